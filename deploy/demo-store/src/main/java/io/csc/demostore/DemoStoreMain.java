@@ -1,0 +1,6 @@
+package io.csc.demostore;
+
+public class DemoStoreMain {
+    public static void main(String[] args) {
+    }
+}
