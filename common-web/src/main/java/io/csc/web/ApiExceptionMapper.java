@@ -1,0 +1,76 @@
+package io.csc.web;
+
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JacksonException;
+
+import io.csc.model.ErrorResponse;
+import io.quarkus.logging.Log;
+
+/**
+ * One place that turns every failure into {@code {"success": false, "error", "code"}} with the right status. Never a
+ * stack trace, never the exception's own text for unexpected failures (it may hold a secret or an email).
+ */
+public class ApiExceptionMapper {
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return json(e.status(), e.code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        String fields = e.getConstraintViolations().stream()
+                .map(v -> lastNode(v.getPropertyPath().toString()) + " " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return json(400, "invalid_request", "Invalid request: " + fields);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JacksonException e) {
+        return json(400, "invalid_json", "The request body is not valid JSON for this route");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JacksonException) {
+            return malformedJson((JacksonException) e.getCause());
+        }
+        return switch (status) {
+            case 400 -> json(400, "invalid_request", "Invalid request");
+            case 401 -> json(401, "unauthorized", "Authentication required");
+            case 403 -> json(403, "forbidden", "Access denied");
+            case 404 -> json(404, "not_found", "Resource not found");
+            case 405 -> json(405, "method_not_allowed", "Method not allowed");
+            case 406 -> json(406, "not_acceptable", "Not acceptable");
+            case 413 -> json(413, "payload_too_large", "Request body too large");
+            case 415 -> json(415, "unsupported_media_type", "Send application/json");
+            default -> json(status, "error", "Request failed");
+        };
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e) {
+        // The type only: messages of unexpected failures may carry data we must not log.
+        Log.errorf("Unexpected failure: %s", e.getClass().getName());
+        return json(500, "internal_error", "Internal server error");
+    }
+
+    public static Response json(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorResponse.of(code, message)).build();
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,58 @@
+package io.csc.web;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * Fixed-window request counters in Redis, shared by every replica. Each call answers the window's state and sets the
+ * {@code X-RateLimit-Limit/Remaining/Reset} headers; past the limit it fails with 429 and {@code Retry-After}.
+ */
+@ApplicationScoped
+public class RateLimiter {
+    private final ReactiveValueCommands<String, Long> counters;
+    private final ReactiveKeyCommands<String> keys;
+    private final Clock clock;
+
+    public RateLimiter(ReactiveRedisDataSource redis) {
+        this(redis, Clock.systemUTC());
+    }
+
+    RateLimiter(ReactiveRedisDataSource redis, Clock clock) {
+        this.counters = redis.value(Long.class);
+        this.keys = redis.key();
+        this.clock = clock;
+    }
+
+    /** Counts one request of {@code client} in {@code bucket} (e.g. "stock") against {@code limit} per window. */
+    public Uni<RateLimit> hit(String bucket, String client, int limit, Duration window) {
+        long now = clock.millis() / 1000;
+        long windowSeconds = window.toSeconds();
+        long windowStart = now - (now % windowSeconds);
+        long reset = windowStart + windowSeconds;
+        String key = "rl:" + bucket + ":" + client + ":" + windowStart;
+        return counters.incr(key).call(count -> count == 1 ? keys.expireat(key, reset + 1) : Uni.createFrom().voidItem())
+                .map(count -> new RateLimit(limit, Math.max(0, limit - count), reset, count <= limit));
+    }
+
+    /** {@link #hit} per hour, then the headers; fails with 429 past the limit. */
+    public Uni<RateLimit> enforce(HttpServerResponse response, String bucket, String client, int limit) {
+        return hit(bucket, client, limit, Duration.ofHours(1)).invoke(rl -> {
+            response.putHeader("X-RateLimit-Limit", Integer.toString(rl.limit()));
+            response.putHeader("X-RateLimit-Remaining", Long.toString(rl.remaining()));
+            response.putHeader("X-RateLimit-Reset", Long.toString(rl.resetEpochSeconds()));
+            if (!rl.allowed()) {
+                long retryAfter = Math.max(1, rl.resetEpochSeconds() - clock.millis() / 1000);
+                response.putHeader("Retry-After", Long.toString(retryAfter));
+                throw new ApiException(429, "rate_limited", "Rate limit exceeded, retry in " + retryAfter + " seconds");
+            }
+        });
+    }
+}
