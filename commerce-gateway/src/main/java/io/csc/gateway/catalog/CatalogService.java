@@ -1,0 +1,121 @@
+package io.csc.gateway.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.csc.gateway.cache.StoreCache;
+import io.csc.gateway.config.GatewayConfig;
+import io.csc.gateway.tenant.ActiveTenant;
+import io.csc.gateway.woo.WooCommerceApi;
+import io.csc.gateway.woo.WooException;
+import io.csc.gateway.woo.WooMapper;
+import io.csc.model.commerce.ProductSummary;
+import io.csc.model.commerce.StockCheckRequest;
+import io.csc.model.commerce.StockCheckResponse;
+import io.csc.model.commerce.StockProduct;
+import io.csc.model.commerce.StockRequest;
+import io.smallrye.mutiny.Uni;
+
+/** Public store data: products, searches and stock, read through the cache. */
+@ApplicationScoped
+public class CatalogService {
+    private static final int SEARCH_LIMIT = 10;
+
+    private final WooCommerceApi woo;
+    private final StoreCache cache;
+    private final GatewayConfig config;
+
+    public CatalogService(WooCommerceApi woo, StoreCache cache, GatewayConfig config) {
+        this.woo = woo;
+        this.cache = cache;
+        this.config = config;
+    }
+
+    /** The spec's stock lookup: by id, else by SKU, else by name (published products only). */
+    public Uni<List<StockProduct>> stock(ActiveTenant tenant, StockRequest request) {
+        if (request.productId() != null) {
+            long id = request.productId();
+            return cache.getList(tenant.domain(), StoreCache.Kind.STOCK, "id:" + id, config.cache().stock(), StockProduct.class,
+                    () -> woo.getProduct(tenant, id).map(r -> List.of(WooMapper.stock(r.body())))
+                            .onFailure(e -> e instanceof WooException w && w.notFound()).recoverWithItem(List.of()));
+        }
+        Map<String, Object> filters = new LinkedHashMap<>();
+        String id;
+        if (request.sku() != null && !request.sku().isBlank()) {
+            filters.put("sku", request.sku().trim());
+            id = "sku:" + StoreCache.queryId(request.sku().trim());
+        } else {
+            filters.put("search", request.productName().trim());
+            filters.put("status", "publish");
+            id = "q:" + StoreCache.queryId(request.productName().trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        filters.put("per_page", SEARCH_LIMIT);
+        return cache.getList(tenant.domain(), StoreCache.Kind.STOCK, id, config.cache().stock(), StockProduct.class,
+                () -> woo.listProducts(tenant, filters).map(r -> r.items().stream().map(WooMapper::stock).toList()));
+    }
+
+    public Uni<List<ProductSummary>> search(ActiveTenant tenant, String search, String sku, String category, int limit) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("search", blankToNull(search));
+        filters.put("sku", blankToNull(sku));
+        filters.put("category", blankToNull(category));
+        filters.put("status", "publish");
+        filters.put("per_page", Math.max(1, Math.min(limit, 50)));
+        String id = "search:" + StoreCache.queryId(filters.toString().toLowerCase(java.util.Locale.ROOT));
+        return cache.getList(tenant.domain(), StoreCache.Kind.PRODUCTS, id, config.cache().products(), ProductSummary.class,
+                () -> woo.listProducts(tenant, filters)
+                        .map(r -> r.items().stream().map(p -> WooMapper.product(p, List.of())).toList()));
+    }
+
+    /** One product with its variations; 404 {@code product_not_found} when the store has no such product. */
+    public Uni<ProductSummary> product(ActiveTenant tenant, long id) {
+        return cache.get(tenant.domain(), StoreCache.Kind.PRODUCTS, "id:" + id, config.cache().products(), ProductSummary.class,
+                () -> woo.getProduct(tenant, id).chain(r -> {
+                    JsonNode product = r.body();
+                    if (!"variable".equals(product.path("type").asText())) {
+                        return Uni.createFrom().item(WooMapper.product(product, List.of()));
+                    }
+                    return woo.all(tenant, "variations.list", "products/" + id + "/variations", Map.of("per_page", 100), 5)
+                            .map(variations -> WooMapper.product(product, variations));
+                })).onFailure(e -> e instanceof WooException w && w.notFound())
+                .transform(e -> io.csc.web.ApiException.notFound("product_not_found", "No such product"));
+    }
+
+    /** Availability of cart items, asked of the store concurrently; unknown items are not purchasable. */
+    public Uni<StockCheckResponse> check(ActiveTenant tenant, StockCheckRequest request) {
+        if (request.items().isEmpty()) {
+            return Uni.createFrom().item(new StockCheckResponse(List.of()));
+        }
+        List<Uni<StockCheckResponse.ItemStock>> lookups = new ArrayList<>();
+        for (StockCheckRequest.Item item : request.items()) {
+            lookups.add(itemStock(tenant, item));
+        }
+        return Uni.join().all(lookups).andFailFast().map(StockCheckResponse::new);
+    }
+
+    private Uni<StockCheckResponse.ItemStock> itemStock(ActiveTenant tenant, StockCheckRequest.Item item) {
+        String id = "item:" + item.productId() + ":" + item.variationId();
+        return cache.get(tenant.domain(), StoreCache.Kind.STOCK, id, config.cache().stock(), StockCheckResponse.ItemStock.class,
+                () -> (item.variationId() > 0
+                        ? woo.getVariation(tenant, item.productId(), item.variationId())
+                        : woo.getProduct(tenant, item.productId()))
+                        .map(r -> new StockCheckResponse.ItemStock(item.productId(), item.variationId(),
+                                r.body().path("name").asText(""), r.body().path("stock_status").asText("instock"),
+                                r.body().path("stock_quantity").isNumber() ? r.body().path("stock_quantity").asInt() : null,
+                                r.body().path("purchasable").asBoolean(true)
+                                        && !"trash".equals(r.body().path("status").asText())))
+                        .onFailure(e -> e instanceof WooException w && w.notFound())
+                        .recoverWithItem(() -> new StockCheckResponse.ItemStock(item.productId(), item.variationId(), "",
+                                "outofstock", 0, false)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
