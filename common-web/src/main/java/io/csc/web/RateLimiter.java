@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
@@ -21,6 +22,7 @@ public class RateLimiter {
     private final ReactiveKeyCommands<String> keys;
     private final Clock clock;
 
+    @Inject
     public RateLimiter(ReactiveRedisDataSource redis) {
         this(redis, Clock.systemUTC());
     }
