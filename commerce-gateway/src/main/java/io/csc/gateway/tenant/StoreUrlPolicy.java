@@ -53,13 +53,17 @@ public final class StoreUrlPolicy {
         }
     }
 
-    /** Resolves the host (blocking: call off the event loop) and refuses forbidden address ranges. */
+    /**
+     * Resolves the host (blocking: call off the event loop) and refuses forbidden address ranges. A host that does not
+     * resolve yet is accepted (a store being set up, or DNS down for a moment): it cannot be reached either, and only
+     * operators holding the admin token can register URLs.
+     */
     public static void checkAddresses(URI uri, boolean developmentStore) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
         } catch (UnknownHostException e) {
-            throw invalid("woocommerce_url host does not resolve");
+            return;
         }
         for (InetAddress address : addresses) {
             checkAddress(address, developmentStore);
