@@ -30,6 +30,12 @@ public final class Api {
         return given().header("X-Forwarded-For", ip).contentType(ContentType.JSON);
     }
 
+    /** A client address no earlier run has used this hour (rate-limit windows live in Redis across runs). */
+    public static String randomIp() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+    }
+
     /** Registers (or updates) a development store pointing at {@code url}; answers the admin API's response body. */
     public static Map<String, Object> registerStore(String domain, String url, String key, String secret) {
         Map<String, Object> body = new LinkedHashMap<>();
