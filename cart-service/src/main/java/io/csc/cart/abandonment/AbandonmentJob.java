@@ -1,0 +1,31 @@
+package io.csc.cart.abandonment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.csc.cart.recovery.RecoveryService;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Every {@code CART_SCAN_EVERY} on every replica: mark abandoned carts, then send the recovery emails that are due.
+ * Running on all replicas at once is safe (see {@link AbandonmentService} and {@link RecoveryService}); a tick that
+ * is still running when the next one fires is skipped.
+ */
+@ApplicationScoped
+public class AbandonmentJob {
+    private final AbandonmentService abandonment;
+    private final RecoveryService recovery;
+
+    AbandonmentJob(AbandonmentService abandonment, RecoveryService recovery) {
+        this.abandonment = abandonment;
+        this.recovery = recovery;
+    }
+
+    @Scheduled(identity = "cart-scan", every = "${cart.scan-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return abandonment.scan().chain(marked -> recovery.sendDue()).replaceWithVoid()
+                .onFailure().invoke(e -> Log.warnf("Cart scan failed: %s", e.getClass().getSimpleName()))
+                .onFailure().recoverWithNull();
+    }
+}

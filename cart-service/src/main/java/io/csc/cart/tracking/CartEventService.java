@@ -1,0 +1,143 @@
+package io.csc.cart.tracking;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.csc.cart.config.CartConfig;
+import io.csc.cart.tenant.TenantService;
+import io.csc.model.cart.CartEvent;
+import io.csc.model.cart.CartEventResult;
+import io.csc.model.cart.CartItem;
+import io.csc.web.ApiException;
+import io.csc.web.PluginSignature;
+import io.csc.web.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Takes a signed plugin event from raw bytes to the database. The order of checks is deliberate: headers present
+ * (401), store known (404), signature and timestamp (401), then the body (400), then the per-store rate (429); nothing
+ * is parsed or stored before the signature holds.
+ */
+@ApplicationScoped
+public class CartEventService {
+    private final TenantService tenants;
+    private final CartRepository carts;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final RateLimiter rateLimiter;
+    private final CartConfig config;
+    private final MeterRegistry metrics;
+
+    CartEventService(TenantService tenants, CartRepository carts, ObjectMapper json, Validator validator,
+            RateLimiter rateLimiter, CartConfig config, MeterRegistry metrics) {
+        this.tenants = tenants;
+        this.carts = carts;
+        this.json = json;
+        this.validator = validator;
+        this.rateLimiter = rateLimiter;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public Uni<CartEventResult> ingest(String domainHeader, String timestamp, String signature, String rawBody) {
+        if (domainHeader == null || domainHeader.isBlank() || timestamp == null || signature == null) {
+            return Uni.createFrom().failure(ApiException.unauthorized("invalid_signature", "Missing plugin signature"));
+        }
+        String domain = domainHeader.trim().toLowerCase(Locale.ROOT);
+        return tenants.settings(domain)
+                .map(tenant -> {
+                    PluginSignature.verify(tenant.pluginSecret(), timestamp, signature, rawBody == null ? "" : rawBody,
+                            tenants.now());
+                    return parse(rawBody);
+                })
+                .call(event -> config.eventsPerMinute() <= 0
+                        ? Uni.createFrom().voidItem()
+                        : rateLimiter.hit("cart-events", domain, config.eventsPerMinute(), Duration.ofMinutes(1))
+                                .invoke(rl -> {
+                                    if (!rl.allowed()) {
+                                        throw new ApiException(429, "rate_limited", "Too many cart events for this store");
+                                    }
+                                }))
+                .chain(event -> store(domain, event, Instant.ofEpochSecond(Long.parseLong(timestamp.trim()))));
+    }
+
+    private CartEvent parse(String rawBody) {
+        CartEvent event;
+        try {
+            event = json.readValue(rawBody, CartEvent.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ApiException(400, "invalid_json", "The request body is not a valid cart event");
+        }
+        if (event == null) {
+            throw new ApiException(400, "invalid_json", "The request body is not a valid cart event");
+        }
+        Set<ConstraintViolation<CartEvent>> violations = validator.validate(event);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return event;
+    }
+
+    private Uni<CartEventResult> store(String domain, CartEvent e, Instant signedAt) {
+        Instant at = e.occurredAt() != null ? e.occurredAt() : signedAt;
+        Instant now = tenants.now();
+        String userId = normalizeUser(e.userId());
+        String email = e.email() == null || e.email().isBlank() ? null : e.email().trim().toLowerCase(Locale.ROOT);
+        metrics.counter("cart.events", "type", e.type().name().toLowerCase(Locale.ROOT)).increment();
+        Uni<Optional<CartRepository.Applied>> applied = switch (e.type()) {
+            case CART_UPDATED -> {
+                List<CartItem> items = e.cartItems() == null ? List.of() : e.cartItems();
+                int count = items.stream().mapToInt(CartItem::quantity).sum();
+                BigDecimal total = e.cartTotal() != null
+                        ? new BigDecimal(e.cartTotal())
+                        : items.stream()
+                                .map(i -> i.price() == null
+                                        ? BigDecimal.ZERO
+                                        : new BigDecimal(i.price()).multiply(BigDecimal.valueOf(i.quantity())))
+                                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                yield carts.cartUpdated(domain, e.sessionId(), userId, email, at, items, count, total, e.cartCurrency(),
+                        e.appliedCoupons(), now);
+            }
+            case CHECKOUT_EMAIL -> {
+                if (email == null) {
+                    throw ApiException.badRequest("Invalid request: email is required for checkout_email");
+                }
+                yield carts.checkoutEmail(domain, e.sessionId(), userId, email, at, now);
+            }
+            case CONSENT -> {
+                if (e.consent() == null) {
+                    throw ApiException.badRequest("Invalid request: consent is required for consent events");
+                }
+                yield carts.consent(domain, e.sessionId(), userId, email, e.consent(), at, now);
+            }
+            case ORDER_PLACED -> carts.orderPlaced(domain, e.sessionId(), userId, email, e.orderId(),
+                    e.orderTotal() == null ? null : new BigDecimal(e.orderTotal()), at, now);
+        };
+        return applied.chain(a -> a.isPresent()
+                ? Uni.createFrom().item(new CartEventResult(true, true, a.get().state()))
+                : carts.state(domain, e.sessionId()).map(state -> new CartEventResult(true, false, state)));
+    }
+
+    /** WooCommerce reports guests as user 0; we keep null so that "guest" has one meaning. */
+    static String normalizeUser(String userId) {
+        if (userId == null) {
+            return null;
+        }
+        String trimmed = userId.trim();
+        return trimmed.isEmpty() || trimmed.equals("0") ? null : trimmed;
+    }
+}
