@@ -1,0 +1,94 @@
+package io.csc.verification.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.csc.model.verification.Consent;
+import io.csc.model.verification.ConsentRequest;
+import io.csc.model.verification.OtpSendRequest;
+import io.csc.model.verification.OtpSendResponse;
+import io.csc.model.verification.OtpVerifyRequest;
+import io.csc.model.verification.OtpVerifyResponse;
+import io.csc.model.verification.SimpleVerificationRequest;
+import io.csc.model.verification.SimpleVerificationResponse;
+import io.csc.model.verification.VerificationGrant;
+import io.csc.verification.crypto.KeyedHasher;
+import io.csc.verification.grant.GrantService;
+import io.csc.verification.otp.OtpService;
+import io.csc.verification.simple.SimpleVerificationService;
+import io.csc.web.ApiException;
+import io.smallrye.mutiny.Uni;
+
+/** Verification for chat-service (internal token required on every route, by common-web's filter). */
+@Path("/internal/verification")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VerificationResource {
+    private static final String CONVERSATION_ID = "[A-Za-z0-9._:-]{1,128}";
+
+    private final SimpleVerificationService simple;
+    private final OtpService otp;
+    private final GrantService grants;
+
+    public VerificationResource(SimpleVerificationService simple, OtpService otp, GrantService grants) {
+        this.simple = simple;
+        this.otp = otp;
+        this.grants = grants;
+    }
+
+    @POST
+    @Path("/simple")
+    public Uni<SimpleVerificationResponse> simple(@Valid @NotNull SimpleVerificationRequest request) {
+        return simple.verify(request).map(SimpleVerificationResponse::new);
+    }
+
+    @POST
+    @Path("/otp/send")
+    public Uni<RestResponse<OtpSendResponse>> send(@Valid @NotNull OtpSendRequest request) {
+        return otp.send(request).map(body -> RestResponse.status(RestResponse.Status.ACCEPTED, body));
+    }
+
+    @POST
+    @Path("/otp/verify")
+    public Uni<OtpVerifyResponse> verify(@Valid @NotNull OtpVerifyRequest request) {
+        return otp.verify(request);
+    }
+
+    /** The live grant; {@code domain} (optional) must then match it. Reading it extends its life. */
+    @GET
+    @Path("/{conversationId}")
+    public Uni<VerificationGrant> grant(@RestPath @Pattern(regexp = CONVERSATION_ID) String conversationId,
+            @RestQuery @Size(max = 253) String domain) {
+        String store = domain == null || domain.isBlank() ? null : KeyedHasher.normalizeDomain(domain);
+        return grants.find(conversationId, store).map(found -> found.orElseThrow(
+                () -> ApiException.notFound("grant_not_found", "This conversation is not verified")));
+    }
+
+    @POST
+    @Path("/{conversationId}/consent")
+    public Uni<RestResponse<Consent>> consent(@RestPath @Pattern(regexp = CONVERSATION_ID) String conversationId,
+            @Valid @NotNull ConsentRequest request) {
+        return grants.recordConsent(conversationId, request.textVersion())
+                .map(consent -> RestResponse.status(RestResponse.Status.CREATED, consent));
+    }
+
+    /** The conversation ended: its grant, consent and pending code go. Idempotent. */
+    @DELETE
+    @Path("/{conversationId}")
+    public Uni<RestResponse<Void>> end(@RestPath @Pattern(regexp = CONVERSATION_ID) String conversationId) {
+        return grants.end(conversationId).chain(() -> otp.forget(conversationId)).map(ignored -> RestResponse.noContent());
+    }
+}

@@ -1,0 +1,102 @@
+package io.csc.verification.simple;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.csc.model.commerce.CustomerSummary;
+import io.csc.model.verification.SimpleVerificationRequest;
+import io.csc.model.verification.VerificationLevel;
+import io.csc.model.verification.VerificationMethod;
+import io.csc.verification.client.GatewayClient;
+import io.csc.verification.client.OrderOwnership;
+import io.csc.verification.config.VerificationConfig;
+import io.csc.verification.crypto.KeyedHasher;
+import io.csc.verification.grant.GrantService;
+import io.csc.verification.limit.AttemptLimitService;
+import io.csc.verification.limit.AttemptLimitService.Cap;
+import io.csc.verification.limit.TooManyAttemptsException;
+import io.csc.verification.metrics.VerificationMetrics;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The spec's information matching against live store data. {@code full} needs proof beyond the email: an existing
+ * order the email owns (billing email or owning customer, checked by the gateway), or the registered customer's full
+ * name. A known customer's email alone is {@code partial}; anything else is {@code none}. Attempts are capped because
+ * order numbers are guessable.
+ */
+@ApplicationScoped
+public class SimpleVerificationService {
+    private final GatewayClient gateway;
+    private final GrantService grants;
+    private final AttemptLimitService limits;
+    private final KeyedHasher hasher;
+    private final VerificationMetrics metrics;
+    private final VerificationConfig.Simple config;
+
+    public SimpleVerificationService(GatewayClient gateway, GrantService grants, AttemptLimitService limits,
+            KeyedHasher hasher, VerificationMetrics metrics, VerificationConfig config) {
+        this.gateway = gateway;
+        this.grants = grants;
+        this.limits = limits;
+        this.hasher = hasher;
+        this.metrics = metrics;
+        this.config = config.simple();
+    }
+
+    public Uni<VerificationLevel> verify(SimpleVerificationRequest request) {
+        String conversationId = request.conversationId();
+        String domain = KeyedHasher.normalizeDomain(request.domain());
+        String email = KeyedHasher.normalizeEmail(request.email());
+        String emailId = email.isEmpty() ? null : hasher.emailId(domain, email);
+        return limits.check("simple", List.of(
+                new Cap("conversation", conversationId, config.maxAttemptsPerConversation()),
+                new Cap("email", emailId, config.maxAttemptsPerEmail()),
+                new Cap("ip", request.clientIp(), config.maxAttemptsPerIp())))
+                .onFailure(TooManyAttemptsException.class).invoke(() -> metrics.verification("simple", "rate_limited"))
+                .chain(() -> email.isEmpty()
+                        ? Uni.createFrom().item(VerificationLevel.NONE)
+                        : match(domain, email, request.orderNumber(), request.name())
+                                .chain(level -> grants.record(conversationId, domain, email, level, VerificationMethod.SIMPLE)
+                                        .replaceWith(level)))
+                .invoke(level -> metrics.verification("simple", level.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private Uni<VerificationLevel> match(String domain, String email, String orderNumber, String name) {
+        OptionalLong orderId = parseOrderId(orderNumber);
+        Uni<Optional<CustomerSummary>> customer = gateway.customer(domain, email);
+        Uni<OrderOwnership> order = orderId.isPresent()
+                ? gateway.orderOwnership(domain, orderId.getAsLong(), email)
+                : Uni.createFrom().item(OrderOwnership.NOT_FOUND);
+        return Uni.combine().all().unis(customer, order).with((found, ownership) -> {
+            if (ownership == OrderOwnership.OWNED) {
+                return VerificationLevel.FULL;
+            }
+            if (found.isEmpty()) {
+                return VerificationLevel.NONE;
+            }
+            if (name != null && NameMatcher.matches(name, found.get().firstName(), found.get().lastName())) {
+                return VerificationLevel.FULL;
+            }
+            return VerificationLevel.PARTIAL;
+        }).onFailure().transform(GatewayClient::unavailable);
+    }
+
+    /** "47", "#47" or " # 47 " name order 47; anything else names no order we could look up. */
+    static OptionalLong parseOrderId(String orderNumber) {
+        if (orderNumber == null) {
+            return OptionalLong.empty();
+        }
+        String digits = orderNumber.strip();
+        if (digits.startsWith("#")) {
+            digits = digits.substring(1).strip();
+        }
+        if (!digits.matches("[0-9]{1,18}")) {
+            return OptionalLong.empty();
+        }
+        long id = Long.parseLong(digits);
+        return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+    }
+}

@@ -1,0 +1,68 @@
+package io.csc.verification.api;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.csc.verification.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+
+import static io.csc.verification.support.GatewayWireMockResource.ALICE;
+import static io.csc.verification.support.GatewayWireMockResource.BOB;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+@QuarkusTest
+class PrivacyTest {
+
+    @Test
+    void exportAndDeleteCoverGrantsConsentsAndPendingCodesOfThatEmailOnly() {
+        String domain = Api.freshDomain();
+        String verified = Api.freshConversation();
+        String pending = Api.freshConversation();
+        String bobs = Api.freshConversation();
+        Api.internal().body(Map.of("textVersion", "v3")).post("/internal/verification/{id}/consent", verified).then()
+                .statusCode(201);
+        Api.internal().body(Map.of("conversationId", verified, "domain", domain, "email", ALICE, "orderNumber", "47"))
+                .post("/internal/verification/simple").then().statusCode(200).body("level", equalTo("full"));
+        Api.internal().body(Map.of("conversationId", pending, "domain", domain, "email", ALICE))
+                .post("/internal/verification/otp/send").then().statusCode(202);
+        Api.internal().body(Map.of("conversationId", bobs, "domain", domain, "email", BOB))
+                .post("/internal/verification/simple").then().statusCode(200).body("level", equalTo("partial"));
+
+        String export = Api.internal().body(Map.of("domain", domain, "email", "Alice.Johnson@example.com"))
+                .post("/internal/privacy/export").then().statusCode(200)
+                .body("service", equalTo("verification-service"))
+                .body("data.grants", hasSize(1))
+                .body("data.grants[0].conversationId", equalTo(verified))
+                .body("data.grants[0].email", equalTo(ALICE))
+                .body("data.grants[0].level", equalTo("full"))
+                .body("data.consents", hasSize(1))
+                .body("data.consents[0].textVersion", equalTo("v3"))
+                .body("data.pendingCodes", hasSize(1))
+                .body("data.pendingCodes[0].conversationId", equalTo(pending))
+                .extract().asString();
+        assertFalse(export.contains(BOB));
+
+        Api.internal().body(Map.of("domain", domain, "email", ALICE)).post("/internal/privacy/delete").then().statusCode(200)
+                .body("service", equalTo("verification-service"))
+                .body("deleted.grants", equalTo(1))
+                .body("deleted.consents", equalTo(1));
+
+        Api.internal().body(Map.of("domain", domain, "email", ALICE)).post("/internal/privacy/export").then().statusCode(200)
+                .body("data.grants", empty()).body("data.consents", empty()).body("data.pendingCodes", empty());
+        Api.internal().get("/internal/verification/{id}", verified).then().statusCode(404);
+        Api.internal().get("/internal/verification/{id}", bobs).then().statusCode(200).body("email", equalTo(BOB));
+        // the cooldown went with the rest: a new code can be asked for at once
+        Api.internal().body(Map.of("conversationId", pending, "domain", domain, "email", ALICE))
+                .post("/internal/verification/otp/send").then().statusCode(202);
+    }
+
+    @Test
+    void badPrivacyRequestIs400() {
+        Api.internal().body(Map.of("domain", "shop.example.com", "email", "nope"))
+                .post("/internal/privacy/export").then().statusCode(400).body("code", equalTo("invalid_request"));
+    }
+}
