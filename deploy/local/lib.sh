@@ -1,0 +1,93 @@
+# Shared by deploy/local/{run,stop,test} and the benchmarks. Makes this machine able to run the system without
+# Docker: Java 17, PostgreSQL and Redis from Debian's packages, started when they are not running.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUN_DIR="$ROOT/deploy/local/.run"
+PG_HOST=127.0.0.1
+PG_PORT=5432
+
+log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  log "Installing $* from Debian's packages"
+  if [ -z "${APT_UPDATED:-}" ]; then
+    as_root apt-get update -qq >/dev/null
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_java() {
+  if ! command -v java >/dev/null || ! java -version 2>&1 | grep -qE 'version "(1[7-9]|2[0-9])'; then
+    apt_install openjdk-17-jdk-headless
+  fi
+}
+
+ensure_postgres() {
+  if pg_isready -q -h "$PG_HOST" -p "$PG_PORT" 2>/dev/null; then return; fi
+  if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+    apt_install postgresql postgresql-client
+    local version
+    version=$(ls /etc/postgresql | sort -V | tail -n1)
+    # Local development only: trust connections from this machine, as the services' defaults expect.
+    local hba="/etc/postgresql/$version/main/pg_hba.conf"
+    as_root sed -i -E 's/^(host\s+all\s+all\s+(127\.0\.0\.1\/32|::1\/128)\s+)\S+/\1trust/' "$hba"
+    as_root sed -i -E 's/^(local\s+all\s+postgres\s+)\S+/\1trust/' "$hba"
+  fi
+  log "Starting PostgreSQL"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n1)" main start || true
+  for _ in $(seq 1 30); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && return; sleep 1; done
+  echo "PostgreSQL did not start on $PG_HOST:$PG_PORT" >&2
+  exit 1
+}
+
+ensure_redis() {
+  if redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then return; fi
+  command -v redis-server >/dev/null || apt_install redis-server
+  log "Starting Redis"
+  as_root mkdir -p /var/lib/redis /var/log/redis
+  as_root redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/csc.log
+  for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && return; sleep 0.5; done
+  echo "Redis did not start on 127.0.0.1:6379" >&2
+  exit 1
+}
+
+ensure_database() {
+  local db=$1
+  if ! psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+    log "Creating database $db"
+    createdb -h "$PG_HOST" -p "$PG_PORT" -U postgres "$db"
+  fi
+}
+
+ensure_wrk() {
+  command -v wrk >/dev/null || apt_install wrk
+}
+
+# Waits for a server to answer HTTP at all (any status).
+wait_for_http() {
+  local name=$1 url=$2 seconds=${3:-60}
+  for _ in $(seq 1 "$seconds"); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null)" != "000" ]; then return 0; fi
+    sleep 1
+  done
+  echo "$name did not start at $url (see $RUN_DIR/$name.log)" >&2
+  return 1
+}
+
+# Waits for a URL to answer 200.
+wait_for() {
+  local name=$1 url=$2 seconds=${3:-90}
+  for _ in $(seq 1 "$seconds"); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    sleep 1
+  done
+  echo "$name did not become healthy at $url (see $RUN_DIR/$name.log)" >&2
+  return 1
+}
