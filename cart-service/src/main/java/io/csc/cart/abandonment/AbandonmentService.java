@@ -52,7 +52,7 @@ public class AbandonmentService {
     private final MeterRegistry metrics;
     private volatile Instant lastScan;
 
-    AbandonmentService(Pool pool, Clock clock, CartConfig config, MeterRegistry metrics) {
+    public AbandonmentService(Pool pool, Clock clock, CartConfig config, MeterRegistry metrics) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;

@@ -39,7 +39,7 @@ public class RecoveryRepository {
 
     private static final String FINISH = """
             UPDATE cart.recovery_emails
-            SET status = $4, sent_at = CASE WHEN $4 = 'sent' THEN $5::timestamptz END, finished_at = $5, skip_reason = $6,
+            SET status = $4::varchar, sent_at = CASE WHEN $4::varchar = 'sent' THEN $5::timestamptz END, finished_at = $5, skip_reason = $6,
                 lease_until = NULL
             WHERE cart_id = $1 AND step = $2 AND claim_token = $3 AND status = 'claimed'""";
 
@@ -102,8 +102,10 @@ public class RecoveryRepository {
                         return Uni.createFrom().item(false);
                     }
                     int sent = "sent".equals(status) ? 1 : 0;
-                    Uni<?> progress = conn.preparedQuery(PROGRESS)
-                            .execute(Tuple.of(claim.cartId(), claim.step(), sent, utc(now)));
+                    // A cancelled step (cart active again) is not done: a new abandonment schedules it again.
+                    Uni<?> progress = "cancelled".equals(status)
+                            ? Uni.createFrom().voidItem()
+                            : conn.preparedQuery(PROGRESS).execute(Tuple.of(claim.cartId(), claim.step(), sent, utc(now)));
                     if (nextStepOffsetSeconds != null) {
                         progress = progress.chain(() -> conn.preparedQuery(NEXT)
                                 .execute(Tuple.of(claim.cartId(), claim.step() + 1, nextStepOffsetSeconds)));
