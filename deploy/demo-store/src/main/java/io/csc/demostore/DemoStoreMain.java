@@ -1,6 +1,28 @@
 package io.csc.demostore;
 
-public class DemoStoreMain {
-    public static void main(String[] args) {
+import java.util.concurrent.CountDownLatch;
+
+/** Runs the demo store standalone until the process is killed. */
+public final class DemoStoreMain {
+
+    private DemoStoreMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        DemoStoreOptions options;
+        try {
+            options = DemoStoreOptions.fromArgs(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("demo-store: " + e.getMessage());
+            System.err.println("usage: demo-store [--port 8090] [--host 127.0.0.1] [--latency-ms 0] [--site-url URL]"
+                    + " [--allow-basic-over-http]");
+            System.exit(2);
+            return;
+        }
+        DemoStore store = DemoStore.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(store::close, "demo-store-shutdown"));
+        System.out.println("demo-store listening on " + store.baseUrl());
+        System.out.flush();
+        new CountDownLatch(1).await();
     }
 }

@@ -1,0 +1,164 @@
+package io.csc.demostore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to run a {@link DemoStore}. Fluent setters; the getters have the same names without arguments.
+ */
+public final class DemoStoreOptions {
+
+    public static final int DEFAULT_PORT = 8090;
+
+    private int port = DEFAULT_PORT;
+    private String host = "127.0.0.1";
+    private List<ApiKey> credentials = ApiKey.recordedKeys();
+    private Duration latency = Duration.ZERO;
+    private boolean allowBasicOverHttp;
+    private String siteUrl;
+    private Clock clock = Clock.systemUTC();
+
+    public static DemoStoreOptions defaults() {
+        return new DemoStoreOptions();
+    }
+
+    /** Port to listen on; 0 picks a free one. */
+    public DemoStoreOptions port(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public DemoStoreOptions host(String host) {
+        this.host = Objects.requireNonNull(host, "host");
+        return this;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public DemoStoreOptions credentials(List<ApiKey> credentials) {
+        this.credentials = List.copyOf(credentials);
+        return this;
+    }
+
+    public List<ApiKey> credentials() {
+        return credentials;
+    }
+
+    /** Artificial delay added to every request, so benchmarks can mimic a real store (about 100 ms per call). */
+    public DemoStoreOptions latency(Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("negative latency");
+        }
+        this.latency = latency;
+        return this;
+    }
+
+    public Duration latency() {
+        return latency;
+    }
+
+    /**
+     * Accept Basic auth and consumer_key/consumer_secret query parameters over plain HTTP, as WooCommerce does only over
+     * HTTPS. Off by default, like the real store.
+     */
+    public DemoStoreOptions allowBasicOverHttp(boolean allow) {
+        this.allowBasicOverHttp = allow;
+        return this;
+    }
+
+    public boolean allowBasicOverHttp() {
+        return allowBasicOverHttp;
+    }
+
+    /**
+     * The store's own URL (WordPress "home" URL): used in every href and permalink and as the URL OAuth signatures are
+     * checked against. Defaults to {@link DemoStore#baseUrl()}; set it when clients reach the store under another name
+     * (a container or Kubernetes service), or to the recorded {@code http://127.0.0.1:8088} to replay the fixtures.
+     */
+    public DemoStoreOptions siteUrl(String siteUrl) {
+        this.siteUrl = siteUrl == null ? null : stripTrailingSlash(siteUrl);
+        return this;
+    }
+
+    public String siteUrl() {
+        return siteUrl;
+    }
+
+    /** Clock for dates and the OAuth timestamp window; tests pin it to replay recorded requests. */
+    public DemoStoreOptions clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Reads {@code --port}, {@code --host}, {@code --latency-ms}, {@code --site-url} (and {@code --allow-basic-over-http})
+     * from the command line, falling back to {@code DEMO_STORE_PORT}, {@code DEMO_STORE_HOST},
+     * {@code DEMO_STORE_LATENCY_MS} and {@code DEMO_STORE_SITE_URL}.
+     */
+    public static DemoStoreOptions fromArgs(String[] args, Map<String, String> env) {
+        DemoStoreOptions options = defaults();
+        String port = env.get("DEMO_STORE_PORT");
+        String host = env.get("DEMO_STORE_HOST");
+        String latency = env.get("DEMO_STORE_LATENCY_MS");
+        String siteUrl = env.get("DEMO_STORE_SITE_URL");
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            if (arg.equals("--allow-basic-over-http")) {
+                options.allowBasicOverHttp(true);
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value for " + arg);
+                }
+                value = args[++i];
+            }
+            switch (arg) {
+                case "--port" -> port = value;
+                case "--host" -> host = value;
+                case "--latency-ms" -> latency = value;
+                case "--site-url" -> siteUrl = value;
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if (port != null && !port.isBlank()) {
+            options.port(Integer.parseInt(port.trim()));
+        }
+        if (host != null && !host.isBlank()) {
+            options.host(host.trim());
+        }
+        if (latency != null && !latency.isBlank()) {
+            options.latency(Duration.ofMillis(Long.parseLong(latency.trim())));
+        }
+        if (siteUrl != null && !siteUrl.isBlank()) {
+            options.siteUrl(siteUrl.trim());
+        }
+        return options;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,165 @@
+package io.csc.demostore;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** JSON, money and date helpers shared by the resources. Entities are kept as the JSON WooCommerce answers with. */
+final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** WooCommerce's REST date format; the store runs in UTC, so local and _gmt dates are the same. */
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bad JSON resource: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    static int integer(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? 0 : value.asInt();
+    }
+
+    static List<ObjectNode> objects(JsonNode array) {
+        List<ObjectNode> result = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(n -> {
+                if (n instanceof ObjectNode o) {
+                    result.add(o);
+                }
+            });
+        }
+        return result;
+    }
+
+    /** {@code wc_format_decimal($value, 2)}: two decimals, half up. */
+    static String money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A decimal from a string or number field; empty or missing is zero. */
+    static BigDecimal decimal(JsonNode node, String field) {
+        return decimal(node == null ? null : node.get(field));
+    }
+
+    static BigDecimal decimal(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return BigDecimal.ZERO;
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        String text = value.asText().trim();
+        if (text.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    static boolean isDecimal(String text) {
+        try {
+            new BigDecimal(text.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A number the way PHP's json_encode writes a float: 39 for 39.0, 14.4 for 14.40. */
+    static JsonNode number(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() <= 0) {
+            return NODES.numberNode(stripped.longValueExact());
+        }
+        return NODES.numberNode(stripped.doubleValue());
+    }
+
+    static String date(Instant instant) {
+        return DATE.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Parses an ISO 8601 date(-time) as WordPress's rest_parse_date does; no offset means UTC here. */
+    static Instant parseDate(String text) {
+        String t = text.trim();
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException e) {
+            // try without offset
+        }
+        try {
+            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // try a plain date
+        }
+        try {
+            return java.time.LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A "_links" entry: {"href": ...} wrapped in an array. */
+    static ArrayNode link(String href) {
+        ArrayNode a = array();
+        a.addObject().put("href", href);
+        return a;
+    }
+
+    static ArrayNode selfLink(String href, String... allow) {
+        ArrayNode a = array();
+        ObjectNode self = a.addObject().put("href", href);
+        ArrayNode methods = self.putObject("targetHints").putArray("allow");
+        for (String m : allow) {
+            methods.add(m);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,116 @@
+package io.csc.demostore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Replays every recorded plain-HTTP exchange against a fresh demo store, in recording order, with the store's clock at
+ * the time each request was signed and its site URL set to the recorded one. Each answer must match the recording:
+ * status, pagination and Allow/Location headers, and the body (errors field by field, entities value by value).
+ */
+class FixtureReplayTest {
+
+    /** Values WooCommerce picks at random or that count internal meta rows; compared by type only. */
+    private static final Set<String> VOLATILE = Set.of("related_ids");
+    /** The legacy sales reports read nothing with HPOS on; their values are checked against the *_hpos_sync ones. */
+    private static final Set<String> SHAPE_ONLY = Set.of("reports_sales", "reports_sales_date_range",
+            "reports_sales_period_month", "reports_top_sellers", "reports_top_sellers_period_year");
+    private static final List<String> SYNC = List.of("reports_sales_hpos_sync", "reports_sales_date_range_hpos_sync",
+            "reports_top_sellers_hpos_sync", "reports_top_sellers_period_month_hpos_sync");
+    /**
+     * Pages of a list whose boundary falls among products created in the same second: MySQL returned those ties in an
+     * order no rule reproduces (product 39 came before 40 once 39 had been updated). Totals, pages and links must
+     * still match; the bodies are compared by shape.
+     */
+    private static final Set<String> TIE_ORDER = Set.of("products_stock_status_instock_page1",
+            "auth_oauth_sha1_query", "auth_oauth_sha256_query", "auth_oauth_header", "auth_oauth_nonce_first_use",
+            "auth_oauth_rest_route_query", "auth_readonly_key_read");
+
+    private static MutableClock clock;
+    private static DemoStore store;
+    private static WooClient client;
+
+    @BeforeAll
+    static void start() {
+        clock = new MutableClock(Instant.parse("2026-11-23T22:13:12Z"));
+        store = DemoStore.start(DemoStoreOptions.defaults().port(0).siteUrl(Fixtures.RECORDED_SITE).clock(clock));
+        client = new WooClient(store.baseUrl(), Fixtures.RECORDED_SITE);
+    }
+
+    @AfterAll
+    static void stop() {
+        store.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> recordedExchanges() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode fx : Fixtures.inRecordingOrder()) {
+            JsonNode request = fx.get("request");
+            if (!request.get("base").asText().startsWith("http://")
+                    || !request.get("path").asText().startsWith("/wp-json/wc/v3")) {
+                continue; // HTTPS and wc-analytics recordings are not this store's business
+            }
+            tests.add(DynamicTest.dynamicTest(fx.get("name").asText(), () -> replay(fx)));
+        }
+        for (String name : SYNC) {
+            JsonNode fx = Fixtures.load(name);
+            tests.add(DynamicTest.dynamicTest(name, () -> replay(fx)));
+        }
+        return tests.stream();
+    }
+
+    private static void replay(JsonNode fx) {
+        String name = fx.get("name").asText();
+        JsonNode request = fx.get("request");
+        JsonNode recorded = fx.get("response");
+        String target = request.get("full_target_as_sent").asText();
+        Map<String, String> headers = new LinkedHashMap<>();
+        String authorization = Fixtures.text(request.get("headers"), "Authorization");
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        // The recorded server answered between the signing time and recorded_at; recorded_at keeps a stale timestamp
+        // stale and gives the dates the server wrote.
+        clock.set(Instant.parse(fx.get("recorded_at").asText()));
+        JsonNode body = request.get("body");
+        String json = body == null || body.isNull() ? null : body.isTextual() ? body.asText() : body.toString();
+
+        WooClient.Response answer = client.raw(request.get("method").asText(), target, json, headers);
+
+        assertEquals(recorded.get("status").asInt(), answer.status(), name + " status; body " + answer.raw());
+        JsonNode recordedHeaders = recorded.get("headers");
+        for (String header : List.of("X-WP-Total", "X-WP-TotalPages", "Link", "Allow", "Location")) {
+            String expected = Fixtures.text(recordedHeaders, header);
+            if (expected == null) {
+                assertNull(answer.header(header), name + " should not send " + header);
+            } else {
+                assertEquals(expected, answer.header(header), name + " " + header);
+            }
+        }
+        assertEquals("application/json; charset=UTF-8", answer.header("Content-Type"));
+        assertNull(answer.header("WWW-Authenticate"));
+
+        JsonNode expected = recorded.get("body");
+        List<String> differences = SHAPE_ONLY.contains(name) || TIE_ORDER.contains(name)
+                ? JsonCompare.shape(expected, answer.json())
+                : JsonCompare.values(expected, answer.json(), VOLATILE);
+        assertTrue(differences.isEmpty(), name + " body differs:\n  " + String.join("\n  ", differences));
+    }
+}
