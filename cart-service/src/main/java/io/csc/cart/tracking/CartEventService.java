@@ -64,15 +64,29 @@ public class CartEventService {
                             tenants.now());
                     return parse(rawBody);
                 })
-                .call(event -> config.eventsPerMinute() <= 0
-                        ? Uni.createFrom().voidItem()
-                        : rateLimiter.hit("cart-events", domain, config.eventsPerMinute(), Duration.ofMinutes(1))
-                                .invoke(rl -> {
-                                    if (!rl.allowed()) {
-                                        throw new ApiException(429, "rate_limited", "Too many cart events for this store");
-                                    }
-                                }))
+                .call(event -> withinRate(domain))
                 .chain(event -> store(domain, event, Instant.ofEpochSecond(Long.parseLong(timestamp.trim()))));
+    }
+
+    /**
+     * The per-store event budget, shared by replicas through Redis. It protects the database from a runaway plugin; it
+     * is not what keeps data correct, so when Redis itself fails the event is let through (and counted) rather than
+     * lost.
+     */
+    private Uni<Void> withinRate(String domain) {
+        if (config.eventsPerMinute() <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return rateLimiter.hit("cart-events", domain, config.eventsPerMinute(), Duration.ofMinutes(1))
+                .onFailure().recoverWithUni(e -> {
+                    metrics.counter("cart.events.rate_limit_unavailable").increment();
+                    return Uni.createFrom().nullItem();
+                })
+                .invoke(rl -> {
+                    if (rl != null && !rl.allowed()) {
+                        throw new ApiException(429, "rate_limited", "Too many cart events for this store");
+                    }
+                }).replaceWithVoid();
     }
 
     private CartEvent parse(String rawBody) {
