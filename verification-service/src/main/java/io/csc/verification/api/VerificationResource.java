@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.csc.model.verification.Consent;
 import io.csc.model.verification.ConsentRequest;
+import io.csc.model.verification.Ids;
 import io.csc.model.verification.OtpSendRequest;
 import io.csc.model.verification.OtpSendResponse;
 import io.csc.model.verification.OtpVerifyRequest;
@@ -37,8 +38,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class VerificationResource {
-    private static final String CONVERSATION_ID = "[A-Za-z0-9._:-]{1,128}";
-
     private final SimpleVerificationService simple;
     private final OtpService otp;
     private final GrantService grants;
@@ -70,7 +69,7 @@ public class VerificationResource {
     /** The live grant; {@code domain} (optional) must then match it. Reading it extends its life. */
     @GET
     @Path("/{conversationId}")
-    public Uni<VerificationGrant> grant(@RestPath @Pattern(regexp = CONVERSATION_ID) String conversationId,
+    public Uni<VerificationGrant> grant(@RestPath @Pattern(regexp = Ids.CONVERSATION_ID) String conversationId,
             @RestQuery @Size(max = 253) String domain) {
         String store = domain == null || domain.isBlank() ? null : KeyedHasher.normalizeDomain(domain);
         return grants.find(conversationId, store).map(found -> found.orElseThrow(
@@ -79,7 +78,7 @@ public class VerificationResource {
 
     @POST
     @Path("/{conversationId}/consent")
-    public Uni<RestResponse<Consent>> consent(@RestPath @Pattern(regexp = CONVERSATION_ID) String conversationId,
+    public Uni<RestResponse<Consent>> consent(@RestPath @Pattern(regexp = Ids.CONVERSATION_ID) String conversationId,
             @Valid @NotNull ConsentRequest request) {
         return grants.recordConsent(conversationId, request.textVersion())
                 .map(consent -> RestResponse.status(RestResponse.Status.CREATED, consent));
@@ -88,7 +87,7 @@ public class VerificationResource {
     /** The conversation ended: its grant, consent and pending code go. Idempotent. */
     @DELETE
     @Path("/{conversationId}")
-    public Uni<RestResponse<Void>> end(@RestPath @Pattern(regexp = CONVERSATION_ID) String conversationId) {
+    public Uni<RestResponse<Void>> end(@RestPath @Pattern(regexp = Ids.CONVERSATION_ID) String conversationId) {
         return grants.end(conversationId).chain(() -> otp.forget(conversationId)).map(ignored -> RestResponse.noContent());
     }
 }
