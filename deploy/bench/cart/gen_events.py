@@ -2,7 +2,8 @@
 """Pre-signs cart events for wrk: one line per request, "timestamp<TAB>signature<TAB>body".
 
 Every body is a distinct, newer event (session i % sessions, increasing occurredAt) so each request is a real write,
-not an idempotent no-op. One fixed X-CSC-Timestamp (now) stays inside the 5-minute replay window for the run.
+not an idempotent no-op. The warm-up file starts further back in time (5th argument, hours ago) so that the
+measured run's events are all newer than the warm-up's. One fixed X-CSC-Timestamp (now) stays inside the 5-minute replay window for the run.
 """
 import hashlib
 import hmac
@@ -12,8 +13,9 @@ import time
 from datetime import datetime, timedelta, timezone
 
 out, secret, count, sessions = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+hours_ago = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0
 ts = str(int(time.time()))
-start = datetime.now(timezone.utc) - timedelta(hours=1)
+start = datetime.now(timezone.utc) - timedelta(hours=hours_ago)
 types = ["cart_updated"] * 8 + ["checkout_email", "consent"]
 with open(out, "w") as f:
     for i in range(count):

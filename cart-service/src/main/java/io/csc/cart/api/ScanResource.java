@@ -32,7 +32,7 @@ public class ScanResource {
     @Path("/scan")
     public Uni<ScanResult> scan() {
         long started = System.nanoTime();
-        return abandonment.scan().map(n -> new ScanResult(n, 0, 0, 0, 0, (System.nanoTime() - started) / 1_000_000));
+        return abandonment.scan().map(n -> new ScanResult(n, 0, 0, 0, 0, 0, (System.nanoTime() - started) / 1_000_000));
     }
 
     @POST
@@ -45,6 +45,6 @@ public class ScanResource {
     @Path("/retention/run")
     public Uni<ScanResult> purge() {
         long started = System.nanoTime();
-        return retention.purge().map(n -> new ScanResult(0, 0, 0, 0, 0, (System.nanoTime() - started) / 1_000_000));
+        return retention.purge().map(n -> new ScanResult(0, 0, 0, 0, 0, n, (System.nanoTime() - started) / 1_000_000));
     }
 }

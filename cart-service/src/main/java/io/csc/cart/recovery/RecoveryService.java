@@ -73,7 +73,7 @@ public class RecoveryService {
     /** Claims and processes due steps until none are left (or {@code maxPerTick} were handled). */
     public Uni<ScanResult> sendDue() {
         long started = System.nanoTime();
-        return round(new long[5]).map(c -> new ScanResult(0, c[0], c[1], c[2], c[3],
+        return round(new long[5]).map(c -> new ScanResult(0, c[0], c[1], c[2], c[3], 0,
                 (System.nanoTime() - started) / 1_000_000));
     }
 
