@@ -43,8 +43,8 @@ class GatewayStartupIT {
         }
         builder.environment().put("INTERNAL_TOKEN", "startup-test-internal-token");
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
-        builder.environment().put("DB_REACTIVE_URL", "postgresql://127.0.0.1:5432/csc_test");
-        builder.environment().put("DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/csc_test");
+        builder.environment().put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/csc_test");
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/csc_test");
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
