@@ -19,7 +19,14 @@ public final class DemoStoreMain {
             System.exit(2);
             return;
         }
-        DemoStore store = DemoStore.start(options);
+        DemoStore store;
+        try {
+            store = DemoStore.start(options);
+        } catch (IllegalStateException e) {
+            System.err.println("demo-store: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(store::close, "demo-store-shutdown"));
         System.out.println("demo-store listening on " + store.baseUrl());
         System.out.flush();

@@ -129,6 +129,9 @@ public final class DemoStoreOptions {
                 options.allowBasicOverHttp(true);
                 continue;
             }
+            if (!List.of("--port", "--host", "--latency-ms", "--site-url").contains(arg)) {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
             if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value for " + arg);
@@ -139,23 +142,30 @@ public final class DemoStoreOptions {
                 case "--port" -> port = value;
                 case "--host" -> host = value;
                 case "--latency-ms" -> latency = value;
-                case "--site-url" -> siteUrl = value;
-                default -> throw new IllegalArgumentException("unknown option " + arg);
+                default -> siteUrl = value;
             }
         }
         if (port != null && !port.isBlank()) {
-            options.port(Integer.parseInt(port.trim()));
+            options.port(parse(port, "port"));
         }
         if (host != null && !host.isBlank()) {
             options.host(host.trim());
         }
         if (latency != null && !latency.isBlank()) {
-            options.latency(Duration.ofMillis(Long.parseLong(latency.trim())));
+            options.latency(Duration.ofMillis(parse(latency, "latency-ms")));
         }
         if (siteUrl != null && !siteUrl.isBlank()) {
             options.siteUrl(siteUrl.trim());
         }
         return options;
+    }
+
+    private static int parse(String value, String name) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number: " + value);
+        }
     }
 
     private static String stripTrailingSlash(String url) {

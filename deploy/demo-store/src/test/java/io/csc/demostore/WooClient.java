@@ -93,16 +93,21 @@ final class WooClient {
         return send("DELETE", path, pairs(params), null);
     }
 
-    /** Signs with the oauth_* parameters in the query string. */
+    /** Signs with the oauth_* parameters in the query string; path is the REST route, e.g. /wc/v3/products. */
     Response send(String method, String path, List<Map.Entry<String, String>> params, Object body) {
-        String query = signedQuery(method, path, params, nonce());
-        return raw(method, path + "?" + query, body == null ? null : toJson(body), Map.of());
+        return sendTo(method, "/wp-json" + path, params, body, nonce());
     }
 
-    String signedQuery(String method, String path, List<Map.Entry<String, String>> params, String nonce) {
+    /** Signs for the full request path (e.g. /wp-json/wc/v3/ with a rest_route parameter) with the given nonce. */
+    Response sendTo(String method, String fullPath, List<Map.Entry<String, String>> params, Object body, String nonce) {
+        String query = signedQuery(method, fullPath, params, nonce);
+        return raw(method, fullPath + "?" + query, body == null ? null : toJson(body), Map.of());
+    }
+
+    String signedQuery(String method, String fullPath, List<Map.Entry<String, String>> params, String nonce) {
         List<Map.Entry<String, String>> all = new ArrayList<>(params);
         all.addAll(oauthParams(nonce));
-        String signature = signature(method, siteUrl + "/wp-json" + path, all);
+        String signature = signature(method, siteUrl + fullPath, all);
         all.add(Map.entry("oauth_signature", signature));
         StringBuilder q = new StringBuilder();
         for (Map.Entry<String, String> p : all) {
@@ -203,7 +208,7 @@ final class WooClient {
         }
     }
 
-    private static List<Map.Entry<String, String>> pairs(String... params) {
+    static List<Map.Entry<String, String>> pairs(String... params) {
         List<Map.Entry<String, String>> list = new ArrayList<>();
         for (int i = 0; i + 1 < params.length; i += 2) {
             list.add(Map.entry(params[i], params[i + 1]));
