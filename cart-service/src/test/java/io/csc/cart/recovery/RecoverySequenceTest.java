@@ -201,7 +201,9 @@ class RecoverySequenceTest extends CartTestSupport {
         given().queryParam("token", "garbage").get("/api/carts/unsubscribe").then().statusCode(400);
         given().queryParam("token", token).post("/api/carts/unsubscribe").then().statusCode(200)
                 .body(containsString("unsubscribed"));
-        given().queryParam("token", token).post("/api/carts/unsubscribe").then().statusCode(200);
+        // What a mail client's one-click unsubscribe sends (RFC 8058): a form POST to the List-Unsubscribe URL.
+        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
+                .queryParam("token", token).post("/api/carts/unsubscribe").then().statusCode(200);
         assertEquals(1, count("SELECT count(*) FROM cart.unsubscribes WHERE domain = $1 AND email = $2", domain, email));
 
         clock.advance(Duration.ofHours(23));
