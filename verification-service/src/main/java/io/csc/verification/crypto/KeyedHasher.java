@@ -6,12 +6,14 @@ import jakarta.inject.Singleton;
 
 import io.csc.verification.config.VerificationConfig;
 import io.csc.web.Hmac;
+import io.quarkus.runtime.Startup;
 
 /**
  * Keyed hashes (HMAC-SHA256 with {@code OTP_HMAC_KEY}). Codes are stored only as such a hash, bound to conversation,
  * store and email, so a Redis dump yields neither codes nor a way to brute-force them offline. Emails in Redis keys
- * are replaced by a pseudonym of the same kind.
+ * are replaced by a pseudonym of the same kind. Built at startup, so a missing or short key stops the service at once.
  */
+@Startup
 @Singleton
 public class KeyedHasher {
     private final String key;
