@@ -170,7 +170,7 @@ final class CustomerRoutes {
         }
         for (String kind : List.of("billing", "shipping")) {
             if (body.get(kind) instanceof ObjectNode posted && customer.get(kind) instanceof ObjectNode address) {
-                posted.fields().forEachRemaining(e -> {
+                posted.properties().forEach(e -> {
                     if (address.has(e.getKey())) {
                         address.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
                     }

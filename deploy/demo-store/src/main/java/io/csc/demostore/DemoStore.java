@@ -3,6 +3,7 @@ package io.csc.demostore;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -50,10 +51,18 @@ public final class DemoStore implements AutoCloseable {
         try {
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
                     .setPort(options.port()).setCompressionSupported(true).setDecompressionSupported(true));
-            WooApi[] api = new WooApi[1];
+            // The site URL (and so the API) is known only once the port is; until then the store is not ready.
+            AtomicReference<WooApi> api = new AtomicReference<>();
             Router router = Router.router(vertx);
             router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-            router.route().handler(ctx -> api[0].handle(ctx));
+            router.route().handler(ctx -> {
+                WooApi ready = api.get();
+                if (ready == null) {
+                    ctx.response().setStatusCode(503).end();
+                } else {
+                    ready.handle(ctx);
+                }
+            });
             server.requestHandler(router);
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
@@ -61,7 +70,7 @@ public final class DemoStore implements AutoCloseable {
             String siteUrl = options.siteUrl() != null ? options.siteUrl() : baseUrl;
             OAuth1Verifier verifier = new OAuth1Verifier(options.credentials(), options.clock());
             Store store = new Store(siteUrl, options.clock());
-            api[0] = new WooApi(vertx, store, verifier, options);
+            api.set(new WooApi(vertx, store, verifier, options));
             return new DemoStore(vertx, server, store, verifier, baseUrl);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

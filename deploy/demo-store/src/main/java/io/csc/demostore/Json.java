@@ -59,11 +59,6 @@ final class Json {
         return value == null || value.isNull() ? "" : value.asText();
     }
 
-    static int integer(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() ? 0 : value.asInt();
-    }
-
     static List<ObjectNode> objects(JsonNode array) {
         List<ObjectNode> result = new ArrayList<>();
         if (array != null && array.isArray()) {
@@ -129,6 +124,9 @@ final class Json {
     /** Parses an ISO 8601 date(-time) as WordPress's rest_parse_date does; no offset means UTC here. */
     static Instant parseDate(String text) {
         String t = text.trim();
+        if (t.length() > 10 && t.charAt(10) == ' ') {
+            t = t.substring(0, 10) + "T" + t.substring(11);
+        }
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {

@@ -222,7 +222,7 @@ final class OrderRoutes {
         }
         for (String kind : List.of("billing", "shipping")) {
             if (body.get(kind) instanceof ObjectNode posted && order.get(kind) instanceof ObjectNode address) {
-                posted.fields().forEachRemaining(e -> {
+                posted.properties().forEach(e -> {
                     if (address.has(e.getKey())) {
                         address.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
                     }
@@ -351,7 +351,7 @@ final class OrderRoutes {
                 lines.remove(index);
             } else {
                 ObjectNode line = (ObjectNode) lines.get(index);
-                p.fields().forEachRemaining(e -> {
+                p.properties().forEach(e -> {
                     if (!e.getKey().equals("id") && line.has(e.getKey())) {
                         line.put(e.getKey(), e.getKey().equals("total")
                                 ? Json.money(Json.decimal(e.getValue()))

@@ -15,6 +15,9 @@ import io.csc.demostore.WooErrors.ParamError;
 final class Params {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+(\\.0*)?");
+    /** rest_parse_date's accepted shape: a date and a time, optional fraction and offset. */
+    private static final Pattern DATE_TIME = Pattern
+            .compile("^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|z|[+-]\\d{2}(:\\d{2})?)?$");
     private static final Pattern LIST_SPLIT = Pattern.compile("[,\\s]+");
     // Close enough to WordPress's is_email(): something@domain.tld without spaces.
     private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$");
@@ -115,7 +118,8 @@ final class Params {
         if (p.email && !isEmail(text)) {
             return new ParamError("rest_invalid_email", "Invalid email address.");
         }
-        if (p.dateTime && Json.parseDate(text) == null) {
+        if (p.dateTime && (!DATE_TIME.matcher(text.trim()).matches()
+                || Json.parseDate(text) == null)) {
             return new ParamError("rest_invalid_date", "Invalid date.");
         }
         return null;

@@ -54,7 +54,9 @@ final class ProductFields {
             target.put("sku", body.get("sku").asText().trim());
         }
         if (!variation && body.hasNonNull("type")) {
-            target.put("type", body.get("type").asText());
+            // Batch items skip schema validation; WooCommerce then falls back to a simple product.
+            String type = body.get("type").asText();
+            target.put("type", Catalog.TYPES.contains(type) ? type : "simple");
         }
         for (String price : List.of("regular_price", "sale_price")) {
             if (body.has(price)) {

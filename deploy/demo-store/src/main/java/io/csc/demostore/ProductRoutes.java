@@ -409,7 +409,6 @@ final class ProductRoutes {
             for (JsonNode item : creates) {
                 try {
                     ObjectNode body = (ObjectNode) item;
-                    validateItem(body);
                     out.add(Catalog.forEdit(store, createProduct(body)));
                 } catch (WooException e) {
                     out.add(itemError(0, e));
@@ -421,7 +420,6 @@ final class ProductRoutes {
             for (ObjectNode item : updates) {
                 int id = item.path("id").asInt();
                 try {
-                    validateItem(item);
                     out.add(Catalog.forEdit(store, updateProduct(id, item, 400)));
                 } catch (WooException e) {
                     out.add(itemError(id, e));
@@ -440,12 +438,6 @@ final class ProductRoutes {
             }
         }
         return RestResponse.ok(result);
-    }
-
-    private static void validateItem(ObjectNode item) {
-        if (item.hasNonNull("type") && !Catalog.TYPES.contains(item.get("type").asText())) {
-            throw WooErrors.error(400, "woocommerce_rest_invalid_product_type", "Invalid product type.");
-        }
     }
 
     static ObjectNode itemError(int id, WooException e) {

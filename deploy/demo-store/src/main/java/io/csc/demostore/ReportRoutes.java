@@ -43,8 +43,9 @@ final class ReportRoutes {
     }
 
     private static Param[] periodParams() {
+        // date_min/date_max have format "date", which WordPress does not check; an unreadable one is ignored.
         return new Param[]{Param.string("period").oneOf("week", "month", "last_month", "year"),
-                Param.string("date_min").dateTime(), Param.string("date_max").dateTime()};
+                Param.string("date_min"), Param.string("date_max")};
     }
 
     private RestResponse list() {
@@ -97,8 +98,8 @@ final class ReportRoutes {
         String period = r.string("period");
         if (period == null || period.isEmpty()) {
             if (r.has("date_min") || r.has("date_max")) {
-                LocalDate start = r.has("date_min") ? day(r.string("date_min")) : today;
-                LocalDate end = r.has("date_max") ? day(r.string("date_max")) : today;
+                LocalDate start = r.has("date_min") ? day(r.string("date_min"), today) : today;
+                LocalDate end = r.has("date_max") ? day(r.string("date_max"), today) : today;
                 return new Range(start, end, false);
             }
             return new Range(today, today, false);
@@ -114,8 +115,9 @@ final class ReportRoutes {
         };
     }
 
-    private static LocalDate day(String text) {
-        return LocalDate.ofInstant(Json.parseDate(text), ZoneOffset.UTC);
+    private static LocalDate day(String text, LocalDate fallback) {
+        java.time.Instant at = Json.parseDate(text);
+        return at == null ? fallback : LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 
     private RestResponse sales(RestRequest r) {

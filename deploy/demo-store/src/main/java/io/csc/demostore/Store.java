@@ -114,7 +114,7 @@ final class Store {
 
         JsonNode settingsSeed = Json.parse(localize(SETTINGS));
         settingsGroups = (ArrayNode) settingsSeed.get("groups");
-        settingsSeed.get("options").fields().forEachRemaining(e -> settings.put(e.getKey(), (ArrayNode) e.getValue()));
+        settingsSeed.get("options").properties().forEach(e -> settings.put(e.getKey(), (ArrayNode) e.getValue()));
         systemStatus = null;
         index = null;
     }

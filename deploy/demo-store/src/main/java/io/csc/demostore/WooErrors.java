@@ -63,10 +63,6 @@ final class WooErrors {
         return new WooException(400, body, false);
     }
 
-    static WooException invalidParam(String name, String code, String message) {
-        return invalidParams(Map.of(name, new ParamError(code, message)));
-    }
-
     /** "Invalid ID." for a post type, e.g. woocommerce_rest_product_invalid_id. */
     static WooException invalidId(String postType, int status) {
         return error(status, "woocommerce_rest_" + postType + "_invalid_id", "Invalid ID.");
