@@ -109,6 +109,10 @@ public class CartEventService {
     private Uni<CartEventResult> store(String domain, CartEvent e, Instant signedAt) {
         Instant at = e.occurredAt() != null ? e.occurredAt() : signedAt;
         Instant now = tenants.now();
+        if (at.isAfter(now.plus(PluginSignature.REPLAY_WINDOW))) {
+            // A store clock far ahead would make every later (real) event look stale and freeze the cart.
+            throw ApiException.badRequest("Invalid request: occurredAt is in the future");
+        }
         String userId = normalizeUser(e.userId());
         String email = e.email() == null || e.email().isBlank() ? null : e.email().trim().toLowerCase(Locale.ROOT);
         metrics.counter("cart.events", "type", e.type().name().toLowerCase(Locale.ROOT)).increment();

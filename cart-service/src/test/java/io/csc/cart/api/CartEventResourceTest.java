@@ -55,6 +55,8 @@ class CartEventResourceTest extends CartTestSupport {
         sendEvent(domain, Map.of("type", "cart_updated", "sessionId", "s-refused", "cartTotal", "12,50 EUR"))
                 .then().statusCode(400);
         sendEvent(domain, Map.of("type", "checkout_email", "sessionId", "s-refused")).then().statusCode(400);
+        sendEvent(domain, cartUpdated("s-refused", "42", "ann@example.com", clock.instant().plus(Duration.ofHours(1))))
+                .then().statusCode(400);
 
         assertEquals(0, count("SELECT count(*) FROM cart.carts"));
     }
