@@ -160,6 +160,16 @@ class AuthTest {
     }
 
     @Test
+    void http2CapableClientsAreServed() throws Exception {
+        java.net.http.HttpClient http2 = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> answer = http2.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(store.baseUrl() + "/wp-json/wc/v3/products"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, answer.statusCode());
+    }
+
+    @Test
     void theIndexIsPublic() {
         WooClient.Response index = client.raw("GET", "/wc/v3", null, Map.of());
         assertEquals(200, index.status());
