@@ -80,12 +80,12 @@ final class Orders {
         if (posted.hasNonNull("sku") && !posted.get("sku").asText().isEmpty()) {
             String sku = posted.get("sku").asText();
             for (ObjectNode p : store.products.values()) {
-                if (sku.equals(Json.text(p, "sku")) && !"variable".equals(Json.text(p, "type"))) {
+                if (sku.equalsIgnoreCase(Json.text(p, "sku")) && !"variable".equals(Json.text(p, "type"))) {
                     product = p;
                 }
             }
             for (ObjectNode v : store.variations.values()) {
-                if (sku.equals(Json.text(v, "sku"))) {
+                if (sku.equalsIgnoreCase(Json.text(v, "sku"))) {
                     product = v;
                 }
             }

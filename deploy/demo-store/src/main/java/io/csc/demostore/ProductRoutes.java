@@ -79,9 +79,13 @@ final class ProductRoutes {
         }
         String sku = r.string("sku");
         if (sku != null && !sku.isEmpty()) {
-            Set<String> skus = new HashSet<>(List.of(sku.split(",")));
-            skus.add(sku);
-            if (!skus.contains(Json.text(p, "sku"))) {
+            // MySQL compares SKUs case-insensitively; a comma list matches any of its SKUs (or the whole string).
+            Set<String> skus = new HashSet<>();
+            for (String one : sku.split(",")) {
+                skus.add(one.trim().toLowerCase(Locale.ROOT));
+            }
+            skus.add(sku.toLowerCase(Locale.ROOT));
+            if (!skus.contains(Json.text(p, "sku").toLowerCase(Locale.ROOT))) {
                 return false;
             }
         }
