@@ -133,6 +133,11 @@ class SimpleVerificationTest {
                 .post("/internal/verification/simple").then().statusCode(400).body("code", equalTo("invalid_request"));
         Api.internal().body("{not json").post("/internal/verification/simple").then().statusCode(400)
                 .body("code", equalTo("invalid_json"));
+        Api.internal().get("/internal/verification/{id}", "bad*id").then().statusCode(400).contentType(ContentType.JSON)
+                .body("code", equalTo("invalid_request"));
+        Api.internal().delete("/internal/verification/{id}", "bad*id").then().statusCode(400)
+                .body("code", equalTo("invalid_request"));
+        Api.internal().post("/internal/verification/otp/verify").then().statusCode(400).contentType(ContentType.JSON);
     }
 
     @Test
