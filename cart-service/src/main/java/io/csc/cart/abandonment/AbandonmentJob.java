@@ -24,8 +24,13 @@ public class AbandonmentJob {
 
     @Scheduled(identity = "cart-scan", every = "${cart.scan-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return abandonment.scan().chain(marked -> recovery.sendDue()).replaceWithVoid()
-                .onFailure().invoke(e -> Log.warnf("Cart scan failed: %s", e.getClass().getSimpleName()))
-                .onFailure().recoverWithNull();
+        // A failed scan must not hold back the emails already due, nor the other way round.
+        return abandonment.scan()
+                .onFailure().invoke(e -> Log.warnf("Abandonment scan failed: %s", e.getClass().getSimpleName()))
+                .onFailure().recoverWithItem(0L)
+                .chain(marked -> recovery.sendDue())
+                .onFailure().invoke(e -> Log.warnf("Recovery run failed: %s", e.getClass().getSimpleName()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 }
