@@ -1,7 +1,6 @@
 package io.csc.cart.tenant;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,10 +35,6 @@ public class TenantService {
         Entry entry = cache.compute(domain,
                 (d, old) -> old != null && old.expiresAt >= now ? old : new Entry(load(d), now + ttlMillis));
         return entry.settings.onFailure().invoke(() -> cache.remove(domain, entry));
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 
     private Uni<TenantSettings> load(String domain) {

@@ -1,6 +1,7 @@
 package io.csc.cart.tracking;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,9 +42,11 @@ public class CartEventService {
     private final RateLimiter rateLimiter;
     private final CartConfig config;
     private final MeterRegistry metrics;
+    private final Clock clock;
 
     CartEventService(TenantService tenants, CartRepository carts, ObjectMapper json, Validator validator,
-            RateLimiter rateLimiter, CartConfig config, MeterRegistry metrics) {
+            RateLimiter rateLimiter, CartConfig config, MeterRegistry metrics, Clock clock) {
+        this.clock = clock;
         this.tenants = tenants;
         this.carts = carts;
         this.json = json;
@@ -61,7 +64,7 @@ public class CartEventService {
         return tenants.settings(domain)
                 .map(tenant -> {
                     PluginSignature.verify(tenant.pluginSecret(), timestamp, signature, rawBody == null ? "" : rawBody,
-                            tenants.now());
+                            clock.instant());
                     return parse(rawBody);
                 })
                 .call(event -> withinRate(domain))
@@ -108,7 +111,7 @@ public class CartEventService {
 
     private Uni<CartEventResult> store(String domain, CartEvent e, Instant signedAt) {
         Instant at = e.occurredAt() != null ? e.occurredAt() : signedAt;
-        Instant now = tenants.now();
+        Instant now = clock.instant();
         if (at.isAfter(now.plus(PluginSignature.REPLAY_WINDOW))) {
             // A store clock far ahead would make every later (real) event look stale and freeze the cart.
             throw ApiException.badRequest("Invalid request: occurredAt is in the future");

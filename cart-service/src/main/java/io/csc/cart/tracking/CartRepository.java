@@ -18,7 +18,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -155,11 +154,6 @@ public class CartRepository {
     public Uni<CartRow> find(String domain, String sessionId) {
         return pool.preparedQuery("SELECT " + CartRow.COLUMNS + " FROM cart.carts WHERE domain = $1 AND session_id = $2")
                 .execute(Tuple.of(domain, sessionId)).map(rows -> first(rows));
-    }
-
-    public Uni<CartRow> findById(SqlClient client, long id) {
-        return client.preparedQuery("SELECT " + CartRow.COLUMNS + " FROM cart.carts WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> first(rows));
     }
 
     public Uni<String> state(String domain, String sessionId) {
