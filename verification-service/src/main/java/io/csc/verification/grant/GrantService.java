@@ -107,14 +107,18 @@ public class GrantService {
         });
     }
 
-    /** Deletes the grants of (domain, email) and the consents of their conversations; answers [grants, consents]. */
+    /** How many rows a privacy deletion removed. */
+    public record Deleted(long grants, long consents) {
+    }
+
+    /** Deletes the grants of (domain, email) and the consents of their conversations. */
     @WithTransaction
-    public Uni<long[]> deleteByOwner(String domain, String email) {
+    public Uni<Deleted> deleteByOwner(String domain, String email) {
         return grants.listByOwner(domain, email).chain(owned -> {
             List<String> ids = owned.stream().map(g -> g.conversationId).toList();
             return consents.deleteByConversations(ids)
                     .chain(deletedConsents -> grants.delete("domain = ?1 and email = ?2", domain, email)
-                            .map(deletedGrants -> new long[]{deletedGrants, deletedConsents}));
+                            .map(deletedGrants -> new Deleted(deletedGrants, deletedConsents)));
         });
     }
 

@@ -2,7 +2,9 @@ package io.csc.verification.otp;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -121,7 +123,7 @@ public class OtpStore {
                         ? new Pending(key.substring(CODE_PREFIX.length()),
                                 Instant.ofEpochMilli(Long.parseLong(fields.get("exp"))))
                         : null))
-                .filter(p -> p != null).collect().asList();
+                .filter(Objects::nonNull).collect().asList();
     }
 
     /** Deletes everything keyed by one email pseudonym: its pending codes, its cooldown, its attempt counters. */
@@ -130,7 +132,7 @@ public class OtpStore {
                 .map(pending -> pending.stream().map(p -> CODE_PREFIX + p.conversationId()).toList());
         Uni<List<String>> counterKeys = scan(counterPattern).collect().asList();
         return Uni.combine().all().unis(codeKeys, counterKeys).with((codes, counters) -> {
-            List<String> all = new java.util.ArrayList<>(codes);
+            List<String> all = new ArrayList<>(codes);
             all.addAll(counters);
             all.add(COOLDOWN_PREFIX + emailId);
             return all;

@@ -2,6 +2,7 @@ package io.csc.verification.privacy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,8 +67,8 @@ public class PrivacyService {
                 .deleteAllFor(emailId, "rl:" + AttemptLimitService.BUCKET_PREFIX + "*:email:" + emailId + ":*")
                 .map(redisKeys -> {
                     Map<String, Long> deleted = new LinkedHashMap<>();
-                    deleted.put("grants", counts[0]);
-                    deleted.put("consents", counts[1]);
+                    deleted.put("grants", counts.grants());
+                    deleted.put("consents", counts.consents());
                     deleted.put("redisKeys", redisKeys);
                     return new PrivacyDeletion(SERVICE, deleted);
                 }));
@@ -78,8 +79,8 @@ public class PrivacyService {
         row.put("conversationId", g.conversationId());
         row.put("domain", g.domain());
         row.put("email", g.email());
-        row.put("level", g.level().name().toLowerCase(java.util.Locale.ROOT));
-        row.put("method", g.method().name().toLowerCase(java.util.Locale.ROOT));
+        row.put("level", g.level().name().toLowerCase(Locale.ROOT));
+        row.put("method", g.method().name().toLowerCase(Locale.ROOT));
         row.put("verifiedAt", g.verifiedAt().toString());
         row.put("expiresAt", g.expiresAt().toString());
         return row;

@@ -1,6 +1,7 @@
 package io.csc.verification.simple;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -61,7 +62,7 @@ public class SimpleVerificationService {
                         : match(domain, email, request.orderNumber(), request.name())
                                 .chain(level -> grants.record(conversationId, domain, email, level, VerificationMethod.SIMPLE)
                                         .replaceWith(level)))
-                .invoke(level -> metrics.verification("simple", level.name().toLowerCase(java.util.Locale.ROOT)));
+                .invoke(level -> metrics.verification("simple", level.name().toLowerCase(Locale.ROOT)));
     }
 
     private Uni<VerificationLevel> match(String domain, String email, String orderNumber, String name) {

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.csc.model.verification.VerificationLevel;
+import io.csc.model.verification.VerificationMethod;
 import io.csc.verification.grant.GrantService;
 import io.csc.verification.support.Api;
 import io.csc.verification.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.vertx.RunOnVertxContext;
 import io.quarkus.test.vertx.UniAsserter;
+import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 import static io.csc.verification.support.GatewayWireMockResource.ALICE;
@@ -23,6 +26,7 @@ import static io.csc.verification.support.GatewayWireMockResource.BOB;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class GrantTest {
@@ -134,19 +138,19 @@ class GrantTest {
     void thePurgeRemovesExpiredGrants(UniAsserter asserter) {
         String conversation = Api.freshConversation();
         asserter.execute(() -> grants.record(conversation, domain, ALICE,
-                io.csc.model.verification.VerificationLevel.FULL, io.csc.model.verification.VerificationMethod.OTP));
+                VerificationLevel.FULL, VerificationMethod.OTP));
         asserter.execute(() -> clock.advance(Duration.ofHours(25)));
-        asserter.assertThat(() -> grants.purgeExpired(), removed -> org.junit.jupiter.api.Assertions.assertTrue(removed >= 1));
+        asserter.assertThat(() -> grants.purgeExpired(), removed -> assertTrue(removed >= 1));
         asserter.execute(() -> clock.reset());
         asserter.assertThat(() -> grants.find(conversation, null),
-                found -> org.junit.jupiter.api.Assertions.assertTrue(found.isEmpty()));
+                found -> assertTrue(found.isEmpty()));
     }
 
-    private io.restassured.response.ValidatableResponse grant(String conversation) {
+    private ValidatableResponse grant(String conversation) {
         return Api.internal().get("/internal/verification/{id}", conversation).then();
     }
 
-    private io.restassured.response.ValidatableResponse simple(String conversation, String email, String order) {
+    private ValidatableResponse simple(String conversation, String email, String order) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("conversationId", conversation);
         body.put("domain", domain);

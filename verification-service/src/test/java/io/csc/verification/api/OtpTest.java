@@ -23,6 +23,7 @@ import io.csc.verification.support.InjectWireMock;
 import io.csc.verification.support.Mails;
 import io.csc.verification.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -141,7 +142,7 @@ class OtpTest {
                 .header("Retry-After", not(equalTo(null)))
                 .body("code", equalTo("otp_locked"));
         Api.internal().get("/internal/verification/{id}", conversation).then().statusCode(404);
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("verification_otp_lockouts_total"));
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.csc.verification.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -142,7 +143,7 @@ class SimpleVerificationTest {
 
     @Test
     void withoutTheInternalTokenIs401() {
-        io.restassured.RestAssured.given().contentType(ContentType.JSON)
+        RestAssured.given().contentType(ContentType.JSON)
                 .body(Map.of("conversationId", "c1", "domain", domain, "email", ALICE))
                 .post("/internal/verification/simple").then().statusCode(401).body("code", equalTo("unauthorized"));
     }
