@@ -89,9 +89,15 @@ class CartRecoveryIT {
         for (int i = 0; i < 3; i++) {
             int port = freePort();
             ports.add(port);
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                // Own session: a hang-up or interrupt sent to the build's process group must not stop the replicas.
+                command.add("/usr/bin/setsid");
+            }
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // C1 only and a small heap: three JVMs start on a small machine without starving each other.
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString());
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command);
             Map<String, String> env = pb.environment();
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/csc_test");
@@ -111,8 +117,8 @@ class CartRecoveryIT {
             pb.redirectErrorStream(true).redirectOutput(new File("target/it-logs/cart-" + i + ".log"));
             processes.add(pb.start());
         }
-        for (int port : ports) {
-            awaitReady(port);
+        for (int i = 0; i < ports.size(); i++) {
+            awaitReady(ports.get(i), processes.get(i));
         }
         try (Connection db = DriverManager.getConnection(JDBC, "postgres", ""); Statement st = db.createStatement()) {
             st.execute("TRUNCATE cart.recovery_emails, cart.carts, cart.unsubscribes");
@@ -194,9 +200,13 @@ class CartRecoveryIT {
         }
     }
 
-    private static void awaitReady(int port) throws Exception {
+    private static void awaitReady(int port, Process process) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
         while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("cart-service on port " + port + " exited with " + process.exitValue()
+                        + "; see target/it-logs");
+            }
             try {
                 HttpResponse<String> r = http
                         .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
