@@ -58,6 +58,14 @@ public class ApiExceptionMapper {
         };
     }
 
+    /** A connection pool (Redis, HTTP, database) is saturated: a moment of overload, not a bug. */
+    @ServerExceptionMapper
+    public Response overloaded(io.vertx.core.http.ConnectionPoolTooBusyException e) {
+        Log.warn("Connection pool saturated; answering 503");
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1")
+                .entity(ErrorResponse.of("overloaded", "Temporarily overloaded, retry shortly")).build();
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
         // The type only: messages of unexpected failures may carry data we must not log.

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.csc.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -29,6 +32,10 @@ import io.smallrye.mutiny.Uni;
  * Keys are {@code gw:<domain>:<kind>:<id>}; product and stock keys of a store are also listed in a per-store index so
  * a product webhook can drop them all at once. Emails never appear in keys (hashed). A Redis failure is a cache miss,
  * never an error for the shopper.
+ * <p>
+ * In front of Redis each replica keeps the hottest answers for a moment ({@code gateway.cache.near}, 1 s by default):
+ * a popular product's stock is then served without a round trip, and a webhook's invalidation reaches the other
+ * replicas at most that moment later.
  */
 @ApplicationScoped
 public class StoreCache {
@@ -46,28 +53,59 @@ public class StoreCache {
     private final ReactiveSetCommands<String, String> sets;
     private final ReactiveKeyCommands<String> keys;
     private final ObjectMapper json;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
+    private final Map<String, Near> near = new ConcurrentHashMap<>();
+    private final long nearNanos;
 
-    public StoreCache(ReactiveRedisDataSource redis, ObjectMapper json, MeterRegistry metrics) {
+    public StoreCache(ReactiveRedisDataSource redis, ObjectMapper json, MeterRegistry metrics, GatewayConfig config) {
         this.values = redis.value(String.class);
         this.sets = redis.set(String.class);
         this.keys = redis.key();
         this.json = json;
         this.metrics = metrics;
+        this.nearNanos = config.cache().near().toNanos();
+    }
+
+    /** A value held in this replica's memory until {@code expiresAt} (System.nanoTime). */
+    private record Near(Object value, long expiresAt) {
     }
 
     /** The cached value, or {@code loader}'s answer stored for {@code ttl}. Failures of the loader are not cached. */
+    @SuppressWarnings("unchecked")
     public <T> Uni<T> get(String domain, Kind kind, String id, Duration ttl, JavaType type, Supplier<Uni<T>> loader) {
+        if (ttl.isZero() || ttl.isNegative()) {
+            // Caching of this kind is turned off.
+            counter(kind, "miss").increment();
+            return loader.get();
+        }
         String key = key(domain, kind, id);
+        Near local = near.get(key);
+        if (local != null && local.expiresAt - System.nanoTime() > 0) {
+            counter(kind, "hit").increment();
+            return Uni.createFrom().item((T) local.value);
+        }
         return values.get(key).onFailure().recoverWithNull().chain(cached -> {
             T hit = cached == null ? null : read(cached, type);
             if (hit != null) {
                 counter(kind, "hit").increment();
+                remember(key, hit);
                 return Uni.createFrom().item(hit);
             }
             counter(kind, "miss").increment();
-            return loader.get().call(value -> store(domain, kind, key, value, ttl));
+            return loader.get().call(value -> store(domain, kind, key, value, ttl)).invoke(value -> remember(key, value));
         });
+    }
+
+    private void remember(String key, Object value) {
+        if (nearNanos <= 0 || value == null) {
+            return;
+        }
+        if (near.size() > 10_000) {
+            // Bounded without bookkeeping: entries live a second anyway.
+            near.clear();
+        }
+        near.put(key, new Near(value, System.nanoTime() + nearNanos));
     }
 
     public <T> Uni<T> get(String domain, Kind kind, String id, Duration ttl, Class<T> type, Supplier<Uni<T>> loader) {
@@ -82,6 +120,8 @@ public class StoreCache {
     /** Drops every product and stock entry of a store (a product changed: any search may now answer differently). */
     public Uni<Long> invalidateCatalog(String domain) {
         String index = indexKey(domain);
+        String prefix = "gw:" + domain + ":";
+        near.keySet().removeIf(k -> k.startsWith(prefix) && !k.startsWith(prefix + Kind.CUSTOMERS.tag));
         return sets.smembers(index)
                 .chain(members -> {
                     String[] all = members.toArray(new String[0]);
@@ -94,7 +134,9 @@ public class StoreCache {
 
     /** Drops the cached customer of an email (privacy deletion, or a customer webhook). */
     public Uni<Void> invalidateCustomer(String domain, String email) {
-        return keys.del(key(domain, Kind.CUSTOMERS, emailId(email))).replaceWithVoid();
+        String key = key(domain, Kind.CUSTOMERS, emailId(email));
+        near.remove(key);
+        return keys.del(key).replaceWithVoid();
     }
 
     /** Emails are hashed before they become part of a key. */
@@ -141,11 +183,11 @@ public class StoreCache {
     }
 
     private Counter counter(Kind kind, String result) {
-        return Counter.builder("gateway.cache.requests")
+        return counters.computeIfAbsent(kind.tag + ":" + result, k -> Counter.builder("gateway.cache.requests")
                 .description("Store-data cache lookups by result; hit ratio = hit / (hit + miss)")
                 .tag("cache", kind.tag)
                 .tag("result", result)
-                .register(metrics);
+                .register(metrics));
     }
 
     static String key(String domain, Kind kind, String id) {

@@ -45,7 +45,7 @@ public interface GatewayConfig {
     }
 
     interface Cache {
-        /** Product details and searches. */
+        /** Product details and searches. For each lifetime, 0 turns that cache off. */
         @WithDefault("5m")
         Duration products();
 
@@ -56,6 +56,10 @@ public interface GatewayConfig {
         /** Stock answers. */
         @WithDefault("2m")
         Duration stock();
+
+        /** How long each replica also keeps a cached answer in memory, in front of Redis; 0 turns it off. */
+        @WithDefault("1s")
+        Duration near();
 
         /** Decrypted tenant settings kept in memory by each replica. */
         @WithDefault("30s")

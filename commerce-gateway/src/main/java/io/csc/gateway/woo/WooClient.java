@@ -57,6 +57,7 @@ public class WooClient {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Guard> breakers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public WooClient(Vertx vertx, GatewayConfig config, MeterRegistry metrics, ObjectMapper json, Clock clock) {
         this.config = config;
