@@ -44,7 +44,8 @@ public class StockResource {
             throw ApiException.badRequest("Provide productName, sku or productId");
         }
         String domain = TenantService.normalizeDomain(request.domain());
-        return rateLimiter.enforce(response, "gw:stock:" + domain, ClientAddress.of(http), config.rateLimit().stock())
+        // Counted per client across stores: inventing store names must not buy a client fresh windows.
+        return rateLimiter.enforce(response, "gw:stock", ClientAddress.of(http), config.rateLimit().stock())
                 .chain(() -> tenantCap(domain))
                 .chain(() -> tenants.withStore(domain))
                 .invoke(tenant -> PublicCors.check(http, tenant))

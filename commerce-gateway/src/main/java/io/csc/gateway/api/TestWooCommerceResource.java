@@ -47,7 +47,7 @@ public class TestWooCommerceResource {
         String normalized = TenantService.normalizeDomain(domain);
         long start = System.nanoTime();
         return rateLimiter
-                .enforce(response, "gw:test:" + normalized, ClientAddress.of(http), config.rateLimit().testWoocommerce())
+                .enforce(response, "gw:test", ClientAddress.of(http), config.rateLimit().testWoocommerce())
                 .chain(() -> tenants.withStore(normalized))
                 .chain(tenant -> woo.listProducts(tenant, Map.of("per_page", 1)).map(r -> {
                     Map<String, Object> answer = new LinkedHashMap<>();

@@ -35,6 +35,7 @@ public class TenantService {
     private final Vertx vertx;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private static final int MAX_CACHED = 10_000;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public TenantService(TenantRepository repository, CredentialCipher cipher, GatewayConfig config, Vertx vertx,
@@ -207,6 +208,10 @@ public class TenantService {
         }
         return Panache.withSession(() -> repository.findByDomain(normalized)).map(t -> {
             Optional<ActiveTenant> loaded = Optional.ofNullable(t).map(this::open);
+            if (cache.size() > MAX_CACHED) {
+                // Unknown domains are remembered too (so they cost no query): keep their number bounded.
+                cache.clear();
+            }
             cache.put(normalized, new Cached(loaded, now + config.cache().tenants().toNanos()));
             return loaded.orElseThrow(TenantService::notFound);
         });
