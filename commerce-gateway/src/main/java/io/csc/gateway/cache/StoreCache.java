@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.csc.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -65,6 +66,18 @@ public class StoreCache {
         this.json = json;
         this.metrics = metrics;
         this.nearNanos = config.cache().near().toNanos();
+        for (Kind kind : Kind.values()) {
+            Gauge.builder("gateway.cache.hit.ratio", this, cache -> cache.hitRatio(kind))
+                    .description("Share of lookups answered from the cache since start")
+                    .tag("cache", kind.tag)
+                    .register(metrics);
+        }
+    }
+
+    double hitRatio(Kind kind) {
+        double hits = counter(kind, "hit").count();
+        double total = hits + counter(kind, "miss").count();
+        return total == 0 ? 0 : hits / total;
     }
 
     /** A value held in this replica's memory until {@code expiresAt} (System.nanoTime). */

@@ -120,6 +120,7 @@ class StockResourceTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         org.hamcrest.MatcherAssert.assertThat(metrics,
                 containsString("gateway_cache_requests_total{cache=\"stock\",result=\"hit\""));
+        org.hamcrest.MatcherAssert.assertThat(metrics, containsString("gateway_cache_hit_ratio{cache=\"stock\"}"));
 
         // ...until WooCommerce tells us the product changed.
         String body = "{\"id\":23,\"name\":\"Wireless Earbuds Pro\"}";
