@@ -66,6 +66,14 @@ public class ApiExceptionMapper {
                 .entity(ErrorResponse.of("overloaded", "Temporarily overloaded, retry shortly")).build();
     }
 
+    /** A backing service (Redis, PostgreSQL, a peer) refused the connection: unavailable, not a bug. */
+    @ServerExceptionMapper
+    public Response unreachable(java.net.ConnectException e) {
+        Log.warn("A backing service is unreachable; answering 503");
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
+                .entity(ErrorResponse.of("service_unavailable", "Temporarily unavailable, retry shortly")).build();
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
         // The type only: messages of unexpected failures may carry data we must not log.
