@@ -19,7 +19,8 @@ class UntrustedProxyTest {
     public static class OnlyARemoteProxyIsTrusted implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.trusted-proxies", "10.255.255.1", "gateway.rate-limit.stock", "1000000");
+            return Map.of("quarkus.http.proxy.trusted-proxies", "10.255.255.1", "gateway.rate-limit.stock",
+                    Integer.toString(Integer.MAX_VALUE));
         }
     }
 
@@ -27,7 +28,8 @@ class UntrustedProxyTest {
     void forwardedAddressesFromAnUntrustedPeerAreIgnored() {
         long first = remaining(Api.randomIp());
         long second = remaining(Api.randomIp());
-        // Both requests counted against the real peer (loopback), whatever they claimed.
+        // Both requests counted against the real peer (loopback), whatever they claimed. The limit is as high as it
+        // goes: loopback's window in the shared Redis also holds whatever else ran from here this hour (benchmarks).
         assertEquals(first - 1, second);
     }
 
