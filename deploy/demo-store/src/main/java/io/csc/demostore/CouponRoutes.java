@@ -242,46 +242,6 @@ final class CouponRoutes {
     }
 
     private RestResponse batch(RestRequest r) {
-        List<ObjectNode> creates = Json.objects(r.body.get("create"));
-        List<ObjectNode> updates = Json.objects(r.body.get("update"));
-        List<String> deletes = Params.listValues(r.body.get("delete"));
-        if (creates.size() + updates.size() + deletes.size() > ProductRoutes.BATCH_LIMIT) {
-            throw WooErrors.error(413, "woocommerce_rest_request_entity_too_large",
-                    "Unable to accept more than " + ProductRoutes.BATCH_LIMIT + " items for this request.");
-        }
-        ObjectNode result = Json.object();
-        if (r.body.has("create")) {
-            ArrayNode out = result.putArray("create");
-            for (ObjectNode item : creates) {
-                try {
-                    out.add(createCoupon(item));
-                } catch (WooException e) {
-                    out.add(ProductRoutes.itemError(0, e));
-                }
-            }
-        }
-        if (r.body.has("update")) {
-            ArrayNode out = result.putArray("update");
-            for (ObjectNode item : updates) {
-                int id = item.path("id").asInt();
-                try {
-                    out.add(updateCoupon(id, item));
-                } catch (WooException e) {
-                    out.add(ProductRoutes.itemError(id, e));
-                }
-            }
-        }
-        if (r.body.has("delete")) {
-            ArrayNode out = result.putArray("delete");
-            for (String idText : deletes) {
-                int id = Json.decimal(Json.NODES.textNode(idText)).intValue();
-                try {
-                    out.add(deleteCoupon(id, true));
-                } catch (WooException e) {
-                    out.add(ProductRoutes.itemError(id, e));
-                }
-            }
-        }
-        return RestResponse.ok(result);
+        return Batch.run(r.body, this::createCoupon, this::updateCoupon, id -> deleteCoupon(id, true));
     }
 }

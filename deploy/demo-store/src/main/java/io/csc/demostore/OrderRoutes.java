@@ -398,47 +398,7 @@ final class OrderRoutes {
     }
 
     private RestResponse batch(RestRequest r) {
-        List<ObjectNode> creates = Json.objects(r.body.get("create"));
-        List<ObjectNode> updates = Json.objects(r.body.get("update"));
-        List<String> deletes = Params.listValues(r.body.get("delete"));
-        if (creates.size() + updates.size() + deletes.size() > ProductRoutes.BATCH_LIMIT) {
-            throw WooErrors.error(413, "woocommerce_rest_request_entity_too_large",
-                    "Unable to accept more than " + ProductRoutes.BATCH_LIMIT + " items for this request.");
-        }
-        ObjectNode result = Json.object();
-        if (r.body.has("create")) {
-            ArrayNode out = result.putArray("create");
-            for (ObjectNode item : creates) {
-                try {
-                    out.add(createOrder(item));
-                } catch (WooException e) {
-                    out.add(ProductRoutes.itemError(0, e));
-                }
-            }
-        }
-        if (r.body.has("update")) {
-            ArrayNode out = result.putArray("update");
-            for (ObjectNode item : updates) {
-                int id = item.path("id").asInt();
-                try {
-                    out.add(updateOrder(id, item));
-                } catch (WooException e) {
-                    out.add(ProductRoutes.itemError(id, e));
-                }
-            }
-        }
-        if (r.body.has("delete")) {
-            ArrayNode out = result.putArray("delete");
-            for (String idText : deletes) {
-                int id = Json.decimal(Json.NODES.textNode(idText)).intValue();
-                try {
-                    out.add(deleteOrder(id, true));
-                } catch (WooException e) {
-                    out.add(ProductRoutes.itemError(id, e));
-                }
-            }
-        }
-        return RestResponse.ok(result);
+        return Batch.run(r.body, this::createOrder, this::updateOrder, id -> deleteOrder(id, true));
     }
 
     private static Boolean bool(ObjectNode body, String field) {

@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** /products: list with WooCommerce's filters, get, create, update, delete and batch. */
 final class ProductRoutes {
 
-    static final int BATCH_LIMIT = 100;
-
     private final Store store;
 
     ProductRoutes(Store store) {
@@ -400,56 +398,7 @@ final class ProductRoutes {
 
     /** WC_REST_Controller::batch_items: each item on its own, errors reported per item. */
     private RestResponse batch(RestRequest r) {
-        List<JsonNode> creates = Json.objects(r.body.get("create")).stream().map(o -> (JsonNode) o).toList();
-        List<ObjectNode> updates = Json.objects(r.body.get("update"));
-        List<String> deletes = Params.listValues(r.body.get("delete"));
-        if (creates.size() + updates.size() + deletes.size() > BATCH_LIMIT) {
-            throw WooErrors.error(413, "woocommerce_rest_request_entity_too_large",
-                    "Unable to accept more than " + BATCH_LIMIT + " items for this request.");
-        }
-        ObjectNode result = Json.object();
-        if (r.body.has("create")) {
-            ArrayNode out = result.putArray("create");
-            for (JsonNode item : creates) {
-                try {
-                    ObjectNode body = (ObjectNode) item;
-                    out.add(Catalog.forEdit(store, createProduct(body)));
-                } catch (WooException e) {
-                    out.add(itemError(0, e));
-                }
-            }
-        }
-        if (r.body.has("update")) {
-            ArrayNode out = result.putArray("update");
-            for (ObjectNode item : updates) {
-                int id = item.path("id").asInt();
-                try {
-                    out.add(Catalog.forEdit(store, updateProduct(id, item, 400)));
-                } catch (WooException e) {
-                    out.add(itemError(id, e));
-                }
-            }
-        }
-        if (r.body.has("delete")) {
-            ArrayNode out = result.putArray("delete");
-            for (String idText : deletes) {
-                int id = (int) Json.decimal(Json.NODES.textNode(idText)).longValue();
-                try {
-                    out.add(deleteProduct(id, true));
-                } catch (WooException e) {
-                    out.add(itemError(id, e));
-                }
-            }
-        }
-        return RestResponse.ok(result);
-    }
-
-    static ObjectNode itemError(int id, WooException e) {
-        ObjectNode error = Json.object().put("id", id);
-        ObjectNode details = error.putObject("error");
-        details.set("code", e.body.get("code"));
-        details.set("message", e.body.get("message"));
-        details.set("data", e.body.get("data"));
-        return error;
+        return Batch.run(r.body, body -> Catalog.forEdit(store, createProduct(body)),
+                (id, body) -> Catalog.forEdit(store, updateProduct(id, body, 400)), id -> deleteProduct(id, true));
     }
 }
