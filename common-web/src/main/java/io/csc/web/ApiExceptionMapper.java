@@ -39,6 +39,17 @@ public class ApiExceptionMapper {
         return json(400, "invalid_json", "The request body is not valid JSON for this route");
     }
 
+    /** Well-formed JSON of the wrong shape (an array for an object, text for a number): as specific as Quarkus' own. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsableJson(com.fasterxml.jackson.core.JsonParseException e) {
+        return malformedJson(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

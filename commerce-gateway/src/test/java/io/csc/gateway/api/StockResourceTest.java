@@ -83,6 +83,14 @@ class StockResourceTest {
                 .then().statusCode(400).body("success", equalTo(false)).body("error", containsString("productName"));
         Api.client(Api.randomIp()).body("{not json").post("/api/woocommerce/stock").then().statusCode(400)
                 .body("code", equalTo("invalid_json"));
+        Api.client(Api.randomIp()).body("[]").post("/api/woocommerce/stock").then().statusCode(400)
+                .body("code", equalTo("invalid_json"));
+        Api.client(Api.randomIp()).body("{\"domain\": 5, \"productId\": \"abc\"}").post("/api/woocommerce/stock")
+                .then().statusCode(400).body("code", equalTo("invalid_json"));
+        Api.client(Api.randomIp()).body("{\"domain\": \"" + "a".repeat(2_000_000) + "\"}").post("/api/woocommerce/stock")
+                .then().statusCode(413).body("code", equalTo("payload_too_large"));
+        given().contentType(ContentType.TEXT).body("hello").post("/api/woocommerce/stock").then().statusCode(415)
+                .body("success", equalTo(false));
         Api.client(Api.randomIp()).body(Map.of("sku", "X")).post("/api/woocommerce/stock").then().statusCode(400)
                 .body("error", containsString("domain"));
         Api.client(Api.randomIp()).body(Map.of("domain", DOMAIN, "productId", -4)).post("/api/woocommerce/stock")
