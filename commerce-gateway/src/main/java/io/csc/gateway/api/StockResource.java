@@ -1,5 +1,7 @@
 package io.csc.gateway.api;
 
+import java.time.Duration;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +60,7 @@ public class StockResource {
         if (cap <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return rateLimiter.hit("gw:stock-tenant", domain, cap, java.time.Duration.ofHours(1)).invoke(rl -> {
+        return rateLimiter.hit("gw:stock-tenant", domain, cap, Duration.ofHours(1)).invoke(rl -> {
             if (!rl.allowed()) {
                 throw new ApiException(429, "rate_limited", "This store's hourly stock lookup limit is reached");
             }

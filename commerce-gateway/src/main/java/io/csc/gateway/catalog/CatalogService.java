@@ -3,6 +3,7 @@ package io.csc.gateway.catalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +54,7 @@ public class CatalogService {
         } else {
             filters.put("search", request.productName().trim());
             filters.put("status", "publish");
-            id = "q:" + StoreCache.queryId(request.productName().trim().toLowerCase(java.util.Locale.ROOT));
+            id = "q:" + StoreCache.queryId(request.productName().trim().toLowerCase(Locale.ROOT));
         }
         filters.put("per_page", SEARCH_LIMIT);
         return cache.getList(tenant.domain(), StoreCache.Kind.STOCK, id, config.cache().stock(), StockProduct.class,
@@ -67,7 +68,7 @@ public class CatalogService {
         filters.put("category", blankToNull(category));
         filters.put("status", "publish");
         filters.put("per_page", Math.max(1, Math.min(limit, 50)));
-        String id = "search:" + StoreCache.queryId(filters.toString().toLowerCase(java.util.Locale.ROOT));
+        String id = "search:" + StoreCache.queryId(filters.toString().toLowerCase(Locale.ROOT));
         return cache.getList(tenant.domain(), StoreCache.Kind.PRODUCTS, id, config.cache().products(), ProductSummary.class,
                 () -> woo.listProducts(tenant, filters)
                         .map(r -> r.items().stream().map(p -> WooMapper.product(p, List.of())).toList()));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -78,7 +79,7 @@ public class CouponService {
                 .put("usage_limit_per_user", 1)
                 .put("date_expires_gmt", WOO_DATE.format(expires))
                 .put("description", "Cart recovery (" + request.reference() + ")");
-        coupon.putArray("email_restrictions").add(request.email().trim().toLowerCase(java.util.Locale.ROOT));
+        coupon.putArray("email_restrictions").add(request.email().trim().toLowerCase(Locale.ROOT));
         coupon.putArray("meta_data").addObject().put("key", "_csc_reference").put("value", request.reference());
         return woo.createCoupon(tenant, coupon)
                 .map(r -> new CouponIssued(r.body().path("id").asLong(), r.body().path("code").asText(code.toLowerCase()),
@@ -92,7 +93,7 @@ public class CouponService {
     String code(String prefix) {
         StringBuilder code = new StringBuilder();
         if (prefix != null && !prefix.isBlank()) {
-            code.append(prefix.toUpperCase(java.util.Locale.ROOT)).append('-');
+            code.append(prefix.toUpperCase(Locale.ROOT)).append('-');
         }
         for (int i = 0; i < 8; i++) {
             code.append(ALPHABET[random.nextInt(ALPHABET.length)]);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -91,7 +93,7 @@ public class TenantService {
             }
             if (request.allowedOrigins() != null) {
                 tenant.allowedOrigins = String.join("\n", request.allowedOrigins().stream()
-                        .map(o -> o.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
+                        .map(o -> o.toLowerCase(Locale.ROOT)).distinct().toList());
             }
             if (request.supportEmail() != null) {
                 tenant.supportEmail = request.supportEmail();
@@ -145,7 +147,7 @@ public class TenantService {
 
     @WithSession
     public Uni<List<TenantView>> list() {
-        return repository.listAll(io.quarkus.panache.common.Sort.by("domain"))
+        return repository.listAll(Sort.by("domain"))
                 .map(all -> all.stream().map(t -> view(t, null)).toList());
     }
 
@@ -270,7 +272,7 @@ public class TenantService {
         if (domain == null || domain.isBlank()) {
             throw ApiException.badRequest("domain is required");
         }
-        return domain.trim().toLowerCase(java.util.Locale.ROOT);
+        return domain.trim().toLowerCase(Locale.ROOT);
     }
 
     private static ApiException notFound() {

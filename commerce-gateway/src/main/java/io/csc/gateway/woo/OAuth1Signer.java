@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.crypto.Mac;
@@ -75,7 +76,7 @@ public final class OAuth1Signer {
             }
             normalized.append(p[0]).append('=').append(p[1]);
         }
-        return method.toUpperCase(java.util.Locale.ROOT) + "&" + encode(baseUrl) + "&" + encode(normalized.toString());
+        return method.toUpperCase(Locale.ROOT) + "&" + encode(baseUrl) + "&" + encode(normalized.toString());
     }
 
     /** RFC 3986 percent-encoding: unreserved characters stay, everything else is %XX of its UTF-8 bytes. */

@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -85,7 +86,7 @@ public class WooClient {
         if (request.idempotentRead() && config.woo().readRetries() > 0) {
             long delay = config.woo().retryDelay().toMillis();
             guarded = guarded.onFailure(e -> e instanceof WooException w && w.storeFailure()).retry()
-                    .withBackOff(java.time.Duration.ofMillis(delay), java.time.Duration.ofMillis(delay * 4))
+                    .withBackOff(Duration.ofMillis(delay), Duration.ofMillis(delay * 4))
                     .atMost(config.woo().readRetries());
         }
         return guarded;

@@ -1,6 +1,7 @@
 package io.csc.gateway.woo;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -195,7 +196,7 @@ public class WooCommerceApi {
 
     /** WooCommerce stores codes lower-cased; so does the lookup. Null when there is no such coupon. */
     public Uni<JsonNode> getCouponByCode(ActiveTenant t, String code) {
-        return send(t, WooRequest.get("coupons.by_code", "coupons").param("code", code.toLowerCase(java.util.Locale.ROOT)))
+        return send(t, WooRequest.get("coupons.by_code", "coupons").param("code", code.toLowerCase(Locale.ROOT)))
                 .map(r -> r.items().isEmpty() ? null : r.items().get(0));
     }
 

@@ -2,9 +2,11 @@ package io.csc.gateway.woo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.csc.model.commerce.Address;
 import io.csc.model.commerce.CustomerSummary;
@@ -77,8 +79,8 @@ public final class WooMapper {
     }
 
     /** The address in WooCommerce's field names, for an update. */
-    public static com.fasterxml.jackson.databind.node.ObjectNode wooAddress(Address a,
-            com.fasterxml.jackson.databind.node.ObjectNode target) {
+    public static ObjectNode wooAddress(Address a,
+            ObjectNode target) {
         target.put("first_name", nz(a.firstName())).put("last_name", nz(a.lastName())).put("company", nz(a.company()))
                 .put("address_1", a.address1()).put("address_2", nz(a.address2())).put("city", a.city())
                 .put("state", nz(a.state())).put("postcode", a.postcode()).put("country", a.country().toUpperCase())
@@ -105,7 +107,7 @@ public final class WooMapper {
 
     /** The billing email of an order, lower-cased; empty when none. */
     public static String billingEmail(JsonNode order) {
-        return order.path("billing").path("email").asText("").trim().toLowerCase(java.util.Locale.ROOT);
+        return order.path("billing").path("email").asText("").trim().toLowerCase(Locale.ROOT);
     }
 
     private static Integer intOrNull(JsonNode n) {

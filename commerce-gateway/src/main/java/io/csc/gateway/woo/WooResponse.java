@@ -1,6 +1,7 @@
 package io.csc.gateway.woo;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public record WooResponse(int status, JsonNode body, Integer total, Integer tota
 
     /** Pagination headers to hand on to our own callers (admin proxy). */
     public Map<String, String> paginationHeaders() {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         if (total != null) {
             headers.put("X-WP-Total", total.toString());
         }
