@@ -29,6 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code oauth_signature}, each key and value RFC 3986 encoded. JSON bodies are not signed. Key: {@code secret&}.
  * PHP turns {@code include[]} into {@code include[0]} before WooCommerce signs, so a client that signed
  * {@code include[]} literally is rejected, as on the real store.
+ * <p>
+ * Deliberately shares no code with the gateway's signer: the store stands in for WooCommerce, so a bug copied into
+ * both sides would pass every test and fail against a real store.
  */
 public final class OAuth1Verifier {
 
