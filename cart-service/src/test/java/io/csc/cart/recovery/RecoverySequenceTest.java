@@ -135,11 +135,7 @@ class RecoverySequenceTest extends CartTestSupport {
         String domain = newTenant();
         String email = unique("bob") + "@example.com";
         Instant t0 = clock.instant();
-        registeredCart(domain, "s-conv", email, t0);
-        clock.advance(Duration.ofMinutes(6));
-        scan();
-        clock.advance(Duration.ofHours(1));
-        sendDue();
+        abandonAndSendFirstEmail(domain, "s-conv", email, t0);
         clock.advance(Duration.ofHours(23));
         sendDue();
         assertEquals(2, mailsTo(email).size());
@@ -184,11 +180,7 @@ class RecoverySequenceTest extends CartTestSupport {
     void unsubscribeLinkConfirmsOnGetAndStopsFurtherEmailsOnPost() throws Exception {
         String domain = newTenant();
         String email = unique("cat") + "@example.com";
-        registeredCart(domain, "s-unsub", email, clock.instant());
-        clock.advance(Duration.ofMinutes(6));
-        scan();
-        clock.advance(Duration.ofHours(1));
-        sendDue();
+        abandonAndSendFirstEmail(domain, "s-unsub", email, clock.instant());
         Matcher unsubscribe = UNSUBSCRIBE.matcher(part(mailsTo(email).get(0), "text/plain"));
         assertTrue(unsubscribe.find());
         String token = unsubscribe.group(1);
@@ -215,11 +207,7 @@ class RecoverySequenceTest extends CartTestSupport {
         assertEquals("unsubscribed", step2.getString("skip_reason"));
 
         // A later cart of the same shopper: the re-check before sending skips it too.
-        registeredCart(domain, "s-unsub-2", email, clock.instant());
-        clock.advance(Duration.ofMinutes(6));
-        scan();
-        clock.advance(Duration.ofHours(1));
-        sendDue();
+        abandonAndSendFirstEmail(domain, "s-unsub-2", email, clock.instant());
         assertEquals(1, mailsTo(email).size());
         assertEquals("unsubscribed",
                 one("SELECT r.skip_reason FROM cart.recovery_emails r JOIN cart.carts c ON c.id = r.cart_id"
@@ -308,11 +296,7 @@ class RecoverySequenceTest extends CartTestSupport {
     void activityBringsAnAbandonedCartBackAndANewAbandonmentContinuesTheSequence() throws Exception {
         String domain = newTenant();
         String email = unique("eve") + "@example.com";
-        registeredCart(domain, "s-back", email, clock.instant());
-        clock.advance(Duration.ofMinutes(6));
-        scan();
-        clock.advance(Duration.ofHours(1));
-        sendDue();
+        abandonAndSendFirstEmail(domain, "s-back", email, clock.instant());
         assertEquals(1, mailsTo(email).size());
 
         sendEvent(domain, cartUpdated("s-back", "42", email, clock.instant())).then().statusCode(200)
@@ -362,5 +346,15 @@ class RecoverySequenceTest extends CartTestSupport {
         clock.advance(Duration.ofMinutes(30));
         sendDue();
         assertEquals(1, mailsTo(email).size());
+    }
+
+    /** A registered shopper's cart goes idle, is marked abandoned, and the first recovery email goes out. */
+    private void abandonAndSendFirstEmail(String domain, String session, String email, Instant lastActivity)
+            throws Exception {
+        registeredCart(domain, session, email, lastActivity);
+        clock.advance(Duration.ofMinutes(6));
+        scan();
+        clock.advance(Duration.ofHours(1));
+        sendDue();
     }
 }
