@@ -1,4 +1,4 @@
-package io.csc.gateway.config;
+package io.csc.web;
 
 import java.time.Clock;
 
@@ -7,7 +7,10 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
 
-/** UTC wall clock; tests replace it to move time. */
+/**
+ * The one source of "now" in every service: UTC, and a default bean, so tests replace it with a clock they can move
+ * instead of waiting for expiries.
+ */
 public class ClockProducer {
     @Produces
     @Singleton
