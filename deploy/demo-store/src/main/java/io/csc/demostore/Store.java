@@ -39,6 +39,8 @@ final class Store {
 
     private final String siteUrl;
     private final Clock clock;
+    /** The site's time zone (WordPress timezone_string): local date_x fields are written in it. */
+    private volatile java.time.ZoneId zone;
     private final SecureRandom random = new SecureRandom();
 
     final TreeMap<Integer, ObjectNode> products = new TreeMap<>();
@@ -65,9 +67,10 @@ final class Store {
     private int nextUser;
     private int nextTerm;
 
-    Store(String siteUrl, Clock clock) {
+    Store(String siteUrl, Clock clock, java.time.ZoneId zone) {
         this.siteUrl = siteUrl;
         this.clock = clock;
+        this.zone = zone;
         reset();
     }
 
@@ -135,6 +138,14 @@ final class Store {
 
     Clock clock() {
         return clock;
+    }
+
+    java.time.ZoneId zone() {
+        return zone;
+    }
+
+    void zone(java.time.ZoneId zone) {
+        this.zone = zone;
     }
 
     ObjectNode template(String name) {
