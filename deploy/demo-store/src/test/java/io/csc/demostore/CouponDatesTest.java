@@ -76,6 +76,19 @@ class CouponDatesTest {
     }
 
     @Test
+    void theSiteIndexTellsAnyoneTheTimeZone() {
+        WooClient.Response index = client.raw("GET", "/wp-json/?_fields=timezone_string,gmt_offset", null,
+                java.util.Map.of());
+        assertEquals(200, index.status(), index.raw());
+        assertEquals("America/New_York", index.json().get("timezone_string").asText());
+        assertEquals(2, index.json().size());
+        store.timezone(ZoneOffset.ofHoursMinutes(5, 30));
+        JsonNode fixed = client.raw("GET", "/wp-json/", null, java.util.Map.of()).json();
+        assertEquals("", fixed.get("timezone_string").asText());
+        assertEquals(5.5, fixed.get("gmt_offset").asDouble());
+    }
+
+    @Test
     void theSameLocalTimeIsAnotherInstantInAnotherZone() {
         store.timezone(ZoneId.of("Asia/Kolkata"));
         ObjectNode body = Fixtures.MAPPER.createObjectNode().put("code", "tz-kolkata").put("discount_type", "percent")
