@@ -165,7 +165,8 @@ final class Json {
             for (String name : names) {
                 JsonNode value = object.get(name);
                 JsonNode gmt = object.get(name + "_gmt");
-                if (name.startsWith("date") && !name.endsWith("_gmt") && gmt != null
+                // WooCommerce's date_x fields only: WordPress stores a post's plain "date" in local time once.
+                if (name.startsWith("date_") && !name.endsWith("_gmt") && gmt != null
                         && (gmt.isTextual() || gmt.isNull()) && (value.isTextual() || value.isNull())) {
                     Instant at = gmt.isNull() ? null : parseDate(gmt.asText());
                     if (at == null) {

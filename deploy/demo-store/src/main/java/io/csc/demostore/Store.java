@@ -36,6 +36,9 @@ final class Store {
     private static final String SETTINGS = read("demo-store/settings.json");
     private static final String SYSTEM_STATUS = read("demo-store/system_status.json");
     private static final String INDEX = read("demo-store/index.json");
+    private static final String SHIPPING = read("demo-store/shipping_payments.json");
+    /** WordPress pages and posts written for the demo (not recorded): policies, shipping, FAQ, about. */
+    private static final String CONTENT = read("demo-store/wp_content.json");
 
     private final String siteUrl;
     private final Clock clock;
@@ -59,6 +62,8 @@ final class Store {
     private ObjectNode templates;
     private JsonNode systemStatus;
     private JsonNode index;
+    private JsonNode shipping;
+    private final Map<String, List<ObjectNode>> content = new LinkedHashMap<>();
 
     private int nextPost;
     private int nextOrderItem;
@@ -120,6 +125,24 @@ final class Store {
         settingsSeed.get("options").properties().forEach(e -> settings.put(e.getKey(), (ArrayNode) e.getValue()));
         systemStatus = null;
         index = null;
+        shipping = null;
+        content.clear();
+        JsonNode wp = Json.parse(CONTENT);
+        content.put("page", new ArrayList<>(Json.objects(wp.get("pages"))));
+        content.put("post", new ArrayList<>(Json.objects(wp.get("posts"))));
+    }
+
+    /** Shipping zones (with their locations and methods by zone id) and payment gateways, as recorded. */
+    JsonNode shipping() {
+        if (shipping == null) {
+            shipping = Json.parse(localize(SHIPPING));
+        }
+        return shipping;
+    }
+
+    /** Published WordPress content of a type ("page" or "post"): id, slug, title, HTML content, dates (UTC). */
+    List<ObjectNode> content(String type) {
+        return content.getOrDefault(type, List.of());
     }
 
     String siteUrl() {

@@ -48,6 +48,8 @@ final class WooApi {
         new CouponRoutes(store).register(this);
         new ReportRoutes(store).register(this);
         new SettingsRoutes(store).register(this);
+        new ShippingRoutes(store).register(this);
+        new WpRoutes(store).register(this);
     }
 
     Route route(String template) {

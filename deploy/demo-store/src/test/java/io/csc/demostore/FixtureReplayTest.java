@@ -50,6 +50,7 @@ class FixtureReplayTest {
             "coupon_delete_force", "coupon_create_date_expires_local", "shipping_zones_list", "shipping_zone_locations",
             "shipping_zone_methods", "payment_gateways_list", "settings_group_general_configured",
             "webhook_create_product_updated");
+    // (shipping_*, payment_gateways_list and settings_group_general_configured are checked by StoreContentTest.)
 
     private static MutableClock clock;
     private static DemoStore store;
@@ -62,6 +63,14 @@ class FixtureReplayTest {
         store = DemoStore.start(DemoStoreOptions.defaults().port(0).siteUrl(Fixtures.RECORDED_SITE).clock(clock)
                 .timezone(java.time.ZoneOffset.UTC));
         client = new WooClient(store.baseUrl(), Fixtures.RECORDED_SITE);
+        // The demo store starts configured like the store of 2026-11-25 (Portland address); the recordings of
+        // 2026-11-23 were made before that, with the installer's sample address.
+        WooClient.Response reverted = client.at(clock.instant().getEpochSecond()).post("/wc/v3/settings/general/batch",
+                Map.of("update", List.of(Map.of("id", "woocommerce_store_address", "value", "123 Test Street"),
+                        Map.of("id", "woocommerce_store_city", "value", "San Francisco"),
+                        Map.of("id", "woocommerce_default_country", "value", "US:CA"),
+                        Map.of("id", "woocommerce_store_postcode", "value", "94107"))));
+        assertEquals(200, reverted.status(), reverted.raw());
     }
 
     @AfterAll
