@@ -1,0 +1,33 @@
+<?php
+/**
+ * PHPUnit bootstrap: loads Debian's WordPress on the test database with the plugin as a normal plugin and WooCommerce
+ * replaced by tests/stubs/woocommerce.php.
+ *
+ * @package CustomerServiceChat
+ */
+
+// phpcs:disable
+require __DIR__ . '/wp-tests-config.php';
+require __DIR__ . '/stubs/woocommerce.php';
+
+// Loaded the way WordPress loads an active plugin, before plugins_loaded.
+$GLOBALS['wp_filter']['muplugins_loaded'][10][] = array(
+	'function'      => function () {
+		require WP_PLUGIN_DIR . '/customer-service-chat/customer-service-chat.php';
+	},
+	'accepted_args' => 0,
+);
+
+require ABSPATH . 'wp-settings.php';
+require_once ABSPATH . 'wp-admin/includes/admin.php';
+
+// What WooCommerce's installer does to roles.
+get_role( 'administrator' )->add_cap( 'manage_woocommerce' );
+if ( ! get_role( 'shop_manager' ) ) {
+	add_role( 'shop_manager', 'Shop manager', array( 'read' => true, 'manage_woocommerce' => true ) );
+}
+if ( ! get_role( 'customer' ) ) {
+	add_role( 'customer', 'Customer', array( 'read' => true ) );
+}
+
+require __DIR__ . '/unit/TestCase.php';
