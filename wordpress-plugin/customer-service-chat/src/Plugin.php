@@ -102,7 +102,8 @@ final class Plugin {
 			( new SettingsPage() )->register();
 		}
 		add_filter( 'option_page_capability_' . SettingsPage::GROUP, array( SettingsPage::class, 'capability' ) );
-		add_action( 'admin_init', array( SettingsPage::class, 'register_setting' ) );
+		add_action( 'init', array( SettingsPage::class, 'register_setting' ) );
+		add_action( 'admin_init', array( SettingsPage::class, 'register_fields' ) );
 
 		// Storefront.
 		add_action( 'wp_enqueue_scripts', array( $assets, 'enqueue' ) );

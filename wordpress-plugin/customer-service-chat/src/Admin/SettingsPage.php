@@ -41,7 +41,7 @@ final class SettingsPage {
 	}
 
 	/**
-	 * Hook admin_init: the option, its sanitizer, the section and fields.
+	 * Hook init: the option and its sanitizer, so every write (options.php, code, WP-CLI) goes through it.
 	 */
 	public static function register_setting() {
 		register_setting(
@@ -54,6 +54,12 @@ final class SettingsPage {
 				'show_in_rest'      => false,
 			)
 		);
+	}
+
+	/**
+	 * Hook admin_init: sections and fields of the page.
+	 */
+	public static function register_fields() {
 		add_settings_section( 'csc_main', __( 'Connection', 'customer-service-chat' ), '__return_false', self::SLUG );
 		add_settings_section( 'csc_widget', __( 'Widget', 'customer-service-chat' ), '__return_false', self::SLUG );
 		$fields = array(

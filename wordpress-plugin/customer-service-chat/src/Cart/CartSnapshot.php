@@ -30,7 +30,7 @@ final class CartSnapshot {
 				break;
 			}
 			$product = isset( $line['data'] ) ? $line['data'] : null;
-			$name    = $product ? wp_strip_all_tags( (string) $product->get_name() ) : '';
+			$name    = $product ? (string) $product->get_name() : '';
 			$items[] = array(
 				'productId'   => (int) $line['product_id'],
 				'variationId' => isset( $line['variation_id'] ) ? (int) $line['variation_id'] : 0,
