@@ -30,4 +30,13 @@ if ( ! get_role( 'customer' ) ) {
 	add_role( 'customer', 'Customer', array( 'read' => true ) );
 }
 
+// Tests drive their own collectors; the plugin's own must not send anything when PHPUnit exits. The priorities it
+// registered are kept for CartEventsTest.
+$GLOBALS['csc_test_shutdown'] = array(
+	'flush'    => has_action( 'shutdown', array( \CustomerServiceChat\Plugin::instance()->cart_events, 'flush' ) ),
+	'dispatch' => has_action( 'shutdown', array( \CustomerServiceChat\Plugin::instance()->dispatcher, 'dispatch' ) ),
+);
+remove_action( 'shutdown', array( \CustomerServiceChat\Plugin::instance()->cart_events, 'flush' ), 10 );
+remove_action( 'shutdown', array( \CustomerServiceChat\Plugin::instance()->dispatcher, 'dispatch' ), 1000 );
+
 require __DIR__ . '/unit/TestCase.php';

@@ -44,6 +44,13 @@ final class Plugin {
 	public $cart_events;
 
 	/**
+	 * The consent checkboxes.
+	 *
+	 * @var Consent
+	 */
+	public $consent;
+
+	/**
 	 * Entry point (plugins_loaded).
 	 */
 	public static function boot() {
@@ -93,7 +100,7 @@ final class Plugin {
 	private function register() {
 		$this->dispatcher  = new EventDispatcher();
 		$this->cart_events = new CartEvents( $this->dispatcher );
-		$consent           = new Consent( $this->cart_events );
+		$this->consent     = new Consent( $this->cart_events );
 		$restore           = new RestoreLink();
 		$privacy           = new PersonalData();
 		$assets            = new Assets();
@@ -122,9 +129,9 @@ final class Plugin {
 		add_action( EventDispatcher::HOOK, array( $this->dispatcher, 'run_scheduled' ), 10, 2 );
 
 		// Consent checkbox, classic and block checkout.
-		add_filter( 'woocommerce_checkout_fields', array( $consent, 'classic_field' ) );
-		add_action( 'woocommerce_init', array( $consent, 'register_block_field' ) );
-		add_action( 'woocommerce_set_additional_field_value', array( $consent, 'block_field_saved' ), 10, 4 );
+		add_filter( 'woocommerce_checkout_fields', array( $this->consent, 'classic_field' ) );
+		add_action( 'woocommerce_init', array( $this->consent, 'register_block_field' ) );
+		add_action( 'woocommerce_set_additional_field_value', array( $this->consent, 'block_field_saved' ), 10, 4 );
 
 		// Restore links from recovery emails: after WooCommerce has loaded the cart (wp_loaded:10) and its own ?add-to-cart (:20).
 		add_action( 'wp_loaded', array( $restore, 'maybe_restore' ), 30 );
