@@ -97,16 +97,15 @@ final class PersonalData {
 			$answer['messages'][]     = $result->get_error_message();
 			return $answer;
 		}
-		$counts = array();
-		self::flatten( $result, '', $counts );
-		foreach ( $counts as $row ) {
-			if ( is_numeric( $row['value'] ) && (int) $row['value'] > 0 && ! in_array( $row['name'], array( 'success' ), true ) ) {
+		foreach ( self::deletion_counts( $result ) as $count ) {
+			if ( $count[2] > 0 ) {
 				$answer['items_removed'] = true;
 				$answer['messages'][]    = sprintf(
-					/* translators: 1: what was deleted (e.g. chat.conversations), 2: how many */
-					__( 'Chat server: %1$s deleted: %2$s.', 'customer-service-chat' ),
-					$row['name'],
-					$row['value']
+					/* translators: 1: service (chat, cart, ...), 2: how many, 3: what (conversations, messages, ...) */
+					__( 'Chat server: %1$s: %2$d %3$s deleted.', 'customer-service-chat' ),
+					$count[0],
+					$count[2],
+					$count[1]
 				);
 			}
 		}
@@ -170,6 +169,41 @@ final class PersonalData {
 			}
 		}
 		return $items;
+	}
+
+	/**
+	 * What the server says it deleted, as [service, kind, count]: from a "services" list of {service, deleted: {kind:
+	 * n}}, else from any numbers in the answer (service.kind: n).
+	 *
+	 * @param array $json Decoded answer.
+	 * @return array[]
+	 */
+	public static function deletion_counts( array $json ) {
+		$counts = array();
+		if ( isset( $json['services'] ) && is_array( $json['services'] ) ) {
+			foreach ( $json['services'] as $key => $entry ) {
+				if ( ! is_array( $entry ) ) {
+					continue;
+				}
+				$service = isset( $entry['service'] ) && is_string( $entry['service'] ) ? $entry['service'] : (string) $key;
+				$deleted = isset( $entry['deleted'] ) && is_array( $entry['deleted'] ) ? $entry['deleted'] : array_diff_key( $entry, array( 'service' => 1 ) );
+				foreach ( $deleted as $kind => $n ) {
+					if ( is_numeric( $n ) ) {
+						$counts[] = array( $service, (string) $kind, (int) $n );
+					}
+				}
+			}
+			return $counts;
+		}
+		$rows = array();
+		self::flatten( $json, '', $rows );
+		foreach ( $rows as $row ) {
+			if ( is_numeric( $row['value'] ) ) {
+				$parts    = explode( '.', $row['name'], 2 );
+				$counts[] = 2 === count( $parts ) ? array( $parts[0], $parts[1], (int) $row['value'] ) : array( 'chat', $parts[0], (int) $row['value'] );
+			}
+		}
+		return $counts;
 	}
 
 	/**
