@@ -13,6 +13,8 @@ require __DIR__ . '/stubs/woocommerce.php';
 // Loaded the way WordPress loads an active plugin, before plugins_loaded.
 $GLOBALS['wp_filter']['muplugins_loaded'][10][] = array(
 	'function'      => function () {
+		// As WordPress does for active plugins (the test content directory links the plugin in).
+		wp_register_plugin_realpath( WP_PLUGIN_DIR . '/customer-service-chat/customer-service-chat.php' );
 		require WP_PLUGIN_DIR . '/customer-service-chat/customer-service-chat.php';
 	},
 	'accepted_args' => 0,
