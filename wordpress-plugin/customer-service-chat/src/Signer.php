@@ -19,11 +19,15 @@ final class Signer {
 
 	/**
 	 * The JSON we sign and send: compact, slashes and non-ASCII as they are (the server parses, it does not re-encode).
+	 * Every payload is a JSON object, so an empty one is {} (not PHP's []).
 	 *
 	 * @param array $data Payload.
 	 * @return string
 	 */
 	public static function json( array $data ) {
+		if ( array() === $data ) {
+			return '{}';
+		}
 		return (string) wp_json_encode( $data, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
 	}
 

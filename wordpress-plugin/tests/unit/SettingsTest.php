@@ -161,6 +161,7 @@ final class SettingsTest extends TestCase {
 		$request = $this->requests[0];
 		$this->assertSame( 'https://chat.example.com/api/carts/ping', $request['url'] );
 		$this->assertSame( 'POST', $request['args']['method'] );
+		$this->assertSame( '{}', $request['args']['body'] );
 		$this->assertTrue( $request['args']['reject_unsafe_urls'], 'wp_safe_remote_post' );
 		$headers = $request['args']['headers'];
 		$this->assertSame( 'shop.example.test', $headers['X-CSC-Domain'] );

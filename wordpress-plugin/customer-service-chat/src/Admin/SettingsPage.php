@@ -179,7 +179,7 @@ final class SettingsPage {
 			delete_transient( self::result_key() );
 		}
 		echo '<div class="wrap"><h1>' . esc_html__( 'Chat Widget', 'customer-service-chat' ) . '</h1>';
-		settings_errors( Settings::OPTION );
+		settings_errors();
 		if ( is_array( $result ) && isset( $result['message'] ) ) {
 			printf( '<div class="notice %s"><p>%s</p></div>', $result['ok'] ? 'notice-success' : 'notice-error', esc_html( $result['message'] ) );
 		}
