@@ -1,4 +1,4 @@
-package io.csc.verification.metrics;
+package io.csc.verification.health;
 
 import jakarta.inject.Singleton;
 

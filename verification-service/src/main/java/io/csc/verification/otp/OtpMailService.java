@@ -1,4 +1,4 @@
-package io.csc.verification.mail;
+package io.csc.verification.otp;
 
 import java.time.Duration;
 
