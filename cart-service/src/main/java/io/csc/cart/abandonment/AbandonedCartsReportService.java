@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.csc.cart.tracking.CartRepository;
-import io.csc.cart.tracking.CartRow;
+import io.csc.cart.carts.CartRepository;
+import io.csc.cart.carts.CartRow;
 import io.csc.model.cart.AbandonedCart;
 import io.csc.model.cart.AbandonedCartsResponse;
 import io.csc.web.ApiException;
@@ -23,7 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The spec's abandoned-carts report with its filters; counts and value cover all matches, the list {@code limit}. */
 @ApplicationScoped
-public class AbandonedCartsService {
+public class AbandonedCartsReportService {
     private static final String FILTER = """
             FROM cart.carts WHERE domain = $1 AND state = 'abandoned' AND abandoned_at <= $2
               AND ($3 OR user_id IS NOT NULL) AND ($4::numeric IS NULL OR cart_total >= $4::numeric)""";
@@ -32,7 +32,7 @@ public class AbandonedCartsService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    AbandonedCartsService(Pool pool, ObjectMapper json, Clock clock) {
+    AbandonedCartsReportService(Pool pool, ObjectMapper json, Clock clock) {
         this.pool = pool;
         this.json = json;
         this.clock = clock;

@@ -1,23 +1,24 @@
-package io.csc.cart.abandonment;
+package io.csc.cart.recovery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.csc.cart.recovery.RecoveryService;
+import io.csc.cart.abandonment.AbandonmentScanService;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Every {@code CART_SCAN_EVERY} on every replica: mark abandoned carts, then send the recovery emails that are due.
- * Running on all replicas at once is safe (see {@link AbandonmentService} and {@link RecoveryService}); a tick that
+ * Every {@code CART_SCAN_EVERY} on every replica: mark abandoned carts (which schedules their first email), then send
+ * the recovery emails that are due. It lives beside {@link RecoveryService}, the half of the work it exists for.
+ * Running on all replicas at once is safe (see {@link AbandonmentScanService} and {@link RecoveryService}); a tick that
  * is still running when the next one fires is skipped.
  */
 @ApplicationScoped
-public class AbandonmentJob {
-    private final AbandonmentService abandonment;
+public class CartScanJob {
+    private final AbandonmentScanService abandonment;
     private final RecoveryService recovery;
 
-    AbandonmentJob(AbandonmentService abandonment, RecoveryService recovery) {
+    CartScanJob(AbandonmentScanService abandonment, RecoveryService recovery) {
         this.abandonment = abandonment;
         this.recovery = recovery;
     }

@@ -3,12 +3,11 @@ package io.csc.cart.abandonment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.csc.cart.carts.CartRepository;
 import io.csc.cart.config.CartConfig;
-import io.csc.cart.tracking.CartRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -19,11 +18,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Marks carts abandoned: items, an email (guests only with consent), no order, idle longer than
  * {@code CART_ABANDON_AFTER}. {@code abandoned_at} is the end of the idle period, not the time of the scan, so every
  * replica computes the same value and the recovery schedule does not depend on when a scan happened to run. The same
- * statement schedules the cart's next recovery step in the outbox; replicas scanning at once skip each other's rows
+ * statement schedules the cart's next recovery step in the outbox ({@code SCAN} is one of the outbox's two writers,
+ * see the {@code io.csc.cart.recovery} package documentation); replicas scanning at once skip each other's rows
  * ({@code SKIP LOCKED}) and the (cart, step) key makes double scheduling impossible.
  */
 @ApplicationScoped
-public class AbandonmentService {
+public class AbandonmentScanService {
     static final String SCAN = """
             WITH due AS (
                 SELECT id FROM cart.carts
@@ -52,7 +52,7 @@ public class AbandonmentService {
     private final MeterRegistry metrics;
     private volatile Instant lastScan;
 
-    public AbandonmentService(Pool pool, Clock clock, CartConfig config, MeterRegistry metrics) {
+    public AbandonmentScanService(Pool pool, Clock clock, CartConfig config, MeterRegistry metrics) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
@@ -63,7 +63,7 @@ public class AbandonmentService {
     public Uni<Long> scan() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(config.abandonAfter());
-        Long[] offsets = scheduleSeconds(config.recovery().schedule());
+        Long[] offsets = config.recovery().stepSeconds();
         long started = System.nanoTime();
         // Liveness follows scan attempts, not successes: a database outage must not get replicas restarted.
         lastScan = now;
@@ -89,10 +89,5 @@ public class AbandonmentService {
             long marked = rows.iterator().next().getLong("abandoned");
             return marked < size ? Uni.createFrom().item(soFar + marked) : batch(cutoff, offsets, soFar + marked);
         });
-    }
-
-    /** The recovery schedule in seconds, at most three steps (DESIGN.md: "max 3"). */
-    public static Long[] scheduleSeconds(List<Duration> schedule) {
-        return schedule.stream().limit(3).map(Duration::toSeconds).toArray(Long[]::new);
     }
 }

@@ -1,4 +1,4 @@
-package io.csc.cart.tracking;
+package io.csc.cart.carts;
 
 import java.math.BigDecimal;
 import java.time.Instant;

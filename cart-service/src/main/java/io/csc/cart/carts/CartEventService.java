@@ -1,4 +1,4 @@
-package io.csc.cart.tracking;
+package io.csc.cart.carts;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,10 +22,12 @@ import io.csc.cart.tenant.TenantService;
 import io.csc.model.cart.CartEvent;
 import io.csc.model.cart.CartEventResult;
 import io.csc.model.cart.CartItem;
+import io.csc.model.cart.PingResult;
 import io.csc.web.ApiException;
 import io.csc.web.Emails;
 import io.csc.web.PluginSignature;
 import io.csc.web.RateLimiter;
+import io.csc.web.StrictJson;
 import io.csc.web.TenantDomain;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -59,18 +61,32 @@ public class CartEventService {
     }
 
     public Uni<CartEventResult> ingest(String domainHeader, String timestamp, String signature, String rawBody) {
+        return signed(domainHeader, timestamp, signature, rawBody)
+                .map(domain -> parse(rawBody))
+                .call(event -> withinRate(TenantDomain.normalize(domainHeader)))
+                .chain(event -> store(TenantDomain.normalize(domainHeader), event,
+                        Instant.ofEpochSecond(Long.parseLong(timestamp.trim()))));
+    }
+
+    /** The plugin's "Test connection": the same checks as an event, nothing stored. */
+    public Uni<PingResult> ping(String domainHeader, String timestamp, String signature, String rawBody) {
+        return signed(domainHeader, timestamp, signature, rawBody).map(domain -> new PingResult(true, domain));
+    }
+
+    /**
+     * Headers present (401), domain well-formed (400), store known (404), signature and timestamp (401); answers the
+     * normalized domain.
+     */
+    private Uni<String> signed(String domainHeader, String timestamp, String signature, String rawBody) {
         if (domainHeader == null || domainHeader.isBlank() || timestamp == null || signature == null) {
             return Uni.createFrom().failure(ApiException.unauthorized("invalid_signature", "Missing plugin signature"));
         }
-        String domain = TenantDomain.normalize(domainHeader);
-        return tenants.settings(domain)
-                .map(tenant -> {
+        return Uni.createFrom().item(() -> TenantDomain.normalize(domainHeader))
+                .chain(domain -> tenants.settings(domain).map(tenant -> {
                     PluginSignature.verify(tenant.pluginSecret(), timestamp, signature, rawBody == null ? "" : rawBody,
                             clock.instant());
-                    return parse(rawBody);
-                })
-                .call(event -> withinRate(domain))
-                .chain(event -> store(domain, event, Instant.ofEpochSecond(Long.parseLong(timestamp.trim()))));
+                    return domain;
+                }));
     }
 
     /**
@@ -98,6 +114,8 @@ public class CartEventService {
         CartEvent event;
         try {
             event = json.readValue(rawBody, CartEvent.class);
+        } catch (StrictJson.ControlCharacterException e) {
+            throw new ApiException(400, "invalid_characters", "The cart event contains a control character");
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ApiException(400, "invalid_json", "The request body is not a valid cart event");
         }
