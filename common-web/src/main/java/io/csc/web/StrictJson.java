@@ -6,12 +6,19 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -42,8 +49,49 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("csc-strict-json").addDeserializer(String.class, new TextDeserializer()));
+        SimpleModule module = new SimpleModule("csc-strict-json").addDeserializer(String.class, new TextDeserializer());
+        // Other values read from JSON text (dates, numbers as text, enums) get the same check: InstantDeserializer
+        // trims, so a NUL would otherwise slip through as whitespace.
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
+                // Objects are left alone (their string fields are checked one by one); scalars read from text are wrapped.
+                return deserializer instanceof TextDeserializer || deserializer instanceof BeanDeserializerBase
+                        ? deserializer
+                        : new TextCheckingDeserializer(deserializer);
+            }
+
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                    BeanDescription description, JsonDeserializer<?> deserializer) {
+                return new TextCheckingDeserializer(deserializer);
+            }
+        });
+        mapper.registerModule(module);
         return mapper;
+    }
+
+    /** Refuses a JSON string with a control character before the wrapped deserializer reads it. */
+    static final class TextCheckingDeserializer extends DelegatingDeserializer {
+        private static final long serialVersionUID = 1L;
+
+        TextCheckingDeserializer(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new TextCheckingDeserializer(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING && Text.hasControlCharacter(p.getText())) {
+                throw new ControlCharacterException(p);
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     /**

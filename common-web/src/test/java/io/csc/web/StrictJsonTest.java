@@ -23,7 +23,8 @@ class StrictJsonTest {
         SECOND
     }
 
-    record Body(Kind type, String name, long id, Long optionalId, int quantity, Boolean consent, List<String> tags) {
+    record Body(Kind type, String name, long id, Long optionalId, int quantity, Boolean consent, List<String> tags,
+            java.math.BigDecimal total) {
     }
 
     @Test
@@ -67,7 +68,9 @@ class StrictJsonTest {
             "{\"name\":\"\\u0000\"}",
             "{\"name\":\"bell\\u0007\"}",
             "{\"name\":\"del\\u007f\"}",
-            "{\"tags\":[\"ok\",\"n\\u0000ul\"]}"})
+            "{\"tags\":[\"ok\",\"n\\u0000ul\"]}",
+            "{\"type\":\"second\\u0000\"}",
+            "{\"total\":\"1.00\\u0000\"}"})
     void refusesControlCharactersInStrings(String json) {
         JacksonException e = assertThrows(JacksonException.class, () -> JSON.readValue(json, Body.class));
         assertInstanceOf(StrictJson.ControlCharacterException.class, e);
