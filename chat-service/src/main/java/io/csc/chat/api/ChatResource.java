@@ -62,7 +62,7 @@ public class ChatResource {
     public Uni<ChatResponse> turn(ChatRequest body, HttpServerRequest request, HttpServerResponse response) {
         Checked c = check(body, true);
         return edge.admit(request, response, c.domain, BUCKET, config.rateLimit().chat())
-                .flatMap(tenant -> chat.turn(input(tenant, c, body, request)))
+                .flatMap(tenant -> chat.turn(input(tenant, c, body, edge.clientIp(request))))
                 .map(ChatResource::render);
     }
 
@@ -85,7 +85,7 @@ public class ChatResource {
                                     ? Uni.createFrom().voidItem()
                                     : conversations.append(conv.id, "assistant", g.message());
                             var ctx = new io.csc.chat.assistant.TurnContext(conv.id, tenant.domain(), c.sessionId,
-                                    PublicEdge.clientIp(request), tenant, ShopperContext.empty(),
+                                    edge.clientIp(request), tenant, ShopperContext.empty(),
                                     identity == null ? null : identity.email(), null);
                             return stored.chain(() -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure()
                                     .recoverWithItem(false))
@@ -150,7 +150,7 @@ public class ChatResource {
         return new Checked(domain, session);
     }
 
-    static TurnInput input(TenantSettings tenant, Checked c, ChatRequest body, HttpServerRequest request) {
+    static TurnInput input(TenantSettings tenant, Checked c, ChatRequest body, String clientIp) {
         ChatRequest.Context ctx = body.context();
         ShopperContext shopper = ctx == null
                 ? ShopperContext.empty()
@@ -160,7 +160,7 @@ public class ChatResource {
                                 ? null
                                 : new PageContext(ctx.page().type(), ctx.page().productId(), ctx.page().url()));
         return new TurnInput(tenant, c.sessionId, body.conversationId(), body.message(), shopper,
-                ctx == null ? null : ctx.identityToken(), body.confirm(), PublicEdge.clientIp(request));
+                ctx == null ? null : ctx.identityToken(), body.confirm(), clientIp);
     }
 
     static ChatResponse render(TurnOutcome o) {

@@ -73,7 +73,7 @@ public class ChatStreamRoute {
         ChatRequest body = parse(buffer);
         ChatResource.Checked c = ChatResource.check(body, true, config.maxMessageLength());
         edge.admit(rc.request(), response, c.domain(), ChatResource.BUCKET, config.rateLimit().chat())
-                .flatMap(tenant -> chat.stream(ChatResource.input(tenant, c, body, rc.request())))
+                .flatMap(tenant -> chat.stream(ChatResource.input(tenant, c, body, edge.clientIp(rc.request()))))
                 .subscribe().with(turn -> {
                     response.setStatusCode(200).setChunked(true)
                             .putHeader("Content-Type", "text/event-stream; charset=utf-8")

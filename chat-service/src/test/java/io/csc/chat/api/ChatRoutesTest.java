@@ -106,12 +106,12 @@ class ChatRoutesTest {
 
     static List<Object[]> badInputs() {
         return List.of(
-                new Object[]{"{}", 400, "invalid_request"},
+                new Object[]{"{}", 400, "invalid_domain"},
                 new Object[]{"{\"message\":\"hi\",\"domain\":\"shop.test\"}", 400, "invalid_request"},
-                new Object[]{"{\"message\":\"hi\",\"session_id\":\"s1\"}", 400, "invalid_request"},
+                new Object[]{"{\"message\":\"hi\",\"session_id\":\"s1\"}", 400, "invalid_domain"},
                 new Object[]{"{\"message\":\"\",\"session_id\":\"s1\",\"domain\":\"shop.test\"}", 400, "invalid_request"},
                 new Object[]{"{\"message\":\"hi\",\"session_id\":\"s 1\",\"domain\":\"shop.test\"}", 400, "invalid_request"},
-                new Object[]{"{\"message\":\"hi\",\"session_id\":\"s1\",\"domain\":\"not a domain\"}", 400, "invalid_request"},
+                new Object[]{"{\"message\":\"hi\",\"session_id\":\"s1\",\"domain\":\"not a domain\"}", 400, "invalid_domain"},
                 new Object[]{
                         "{\"message\":\"hi\",\"session_id\":\"s1\",\"domain\":\"shop.test\",\"context\":{\"page\":{\"type\":\"evil\"}}}",
                         400, "invalid_request"},
