@@ -57,7 +57,7 @@ class CartBadInputTest extends CartTestSupport {
         rows.add(row("applied coupon with NUL", "invalid_characters", e -> e.put("appliedCoupons", List.of("SAVE" + NUL))));
         rows.add(row("orderId with NUL", "invalid_characters", e -> e.put("orderId", "12" + NUL)));
         rows.add(row("orderTotal with NUL", "invalid_characters", e -> e.put("orderTotal", "1.00" + NUL)));
-        rows.add(row("occurredAt with NUL", "invalid_json", e -> e.put("occurredAt", e.get("occurredAt") + NUL)));
+        rows.add(row("occurredAt with NUL", "invalid_characters", e -> e.put("occurredAt", e.get("occurredAt") + NUL)));
         // lenient parsing (issue 7.10)
         rows.add(row("type as a number", "invalid_json", e -> e.put("type", 1)));
         rows.add(row("unknown type", "invalid_json", e -> e.put("type", "cart_deleted")));
