@@ -30,6 +30,7 @@ async function run() {
       passed++;
       console.log(`PASS ${t.name} (${Date.now() - t0} ms)`);
     } catch (e) {
+      if (e && e.skip) { skipped++; console.log(`SKIP ${t.name} (${e.skip})`); continue; }
       failed++;
       console.log(`FAIL ${t.name}\n     ${(e && e.stack || String(e)).split('\n').slice(0, 6).join('\n     ')}`);
     }
@@ -37,4 +38,7 @@ async function run() {
   return { passed, failed, skipped };
 }
 
-module.exports = { test, run, launch, TARGET };
+/** Thrown by a test (or its setup) that cannot run here: reported as skipped, never as passed. */
+function skip(reason) { const e = new Error(reason); e.skip = reason; return e; }
+
+module.exports = { test, run, launch, skip, TARGET };
