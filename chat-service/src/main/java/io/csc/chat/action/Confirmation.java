@@ -1,0 +1,45 @@
+package io.csc.chat.action;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a shopper's message is a clear yes or a clear no to the one pending action of the conversation. Deliberately
+ * strict: anything with more to say than a yes or a no ("yes but to another address") is neither, and the assistant
+ * handles it as a new turn.
+ */
+public final class Confirmation {
+    private static final Pattern NOISE = Pattern.compile("[\\p{Punct}\\s]+");
+    private static final Set<String> YES = Set.of("yes", "y", "yep", "yeah", "yea", "yup", "sure", "ok", "okay", "ok do it",
+            "confirm", "confirmed", "i confirm", "please do", "do it", "go ahead", "yes please", "yes do it", "yes go ahead",
+            "yes confirm", "yes cancel it", "yes please cancel", "yes please cancel it", "cancel it", "correct", "absolutely",
+            "yes thats right", "thats right", "yes that is right", "ja", "oui", "si", "sí", "yes change it", "yes please do",
+            "yes i confirm", "yes i am sure", "im sure", "i am sure", "definitely", "of course");
+    private static final Set<String> NO = Set.of("no", "n", "nope", "nah", "no thanks", "no thank you", "dont", "do not",
+            "cancel that", "never mind", "nevermind", "stop", "dont do it", "do not do it", "no dont", "no do not",
+            "keep it", "no keep it", "leave it", "forget it", "not now", "no please dont", "no please do not", "nein", "non",
+            "abort", "i changed my mind", "changed my mind", "no wait", "wait no");
+
+    private Confirmation() {
+    }
+
+    public static boolean isYes(String text) {
+        return YES.contains(normalize(text));
+    }
+
+    public static boolean isNo(String text) {
+        return NO.contains(normalize(text));
+    }
+
+    static String normalize(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace("'", "").replace("’", "");
+        s = NOISE.matcher(s).replaceAll(" ").trim();
+        // "yes, please!!" and "yes please" are the same answer
+        return s.replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,18 @@
+package io.csc.chat.assistant;
+
+import io.csc.model.tenant.TenantSettings;
+
+/**
+ * What the server knows about this turn; built by chat-core, never from the model. Tools take it as their first
+ * argument, so neither a model nor a shopper can name another conversation, store or verified email.
+ *
+ * @param tenant the store's settings from the gateway
+ * @param shopper widget context (userData, cartData, page); may be empty, never trusted for identity
+ * @param identityEmail email from a valid signed identity token, else null
+ */
+public record TurnContext(String conversationId, String domain, String sessionId, String clientIp,
+        TenantSettings tenant,
+        ShopperContext shopper,
+        String identityEmail,
+        String locale) {
+}

@@ -1,0 +1,25 @@
+package io.csc.chat.assistant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Widget hints; at most one of the fields set. {@code input}: "email"|"code".
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Ui(String input, Confirm confirm, Boolean handoff) {
+    public static Ui askEmail() {
+        return new Ui("email", null, null);
+    }
+
+    public static Ui askCode() {
+        return new Ui("code", null, null);
+    }
+
+    public static Ui confirm(String id, String label) {
+        return new Ui(null, new Confirm(id, label), null);
+    }
+
+    public static Ui handedOff() {
+        return new Ui(null, null, Boolean.TRUE);
+    }
+}
