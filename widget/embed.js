@@ -476,7 +476,7 @@
         remember(resp);
         if (resp.message) bubble('assistant', resp.message, sourcesList(resp.sources));
         renderUi(resp.ui);
-        var abandoned = resp.cartAbandoned === true || resp.cart_abandoned === true || (resp.ui && resp.ui.badge);
+        var abandoned = resp.abandonedCart === true || resp.cartAbandoned === true || resp.abandoned_cart === true || !!(resp.ui && resp.ui.badge);
         if (abandoned && !isOpen) {
           setBadge(1);
           if (behavior.autoOpen) open(true);
