@@ -91,7 +91,7 @@ function createChatServer(state) {
       const abandoned = !!(cart.hasItems && state.abandoned);
       if (abandoned) message = `I noticed you have ${cart.itemCount} items in your cart. Is there anything I can help you with to complete your purchase?`;
       conv.c.messages.push({ role: 'assistant', text: message });
-      return json(res, 200, { message, conversation_id: conv.id, cartAbandoned: abandoned, verified: false });
+      return json(res, 200, { message, conversation_id: conv.id, abandonedCart: abandoned, verified: false });
     }
     if (url.pathname === '/api/chat/stream' || url.pathname === '/api/chat') {
       const text = String(body.message || '');
