@@ -115,11 +115,16 @@ function createChatServer(state) {
       const words = answer.message.match(/\S+\s*/g) || [];
       const delay = state.streamDelay;
       if (state.firstDelay) await new Promise((r) => setTimeout(r, state.firstDelay));
+      // The events exactly as chat-service's ChatStreamRoute writes them.
       for (const w of words) {
-        res.write('data: ' + JSON.stringify({ delta: w }) + '\n\n');
+        res.write('event: delta\ndata: ' + JSON.stringify({ text: w }) + '\n\n');
         await new Promise((r) => setTimeout(r, delay));
       }
-      res.write('event: final\ndata: ' + JSON.stringify(full) + '\n\n');
+      if (/explode/.test(text)) {
+        res.write('event: error\ndata: ' + JSON.stringify({ success: false, error: 'The chat is temporarily unavailable', code: 'stream_failed' }) + '\n\n');
+        return res.end();
+      }
+      res.write('event: done\ndata: ' + JSON.stringify(full) + '\n\n');
       return res.end();
     }
     return json(res, 404, { success: false, error: 'Not found', code: 'not_found' });

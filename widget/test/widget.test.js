@@ -304,7 +304,7 @@ test('streaming: text appears as it arrives, the log gets the finished message o
   await ctx.close();
 });
 
-test('errors: 429 says how long to wait, 503 says unavailable, a network failure says so and Try again works', async () => {
+test('errors: 429 says how long to wait, 503 says unavailable, a network failure says so and Try again works, a failure mid-stream is said', async () => {
   reset();
   const { ctx, page } = await newPage({});
   await openAndGreet(page);
@@ -322,6 +322,10 @@ test('errors: 429 says how long to wait, 503 says unavailable, a network failure
   server.state.drop = false;
   await page.locator('.msg.notice button').last().click();
   await page.waitForFunction(() => /Here is a fairly long answer/.test(document.getElementById('csc-chat-widget').shadowRoot.querySelector('[role=log]').lastElementChild.textContent));
+  // A failure after the stream started (event: error): the text so far stays, and the failure is said.
+  await say(page, 'please explode');
+  assert.match(await page.locator('.msg.notice').last().textContent(), /Something went wrong on our side/);
+  assert.match(await page.locator('[role=log] .msg.assistant').last().textContent(), /Here is a fairly long answer/, 'the streamed text so far is kept');
   await ctx.close();
 });
 
