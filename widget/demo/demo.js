@@ -79,7 +79,7 @@
     button.disabled = true;
     reportCart(list).then(function () {
       button.disabled = false;
-      button.textContent = 'Added: add another';
+      button.firstChild.textContent = 'Add another';
     }).catch(function (e) {
       button.disabled = false;
       showError('Could not update the cart: ' + e.message);
@@ -93,7 +93,9 @@
   }
   // Product text comes from the store as HTML: shown as text only.
   function plain(html) {
-    return new DOMParser().parseFromString(String(html || ''), 'text/html').body.textContent.trim();
+    var doc = new DOMParser().parseFromString(String(html || ''), 'text/html');
+    Array.prototype.forEach.call(doc.querySelectorAll('script, style, template'), function (n) { n.remove(); });
+    return doc.body.textContent.trim();
   }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -102,9 +104,10 @@
     return e;
   }
   function cartButton(p) {
-    var b = el('button', 'btn', 'Add to cart');
+    var b = el('button', 'btn');
     b.type = 'button';
-    b.setAttribute('aria-label', 'Add ' + p.name + ' to cart');
+    b.appendChild(el('span', null, 'Add to cart'));
+    b.appendChild(el('span', 'sr', ': ' + p.name));
     if (p.stockStatus === 'outofstock') b.disabled = true;
     b.addEventListener('click', function () { addToCart(p.id, b); });
     return b;

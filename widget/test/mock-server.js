@@ -78,6 +78,7 @@ function createChatServer(state) {
       }
       return json(res, 200, { conversation_id: id, messages: c.messages });
     }
+    if (url.pathname === '/demo' || url.pathname.startsWith('/demo/')) return demo(req, res, url, state);
     if (req.method !== 'POST') return json(res, 404, { success: false, error: 'Not found', code: 'not_found' });
     const body = await readBody(req);
     if (!body) return json(res, 400, { success: false, error: 'Invalid JSON', code: 'invalid_json' });
@@ -131,6 +132,50 @@ function createChatServer(state) {
   });
 }
 
+// The demo storefront's server side as io.csc.chat.demo answers it (fixed data here), so widget/demo/ is tested
+// without the Java services; e2e.test.js covers the real one.
+const DEMO = path.join(__dirname, '..', 'demo');
+const DEMO_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const PRODUCTS = [
+  { id: 15, name: 'Zip-Up Fleece Hoodie', sku: 'HOOD-ZIP', price: '49.00', stockStatus: 'instock', stockQuantity: 12, shortDescription: '<p>Warm <script>window.__xss=1</script>fleece</p>' },
+  { id: 13, name: 'Organic V-Neck Tee', sku: 'TEE-V', price: '22.00', stockStatus: 'outofstock', stockQuantity: 0, shortDescription: '' },
+  { id: 19, name: 'Wool Beanie', sku: 'BEANIE', price: '14.40', stockStatus: 'instock', stockQuantity: 3, shortDescription: '' }
+];
+async function demo(req, res, url, state) {
+  const files = { '/demo': ['index.html', 'text/html; charset=utf-8'], '/demo/assets/demo.js': ['demo.js', 'text/javascript'], '/demo/assets/demo.css': ['demo.css', 'text/css'] };
+  if (files[url.pathname]) {
+    res.writeHead(200, { 'Content-Type': files[url.pathname][1], 'Content-Security-Policy': DEMO_CSP });
+    return res.end(fs.readFileSync(path.join(DEMO, files[url.pathname][0])));
+  }
+  if (url.pathname === '/demo/api/session') {
+    const p = url.searchParams.get('persona') || 'guest';
+    const names = { new: 'Carla Mendes', regular: 'Bob Smith', vip: 'Emma Wilson' };
+    const userData = p === 'guest' ? { isLoggedIn: false, email: '', displayName: '', customerId: '', totalOrders: 0, customerGroup: 'guest' }
+      : { isLoggedIn: true, email: p + '@example.com', displayName: names[p], customerId: 6, totalOrders: 3, totalSpent: '404.98', customerGroup: p };
+    return json(res, 200, { domain: 'demo.localhost', persona: p, currency: 'USD', userData, identityToken: p === 'guest' ? null : 'signed.' + p });
+  }
+  if (url.pathname === '/demo/api/products') return json(res, 200, PRODUCTS);
+  const m = /^\/demo\/api\/products\/(\d+)$/.exec(url.pathname);
+  if (m) {
+    const p = PRODUCTS.find((x) => x.id === Number(m[1]));
+    return p ? json(res, 200, p) : json(res, 404, { success: false, error: 'Product not found', code: 'product_not_found' });
+  }
+  if (url.pathname === '/demo/api/cart' && req.method === 'POST') {
+    const body = await readBody(req);
+    state.demoCarts.push(body);
+    let count = 0, total = 0;
+    const items = body.items.map((i) => {
+      const p = PRODUCTS.find((x) => x.id === i.productId);
+      count += i.quantity;
+      total += Number(p.price) * i.quantity;
+      return { productId: p.id, name: p.name, quantity: i.quantity, price: p.price };
+    });
+    return json(res, 200, { cartData: { hasItems: count > 0, itemCount: count, cartTotal: total.toFixed(2), currency: 'USD', items } });
+  }
+  return json(res, 404, { success: false, error: 'Not found', code: 'not_found' });
+}
+
 // The store: pages that embed the widget the three ways the spec shows, without inline script (config in a file).
 function createStoreServer(state) {
   return http.createServer((req, res) => {
@@ -180,7 +225,7 @@ function listen(server) {
 }
 
 async function start() {
-  const state = { requests: [], bodies: [], allowedOrigins: [], rateLimited: false, down: false, abandoned: false, streamDelay: 15 };
+  const state = { requests: [], bodies: [], demoCarts: [], allowedOrigins: [], rateLimited: false, down: false, abandoned: false, streamDelay: 15 };
   const chat = createChatServer(state);
   const store = createStoreServer(state);
   const chatPort = await listen(chat);
@@ -189,9 +234,11 @@ async function start() {
   state.chatOrigin = `http://localhost:${chatPort}`;
   state.storeOrigin = `http://127.0.0.1:${storePort}`;
   state.allowedOrigins.push(state.storeOrigin);
+  state.allowedOrigins.push(state.chatOrigin); // the demo page is served by the chat server itself
   return {
     state,
     storeUrl: state.storeOrigin,
+    chatUrl: state.chatOrigin,
     close: () => { chat.closeAllConnections && chat.closeAllConnections(); chat.close(); store.close(); }
   };
 }
