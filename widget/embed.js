@@ -420,7 +420,11 @@
     log('send', { conversation_id: conversationId, confirm: confirmId || null });
     (startPromise || Promise.resolve())
       .catch(function () { /* the turn itself reports problems */ })
-      .then(function () { return post('/api/chat/stream', requestBody(extra), 'text/event-stream'); })
+      .then(function () {
+        // behavior.streaming: false answers in one piece (POST /api/chat), for proxies that buffer event streams.
+        return behavior.streaming === false ? post('/api/chat', requestBody(extra))
+          : post('/api/chat/stream', requestBody(extra), 'text/event-stream');
+      })
       .then(check)
       .then(function (res) {
         return readStream(res, function (d) {

@@ -175,7 +175,7 @@
       domain: session.domain,
       sessionId: sessionId(),
       appearance: { position: 'bottom-right', width: 380, height: 600 },
-      behavior: { autoOpen: /[?&]autoOpen=1/.test(location.search) },
+      behavior: { autoOpen: /[?&]autoOpen=1/.test(location.search), streaming: !/[?&]stream=0/.test(location.search) },
       debug: /[?&]debug=1/.test(location.search),
       userData: session.userData,
       cartData: cartData(),

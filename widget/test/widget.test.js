@@ -433,6 +433,16 @@ test('proactive: an abandoned cart shows the unread badge; with autoOpen the pan
   await ctx.close();
 });
 
+test('behavior.streaming false: whole answers from POST /api/chat', async () => {
+  reset();
+  const { ctx, page } = await newPage({ behavior: { streaming: false } });
+  await openAndGreet(page);
+  await say(page, 'hoodie?');
+  assert.match(await lastAssistant(page).textContent(), /Zip-Up Fleece Hoodie is in stock/);
+  assert.deepEqual(server.state.bodies.map((b) => b.path), ['/api/chat/start', '/api/chat']);
+  await ctx.close();
+});
+
 test('prefers-reduced-motion: no animation', async () => {
   reset();
   const { ctx, page } = await newPage({}, { reducedMotion: 'reduce' });

@@ -141,7 +141,10 @@ public class DemoService {
             throw ApiException.badRequest("Invalid request: idleMinutes");
         }
         DemoPersona persona = DemoPersona.parse(request.persona());
-        return gateway.tenant(domain).flatMap(tenant -> products().flatMap(all -> {
+        Uni<String> customerId = persona.email() == null
+                ? Uni.createFrom().nullItem()
+                : gateway.customer(domain, persona.email()).map(c -> c.map(x -> Long.toString(x.id())).orElse(null));
+        return gateway.tenant(domain).flatMap(tenant -> customerId.flatMap(userId -> products().flatMap(all -> {
             Map<Long, ProductSummary> byId = all.stream()
                     .collect(Collectors.toMap(ProductSummary::id, Function.identity(), (a, b) -> a));
             List<Map<String, Object>> items = new ArrayList<>();
@@ -177,6 +180,11 @@ public class DemoService {
             event.put("type", "cart_updated");
             event.put("sessionId", request.sessionId());
             if (persona.email() != null) {
+                // a logged-in shopper: the plugin reports the WordPress user, which cart-service needs to treat the
+                // cart as a customer's (guests' carts count as abandoned only with consent)
+                if (userId != null) {
+                    event.put("userId", userId);
+                }
                 event.put("email", persona.email());
             }
             event.set("cartItems", cartItems);
@@ -199,7 +207,7 @@ public class DemoService {
                     })
                     .invoke(() -> Log.debugf("demo cart reported: %d items, idle %d min", lines.size(), idle))
                     .replaceWith(new CartAnswer(cartData));
-        }));
+        })));
     }
 
     private static BigDecimal decimal(String value) {

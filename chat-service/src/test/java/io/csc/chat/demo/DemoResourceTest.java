@@ -140,6 +140,7 @@ class DemoResourceTest {
         assertEquals("cart_updated", e.path("type").asText());
         assertEquals("demo-1234-abcd", e.path("sessionId").asText());
         assertEquals("emma.wilson@example.com", e.path("email").asText());
+        assertEquals("6", e.path("userId").asText(), "the WordPress user of the logged-in customer");
         assertEquals("112.40", e.path("cartTotal").asText());
         assertEquals("49.00", e.path("cartItems").path(0).path("price").asText());
         assertEquals(2, e.path("cartItems").path(0).path("quantity").asInt());
