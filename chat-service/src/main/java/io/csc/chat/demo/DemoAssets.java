@@ -3,15 +3,12 @@ package io.csc.chat.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -24,32 +21,20 @@ public class DemoAssets {
     /** Only these names are served: no path from a request ever reaches the class loader. */
     static final Map<String, String> TYPES = Map.of("index.html", "text/html; charset=utf-8", "demo.css",
             "text/css; charset=utf-8", "demo.js", "text/javascript; charset=utf-8");
-    /** Where the build may have put them (first match wins). */
-    static final String[] ROOTS = {"widget/demo/", "demo/", "META-INF/resources/demo/", "META-INF/resources/widget/demo/"};
+    /** Where chat-service's build copies them (its pom: {@code ../widget} as {@code widget/} on the classpath). */
+    static final String ROOT = "widget/demo/";
 
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
     public DemoAssets() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         for (String name : TYPES.keySet()) {
-            for (String root : ROOTS) {
-                try (InputStream in = cl.getResourceAsStream(root + name)) {
-                    if (in != null) {
-                        files.put(name, in.readAllBytes());
-                        break;
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            try (InputStream in = cl.getResourceAsStream(ROOT + name)) {
+                if (in != null) {
+                    files.put(name, in.readAllBytes());
                 }
-            }
-            // Dev mode and tests run from the source tree: the files are read where they are edited.
-            Path source = Path.of("..", "widget", "demo", name);
-            if (!files.containsKey(name) && LaunchMode.current() != LaunchMode.NORMAL && Files.isRegularFile(source)) {
-                try {
-                    files.put(name, Files.readAllBytes(source));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
