@@ -1,0 +1,32 @@
+package io.csc.chat.demo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A deployment without the demo ({@code CHAT_DEMO_DOMAIN=off}) has no demo page and no demo routes. */
+@QuarkusTest
+@TestProfile(DemoOffTest.Off.class)
+class DemoOffTest {
+    public static class Off implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("chat.demo.domain", "off");
+        }
+    }
+
+    @Test
+    void everyDemoRouteIsNotFound() {
+        given().get("/demo").then().statusCode(404).body("success", equalTo(false));
+        given().get("/demo/assets/demo.js").then().statusCode(404).body("success", equalTo(false));
+        given().get("/demo/api/session?persona=vip").then().statusCode(404).body("success", equalTo(false));
+        given().get("/demo/api/products").then().statusCode(404).body("success", equalTo(false));
+    }
+}

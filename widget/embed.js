@@ -1,0 +1,603 @@
+/*! Customer-service chat widget. Plain JavaScript, no dependencies. Reads window.ChatWidgetConfig. */
+(function () {
+  'use strict';
+  if (window.ChatWidget && window.ChatWidget.version) return; // loaded twice: keep the first
+
+  var VERSION = '1';
+  var script = document.currentScript;
+  var cfg = window.ChatWidgetConfig || {};
+
+  // Every visible (or screen-reader) string, English by default; ChatWidgetConfig.text overrides any of them.
+  var T = {
+    title: 'Chat with us',
+    subtitle: 'We usually answer right away',
+    launcher: 'Chat with the shop',
+    close: 'Close chat',
+    unread: 'new message',
+    log: 'Conversation',
+    placeholder: 'Type your message…',
+    inputLabel: 'Message',
+    send: 'Send',
+    you: 'You',
+    assistant: 'Assistant',
+    typing: 'The assistant is typing',
+    sources: 'Sources',
+    human: 'Talk to a person',
+    humanMessage: 'I would like to talk to a person.',
+    emailLabel: 'Your email address',
+    emailSend: 'Send',
+    codeLabel: 'The 6-digit code from your email',
+    codeSend: 'Verify',
+    confirmNo: 'No, keep it',
+    yes: 'Yes',
+    no: 'No',
+    retry: 'Try again',
+    network: 'We could not reach the chat. Check your connection and try again.',
+    rateLimited: 'You have sent a lot of messages. Please wait {wait} before sending another.',
+    tooLong: 'That message is too long. Please keep it under 2,000 characters.',
+    unavailable: 'The chat is not available right now. Please try again in a few minutes.',
+    failed: 'Something went wrong on our side. Please try again.',
+    minutes: '{n} minutes',
+    minute: 'a minute',
+    seconds: '{n} seconds',
+    newTab: '(opens in a new tab)'
+  };
+  var k;
+  var over = cfg.text || {};
+  for (k in over) if (Object.prototype.hasOwnProperty.call(over, k) && typeof over[k] === 'string') T[k] = over[k];
+
+  function log() {
+    if (cfg.debug && window.console) console.log.apply(console, ['[chat-widget]'].concat([].slice.call(arguments)));
+  }
+
+  var server = String(cfg.serverUrl || (script && script.src ? new URL(script.src, location.href).origin : location.origin))
+    .replace(/\/+$/, '');
+  var domain = String(cfg.domain || location.hostname).toLowerCase();
+  var appearance = cfg.appearance || {};
+  var behavior = cfg.behavior || {};
+
+  // Storage can throw (privacy modes, sandboxed frames): the chat then simply forgets on reload.
+  function store(kind, key, value) {
+    try {
+      var s = kind === 'l' ? localStorage : sessionStorage;
+      if (value === undefined) return s.getItem(key);
+      if (value === null) s.removeItem(key); else s.setItem(key, value);
+    } catch (e) { /* storage unavailable */ }
+    return null;
+  }
+  function randomId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    return Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join('');
+  }
+
+  var KEY_CONV = 'csc_conversation:' + domain;
+  var KEY_SID = 'csc_session:' + domain;
+  var KEY_OPEN = 'csc_open:' + domain;
+  // The store's own session id (plugin) ties the chat to the cart the plugin reports; otherwise one per browser session.
+  var sessionId = cfg.sessionId || store('s', KEY_SID) || randomId();
+  store('s', KEY_SID, sessionId);
+  var conversationId = store('l', KEY_CONV);
+
+  var context = {};
+  function readContext(src) {
+    ['userData', 'cartData', 'identityToken'].forEach(function (f) {
+      if (src[f] !== undefined) context[f] = src[f];
+    });
+    var page = src.page || src.pageContext;
+    if (page) context.page = page;
+  }
+  readContext(cfg);
+  if (!context.page) context.page = { type: 'other', url: location.href };
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // DOM. Everything lives in a shadow root: the store's CSS cannot reach in, ours cannot leak out.
+  var host = document.createElement('csc-chat-widget');
+  host.id = 'csc-chat-widget';
+  var root = host.attachShadow({ mode: 'open' });
+  var CSS = [
+    // !important in a shadow tree's own :host rules wins over the page's !important ones: a store rule for every
+    // element cannot move, hide or restyle the widget's host.
+    ':host{all:initial!important;display:block!important;position:fixed!important;z-index:2147483000!important;bottom:20px!important;right:20px!important;left:auto!important;top:auto!important}',
+    ':host(.left){right:auto!important;left:20px!important}',
+    '.launcher,.panel{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;letter-spacing:normal;word-spacing:normal;text-transform:none;text-align:left;text-indent:0;visibility:visible}',
+    '*{box-sizing:border-box}',
+    '[hidden]{display:none!important}',
+    'button,input,textarea{font:inherit;color:inherit}',
+    ':focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}',
+    '.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}',
+    '.launcher{position:relative;width:60px;height:60px;border-radius:50%;border:0;background:#1d4ed8;color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;align-items:center;justify-content:center;transition:transform .15s}',
+    '.launcher:hover{transform:scale(1.05)}',
+    '.launcher:focus-visible{outline-color:#1a1a1a;outline-offset:3px}',
+    '.launcher svg{width:28px;height:28px;fill:currentColor}',
+    '.badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b91c1c;color:#fff;font-size:13px;font-weight:700;line-height:22px;text-align:center}',
+    '.panel{position:absolute;bottom:76px;right:0;width:var(--w,380px);height:var(--h,600px);max-width:calc(100vw - 40px);max-height:calc(100vh - 110px);background:#fff;border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.28);display:flex;flex-direction:column;overflow:hidden;animation:pop .18s ease-out}',
+    ':host(.left) .panel{right:auto;left:0}',
+    '@keyframes pop{from{opacity:0;transform:translateY(12px)}to{opacity:1;transform:none}}',
+    '.head{background:#1d4ed8;color:#fff;padding:12px 12px 12px 16px;display:flex;align-items:center;gap:8px}',
+    '.head h2{margin:0;font-size:16px;font-weight:700}',
+    '.head p{margin:0;font-size:13px}',
+    '.head div{flex:1;min-width:0}',
+    '.head button{border:1px solid rgba(255,255,255,.7);background:transparent;color:#fff;border-radius:8px;padding:6px 10px;cursor:pointer;font-size:13px}',
+    '.head button:focus-visible{outline-color:#fff}',
+    '.head .x{border:0;width:36px;height:36px;padding:0;font-size:22px;line-height:1}',
+    '.body{flex:1;overflow-y:auto;padding:14px;background:#fafafa;overscroll-behavior:contain}',
+    '.log{display:flex;flex-direction:column;gap:10px}',
+    '.msg{max-width:85%;padding:9px 12px;border-radius:14px;white-space:pre-wrap;overflow-wrap:anywhere}',
+    '.msg.assistant{align-self:flex-start;background:#eceff3;border-bottom-left-radius:4px}',
+    '.msg.user{align-self:flex-end;background:#1d4ed8;color:#fff;border-bottom-right-radius:4px}',
+    '.msg.notice{align-self:stretch;max-width:none;background:#fff4e5;border:1px solid #b45309;color:#1a1a1a}',
+    '.msg a{color:#1e40af;text-decoration:underline}',
+    '.msg.user a{color:#fff}',
+    '.draft{margin-top:10px}',
+    '.src{margin:6px 0 0;padding:0;list-style:none;font-size:13px;white-space:normal}',
+    '.src li{margin-top:2px}',
+    '.typing{display:inline-flex;gap:4px;padding:12px 14px;margin-top:10px;background:#eceff3;border-radius:14px}',
+    '.typing i{width:7px;height:7px;border-radius:50%;background:#4b5563;animation:blink 1.2s infinite}',
+    '.typing i:nth-child(2){animation-delay:.2s}.typing i:nth-child(3){animation-delay:.4s}',
+    '@keyframes blink{0%,80%,100%{opacity:.25}40%{opacity:1}}',
+    '.actions{padding:0 14px;background:#fafafa}',
+    '.actions form,.actions .pair{display:flex;flex-wrap:wrap;gap:8px;padding:8px 0}',
+    '.actions label{flex-basis:100%;font-size:13px;color:#374151}',
+    '.actions input{flex:1;min-width:0;border:1px solid #6b7280;border-radius:8px;padding:8px 10px;background:#fff}',
+    '.btn{border:0;border-radius:8px;padding:8px 14px;background:#1d4ed8;color:#fff;cursor:pointer;font-weight:600}',
+    '.btn.alt{background:#fff;color:#1d4ed8;border:1px solid #1d4ed8}',
+    '.msg .btn{margin-top:8px;display:block}',
+    '.foot{display:flex;gap:8px;padding:10px;border-top:1px solid #d1d5db;background:#fff}',
+    '.foot textarea{flex:1;resize:none;border:1px solid #6b7280;border-radius:10px;padding:9px 11px;height:42px;max-height:120px;background:#fff}',
+    '.foot .btn{min-width:64px}',
+    '@media (max-width:479.98px){:host(.open){top:var(--vt,0)!important;left:0!important;right:0!important;bottom:auto!important;height:var(--vh,100%)!important}',
+    ':host(.open) .launcher{display:none}',
+    ':host(.open) .panel{position:fixed;top:var(--vt,0);left:0;right:0;bottom:auto;width:100%;height:var(--vh,100%);max-width:none;max-height:none;border-radius:0}}',
+    '@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}.typing i{opacity:.7}}'
+  ].join('\n');
+  // Constructable stylesheets are not subject to CSP style-src, so a strict policy needs no 'unsafe-inline'. Older
+  // browsers get a <style> element carrying the page's nonce (ChatWidgetConfig.nonce or the script tag's nonce).
+  if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet && 'replaceSync' in CSSStyleSheet.prototype) {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    var st = document.createElement('style');
+    var nonce = cfg.nonce || (script && script.nonce);
+    if (nonce) st.nonce = nonce;
+    st.textContent = CSS;
+    root.appendChild(st);
+  }
+
+  function el(tag, props, kids) {
+    var e = document.createElement(tag);
+    if (props) for (var p in props) {
+      if (p === 'class') e.className = props[p];
+      else if (p === 'text') e.textContent = props[p];
+      else if (p.indexOf('on') === 0) e.addEventListener(p.slice(2), props[p]);
+      else if (props[p] !== false && props[p] != null) e.setAttribute(p, props[p] === true ? '' : props[p]);
+    }
+    (kids || []).forEach(function (c) { if (c) e.appendChild(c); });
+    return e;
+  }
+  function icon(d) {
+    var s = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    s.setAttribute('viewBox', '0 0 24 24');
+    s.setAttribute('aria-hidden', 'true');
+    s.setAttribute('focusable', 'false');
+    var path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', d);
+    s.appendChild(path);
+    return s;
+  }
+
+  if (appearance.position === 'bottom-left') host.classList.add('left');
+  function px(v) { return typeof v === 'number' ? v + 'px' : /^\d+$/.test(String(v)) ? v + 'px' : String(v); }
+  // CSSOM (style.setProperty) is allowed under CSP; a style attribute would not be.
+  if (appearance.width) host.style.setProperty('--w', px(appearance.width));
+  if (appearance.height) host.style.setProperty('--h', px(appearance.height));
+
+  var badge = el('span', { class: 'badge', hidden: true, 'aria-hidden': 'true' });
+  var launcher = el('button', {
+    class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'csc-panel', 'aria-label': T.launcher,
+    onclick: function () { if (isOpen) close(); else open(); }
+  }, [icon('M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2zm3 6v2h2v-2zm4 0v2h2v-2zm4 0v2h2v-2z'), badge]);
+
+  var humanBtn = el('button', { type: 'button', text: T.human, onclick: function () { send(T.humanMessage); } });
+  var closeBtn = el('button', { class: 'x', type: 'button', 'aria-label': T.close, text: '×', onclick: function () { close(); } });
+  var logEl = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': T.log });
+  // Streaming text is drawn outside the log and hidden from screen readers; the finished message is then added to
+  // the log once, so it is announced once (as BotFramework-WebChat announces finished activities, not tokens).
+  var draft = el('div', { class: 'msg assistant draft', 'aria-hidden': 'true', hidden: true });
+  var typing = el('div', { class: 'typing', role: 'status', hidden: true }, [el('i'), el('i'), el('i'), el('span', { class: 'sr', text: T.typing })]);
+  var body = el('div', { class: 'body' }, [logEl, draft, el('div', null, [typing])]);
+  var actions = el('div', { class: 'actions' });
+  var input = el('textarea', {
+    id: 'csc-input', rows: '1', maxlength: '2000', placeholder: T.placeholder, 'aria-label': T.inputLabel,
+    onkeydown: function (e) {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); submitInput(); }
+    }
+  });
+  var sendBtn = el('button', { class: 'btn', type: 'submit', text: T.send });
+  var form = el('form', { class: 'foot', onsubmit: function (e) { e.preventDefault(); submitInput(); } }, [input, sendBtn]);
+  var panel = el('div', {
+    id: 'csc-panel', class: 'panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'csc-title',
+    'aria-describedby': 'csc-sub', hidden: true
+  }, [
+    el('div', { class: 'head' }, [
+      el('div', null, [el('h2', { id: 'csc-title', text: T.title }), el('p', { id: 'csc-sub', text: T.subtitle })]),
+      humanBtn, closeBtn
+    ]),
+    body, actions, form
+  ]);
+  panel.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') { e.stopPropagation(); close(); }
+  });
+  root.appendChild(panel);
+  root.appendChild(launcher);
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Rendering.
+  var URL_RE = /\[([^\]\n]{1,200})\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?])/g;
+  function link(href, label) {
+    var a = el('a', { href: href, target: '_blank', rel: 'noopener noreferrer' });
+    a.textContent = label;
+    a.appendChild(el('span', { class: 'sr', text: ' ' + T.newTab }));
+    return a;
+  }
+  // Text only through text nodes: nothing the server (or a product description) says can become markup.
+  function richText(parent, text) {
+    var last = 0, m;
+    text = String(text == null ? '' : text);
+    URL_RE.lastIndex = 0;
+    while ((m = URL_RE.exec(text))) {
+      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+      parent.appendChild(m[2] ? link(m[2], m[1]) : link(m[3], m[3]));
+      last = URL_RE.lastIndex;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+  function bubble(role, text, extra) {
+    var who = role === 'user' ? T.you : role === 'assistant' ? T.assistant : '';
+    var m = el('div', { class: 'msg ' + role });
+    if (who) m.appendChild(el('span', { class: 'sr', text: who + ': ' }));
+    richText(m, text);
+    if (extra) m.appendChild(extra);
+    logEl.appendChild(m);
+    scrollDown();
+    return m;
+  }
+  function sourcesList(sources) {
+    var ok = (sources || []).filter(function (s) { return s && /^https?:\/\//.test(s.url || ''); });
+    if (!ok.length) return null;
+    var ul = el('ul', { class: 'src', 'aria-label': T.sources });
+    ok.forEach(function (s) { ul.appendChild(el('li', null, [link(s.url, s.title || s.url)])); });
+    return el('div', null, [el('span', { text: T.sources + ':' }), ul]);
+  }
+  function notice(text, retry) {
+    var btn = retry ? el('button', { class: 'btn alt', type: 'button', text: T.retry, onclick: function () { btn.remove(); retry(); } }) : null;
+    return bubble('notice', text, btn);
+  }
+  function scrollDown() { body.scrollTop = body.scrollHeight; }
+  function setTyping(on) { typing.hidden = !on; if (on) scrollDown(); }
+
+  // ui hints from the answer: one inline control at a time under the conversation.
+  function renderUi(ui) {
+    actions.textContent = '';
+    if (!ui) return;
+    var focusTarget = null;
+    if (ui.input === 'email' || ui.input === 'code') {
+      var isCode = ui.input === 'code';
+      var id = 'csc-ui-' + ui.input;
+      var field = el('input', isCode
+        ? { id: id, type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6}', maxlength: '6', required: true }
+        : { id: id, type: 'email', autocomplete: 'email', required: true });
+      var f = el('form', {
+        onsubmit: function (e) {
+          e.preventDefault();
+          var v = field.value.trim();
+          if (!v) return;
+          actions.textContent = '';
+          send(v);
+          input.focus();
+        }
+      }, [el('label', { for: id, text: isCode ? T.codeLabel : T.emailLabel }), field,
+        el('button', { class: 'btn', type: 'submit', text: isCode ? T.codeSend : T.emailSend })]);
+      actions.appendChild(f);
+      focusTarget = field;
+    } else if (ui.confirm && ui.confirm.id) {
+      var c = ui.confirm;
+      var yes = el('button', { class: 'btn', type: 'button', text: c.label || T.yes, onclick: function () { actions.textContent = ''; send(T.yes, c.id); input.focus(); } });
+      var no = el('button', { class: 'btn alt', type: 'button', text: T.confirmNo, onclick: function () { actions.textContent = ''; send(T.no); input.focus(); } });
+      actions.appendChild(el('div', { class: 'pair', role: 'group', 'aria-label': c.label || T.yes }, [yes, no]));
+    } else if (ui.handoff) {
+      humanBtn.hidden = true;
+    }
+    // Focus follows the shopper's own action (they just sent a message), never steals it from the page.
+    if (focusTarget && root.activeElement === input) focusTarget.focus();
+    scrollDown();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Network.
+  function requestBody(extra) {
+    var b = { domain: domain, session_id: sessionId, context: context };
+    if (conversationId) b.conversation_id = conversationId;
+    for (var f in extra) b[f] = extra[f];
+    return JSON.stringify(b);
+  }
+  function post(path, payload, accept) {
+    // ?domain= lets the CORS preflight be checked against this store's allowed origins.
+    return fetch(server + path + '?domain=' + encodeURIComponent(domain), {
+      method: 'POST', mode: 'cors', credentials: 'omit',
+      headers: { 'Content-Type': 'application/json', Accept: accept || 'application/json' },
+      body: payload
+    });
+  }
+  function HttpError(status, retryAfter, code) { this.status = status; this.retryAfter = retryAfter; this.code = code; }
+  function check(res) {
+    if (res.ok) return res;
+    return res.json().catch(function () { return {}; }).then(function (j) {
+      throw new HttpError(res.status, res.headers.get('Retry-After'), j && j.code);
+    });
+  }
+  function waitText(sec) {
+    sec = parseInt(sec, 10);
+    if (!(sec > 0)) return T.minute;
+    if (sec < 60) return T.seconds.replace('{n}', sec);
+    var min = Math.ceil(sec / 60);
+    return min === 1 ? T.minute : T.minutes.replace('{n}', min);
+  }
+  function errorText(err) {
+    if (!(err instanceof HttpError)) return T.network;
+    if (err.status === 429) return T.rateLimited.replace('{wait}', waitText(err.retryAfter));
+    if (err.status === 413) return T.tooLong;
+    if (err.status === 503 || err.status === 502) return T.unavailable;
+    return T.failed;
+  }
+  function remember(resp) {
+    if (resp && resp.conversation_id && resp.conversation_id !== conversationId) {
+      conversationId = resp.conversation_id;
+      store('l', KEY_CONV, conversationId);
+    }
+  }
+
+  // Server-Sent Events over fetch (EventSource cannot POST): text deltas, then one final event with the whole answer.
+  function readStream(res, onDelta) {
+    var type = res.headers.get('Content-Type') || '';
+    if (type.indexOf('text/event-stream') < 0 || !res.body || !res.body.getReader) return res.json();
+    var reader = res.body.getReader();
+    var decoder = new TextDecoder();
+    var buf = '', final = null, failure = null;
+    function handle(block) {
+      var ev = 'message', data = [];
+      block.split(/\r?\n/).forEach(function (line) {
+        if (line.indexOf('event:') === 0) ev = line.slice(6).trim();
+        else if (line.indexOf('data:') === 0) data.push(line.slice(5).replace(/^ /, ''));
+      });
+      if (!data.length) return;
+      var raw = data.join('\n'), obj = null;
+      try { obj = JSON.parse(raw); } catch (e) { obj = null; }
+      if (ev === 'error') { failure = obj || { error: raw }; return; }
+      if (obj && typeof obj === 'object' && (ev === 'final' || ev === 'done' || ev === 'complete' || 'conversation_id' in obj)) {
+        final = obj;
+      } else if (obj && typeof obj === 'object') {
+        var d = obj.delta != null ? obj.delta : obj.text != null ? obj.text : obj.content;
+        if (d != null) onDelta(String(d));
+      } else {
+        onDelta(obj != null ? String(obj) : raw);
+      }
+    }
+    function pump() {
+      return reader.read().then(function (r) {
+        if (r.value) buf += decoder.decode(r.value, { stream: true });
+        var parts = buf.split(/\r?\n\r?\n/);
+        buf = parts.pop();
+        parts.forEach(handle);
+        if (!r.done) return pump();
+        if (buf.trim()) handle(buf);
+        if (final) return final;
+        if (failure) throw new HttpError(failure.status || 500, null, failure.code);
+        throw new Error('stream ended without a final event');
+      });
+    }
+    return pump();
+  }
+
+  var busy = false, lastSent = null, started = false, startPromise = null, restored = false;
+  function send(text, confirmId) {
+    text = String(text || '').trim();
+    if (!text || busy) return;
+    if (text.length > 2000) { notice(T.tooLong); return; }
+    actions.textContent = '';
+    bubble('user', text);
+    deliver(text, confirmId, true);
+  }
+  function deliver(text, confirmId, firstTry) {
+    busy = true;
+    lastSent = { text: text, confirm: confirmId };
+    setTyping(true);
+    var streamed = '';
+    var extra = { message: text };
+    if (confirmId) extra.confirm = confirmId;
+    log('send', { conversation_id: conversationId, confirm: confirmId || null });
+    (startPromise || Promise.resolve())
+      .catch(function () { /* the turn itself reports problems */ })
+      .then(function () {
+        // behavior.streaming: false answers in one piece (POST /api/chat), for proxies that buffer event streams.
+        return behavior.streaming === false ? post('/api/chat', requestBody(extra))
+          : post('/api/chat/stream', requestBody(extra), 'text/event-stream');
+      })
+      .then(check)
+      .then(function (res) {
+        return readStream(res, function (d) {
+          streamed += d;
+          setTyping(false);
+          draft.hidden = false;
+          draft.textContent = streamed;
+          scrollDown();
+        });
+      })
+      .then(function (resp) {
+        draft.hidden = true;
+        draft.textContent = '';
+        setTyping(false);
+        busy = false;
+        log('answer', resp);
+        remember(resp);
+        bubble('assistant', resp.message || streamed || T.failed, sourcesList(resp.sources));
+        renderUi(resp.ui);
+      })
+      .catch(function (err) {
+        draft.hidden = true;
+        setTyping(false);
+        busy = false;
+        log('error', err);
+        // A conversation the server no longer knows (expired, another session): start over once, transparently.
+        if (err instanceof HttpError && err.status === 404 && conversationId && firstTry) {
+          conversationId = null;
+          store('l', KEY_CONV, null);
+          deliver(text, confirmId, false);
+          return;
+        }
+        if (streamed) bubble('assistant', streamed);
+        var rl = err instanceof HttpError && err.status === 429;
+        notice(errorText(err), rl || (err instanceof HttpError && err.status === 413) ? null : function () { deliver(lastSent.text, lastSent.confirm, false); });
+      });
+  }
+  function submitInput() {
+    var v = input.value;
+    if (!v.trim() || busy) return;
+    input.value = '';
+    send(v);
+  }
+
+  // The greeting (and, when cart-service says the cart is abandoned, the recovery prompt) from /api/chat/start.
+  function start() {
+    if (startPromise) return startPromise;
+    started = true;
+    startPromise = post('/api/chat/start', requestBody({}))
+      .then(check)
+      .then(function (r) { return r.json(); })
+      .then(function (resp) {
+        log('start', resp);
+        remember(resp);
+        if (resp.message) bubble('assistant', resp.message, sourcesList(resp.sources));
+        renderUi(resp.ui);
+        var abandoned = resp.abandonedCart === true || resp.cartAbandoned === true || resp.abandoned_cart === true || !!(resp.ui && resp.ui.badge);
+        if (abandoned && !isOpen) {
+          setBadge(1);
+          if (behavior.autoOpen) open(true);
+        }
+        return resp;
+      })
+      .catch(function (err) {
+        log('start failed', err);
+        startPromise = null;
+        started = false;
+        notice(errorText(err), function () { start(); });
+      });
+    return startPromise;
+  }
+
+  // Restores the stored conversation; when the server no longer has it for this session, a new one begins.
+  function restore() {
+    if (restored || !conversationId) return Promise.resolve(false);
+    restored = true;
+    return fetch(server + '/api/chat/' + encodeURIComponent(conversationId) + '?session_id=' + encodeURIComponent(sessionId)
+        + '&domain=' + encodeURIComponent(domain), { credentials: 'omit', headers: { Accept: 'application/json' } })
+      .then(check)
+      .then(function (r) { return r.json(); })
+      .then(function (h) {
+        var list = Array.isArray(h) ? h : h.messages || [];
+        // Restored history is not news: keep the live region quiet while it is drawn.
+        logEl.setAttribute('aria-live', 'off');
+        list.forEach(function (m) {
+          var role = m.role === 'user' ? 'user' : 'assistant';
+          bubble(role, m.text != null ? m.text : m.message != null ? m.message : m.content, role === 'assistant' ? sourcesList(m.sources) : null);
+        });
+        setTimeout(function () { logEl.setAttribute('aria-live', 'polite'); }, 0);
+        log('restored', list.length);
+        if (!list.length) return false;
+        started = true;
+        return true;
+      })
+      .catch(function (err) {
+        log('restore failed', err);
+        if (err instanceof HttpError && (err.status === 404 || err.status === 403)) {
+          conversationId = null;
+          store('l', KEY_CONV, null);
+          return false;
+        }
+        notice(errorText(err));
+        return true;
+      });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Open / close.
+  var isOpen = false;
+  function setBadge(n) {
+    badge.hidden = !n;
+    badge.textContent = n ? String(n) : '';
+    launcher.setAttribute('aria-label', n ? T.launcher + ', ' + n + ' ' + T.unread : T.launcher);
+  }
+  function open(automatic) {
+    if (isOpen) return;
+    isOpen = true;
+    panel.hidden = false;
+    host.classList.add('open');
+    launcher.setAttribute('aria-expanded', 'true');
+    setBadge(0);
+    store('s', KEY_OPEN, '1');
+    fitViewport();
+    (restored || !conversationId ? Promise.resolve(false) : restore()).then(function (had) {
+      if (!had && !started) start();
+    });
+    // Focus moves into the panel only when the shopper opened it; an automatic open never steals focus.
+    if (automatic !== true) input.focus();
+    scrollDown();
+  }
+  function close() {
+    if (!isOpen) return;
+    isOpen = false;
+    panel.hidden = true;
+    host.classList.remove('open');
+    launcher.setAttribute('aria-expanded', 'false');
+    setBadge(0);
+    store('s', KEY_OPEN, null);
+    var inPanel = root.activeElement && root.activeElement !== launcher;
+    if (inPanel || document.activeElement === host || document.activeElement === document.body) launcher.focus();
+  }
+
+  // Phones: the panel fills the visual viewport, which shrinks above the on-screen keyboard.
+  var vv = window.visualViewport;
+  function fitViewport() {
+    if (!vv) return;
+    host.style.setProperty('--vh', vv.height + 'px');
+    host.style.setProperty('--vt', vv.offsetTop + 'px');
+    if (isOpen && root.activeElement === input) scrollDown();
+  }
+  if (vv) { vv.addEventListener('resize', fitViewport); vv.addEventListener('scroll', fitViewport); }
+
+  window.ChatWidget = {
+    version: VERSION,
+    open: function () { open(); },
+    close: close,
+    // updateContext() re-reads window.ChatWidgetConfig (the plugin updates it); updateContext({cartData}) merges.
+    updateContext: function (partial) {
+      readContext(partial || window.ChatWidgetConfig || {});
+      log('context', context);
+    }
+  };
+
+  function mount() {
+    document.body.appendChild(host);
+    log('ready', { server: server, domain: domain });
+    var cart = context.cartData || {};
+    if (store('s', KEY_OPEN)) open(true);
+    else if (!conversationId && (cart.hasItems || cart.itemCount > 0)) start(); // may show the abandoned-cart badge
+    else if (behavior.autoOpen === true && !store('s', 'csc_auto:' + domain)) {
+      store('s', 'csc_auto:' + domain, '1');
+      open(true);
+    }
+  }
+  if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+})();

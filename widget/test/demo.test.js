@@ -1,0 +1,109 @@
+'use strict';
+// The demo storefront's page (widget/demo/) in Chromium, against the Node stand-in of its server side: the grid,
+// product pages, the cart reaching the widget's context, the customer switcher, the abandoned-cart trigger, strict
+// CSP and axe-core. The Java side is DemoResourceTest; both together against the real services: e2e.test.js.
+const assert = require('assert/strict');
+const path = require('path');
+const { test, launch, TARGET } = require('./harness');
+const mock = require('./mock-server');
+
+const AXE = require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+let browser, server;
+
+async function setup() { server = await mock.start(); browser = await launch(); }
+async function teardown() { if (browser) await browser.close(); if (server) server.close(); }
+
+async function demoPage(opts) {
+  const ctx = await browser.newContext({ viewport: (opts && opts.viewport) || { width: 1280, height: 860 } });
+  const page = await ctx.newPage();
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(server.chatUrl + '/demo');
+  await page.locator('.grid .card').first().waitFor();
+  await page.waitForFunction(() => window.ChatWidget);
+  return { ctx, page };
+}
+
+test('demo page: grid from the store, product page as text, page context, strict CSP clean, axe clean', async () => {
+  server.state.bodies.length = 0;
+  const { ctx, page } = await demoPage();
+  assert.deepEqual(await page.locator('.grid .card h2').allTextContents(), ['Zip-Up Fleece Hoodie', 'Organic V-Neck Tee', 'Wool Beanie']);
+  assert.equal(await page.locator('.grid .card').nth(1).locator('button').isDisabled(), true, 'out of stock cannot be added');
+  await page.locator('.grid .card a', { hasText: 'Zip-Up Fleece Hoodie' }).click();
+  await page.locator('article.product h1').waitFor();
+  assert.match(await page.locator('article.product').textContent(), /Warm fleece/);
+  assert.doesNotMatch(await page.locator('article.product').textContent(), /__xss/);
+  assert.equal(await page.evaluate(() => window.__xss), undefined, 'store HTML is shown as text');
+  await page.locator('#csc-chat-widget .launcher').click();
+  await page.locator('[role=log] .msg.assistant').first().waitFor();
+  await page.locator('#csc-input').fill('is this warm?');
+  await page.locator('#csc-input').press('Enter');
+  await page.waitForFunction(() => document.getElementById('csc-chat-widget').shadowRoot.querySelectorAll('[role=log] .msg.assistant').length > 1);
+  const turn = server.state.bodies.filter((b) => b.path === '/api/chat/stream').pop().body;
+  assert.equal(turn.context.page.type, 'product');
+  assert.equal(turn.context.page.productId, 15);
+  await page.evaluate(AXE); // through the debugging protocol: the page's CSP does not apply to the test's own script
+  const v = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((x) => x.id + ' ' + x.nodes.map((n) => n.target.join(' ')).join(',')));
+  assert.deepEqual(v, []);
+  // axe is added through the debugging protocol; the page's own scripts caused no violation.
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.errors, []);
+  await page.screenshot({ path: path.join(TARGET, 'mock-demo-product.png') });
+  await ctx.close();
+});
+
+test('demo page: add to cart reports the cart and the next chat turn carries it', async () => {
+  server.state.bodies.length = 0;
+  server.state.demoCarts.length = 0;
+  const { ctx, page } = await demoPage();
+  await page.locator('.grid .card button').first().click();
+  await page.waitForFunction(() => /Cart: 1 item, 49.00 USD/.test(document.getElementById('cart').textContent));
+  await page.locator('.grid .card button').first().click();
+  await page.waitForFunction(() => /Cart: 2 items, 98.00 USD/.test(document.getElementById('cart').textContent));
+  const sid = await page.evaluate(() => window.ChatWidgetConfig.sessionId);
+  assert.deepEqual(server.state.demoCarts.map((c) => [c.sessionId, JSON.stringify(c.items)]), [
+    [sid, '[{"productId":15,"quantity":1}]'], [sid, '[{"productId":15,"quantity":2}]']]);
+  await page.locator('#csc-chat-widget .launcher').click();
+  await page.locator('[role=log] .msg.assistant').first().waitFor();
+  const start = server.state.bodies.find((b) => b.path === '/api/chat/start').body;
+  assert.equal(start.session_id, sid, 'the chat uses the cart session');
+  assert.equal(start.context.cartData.itemCount, 2);
+  await ctx.close();
+});
+
+test('demo page: the customer switcher gives the widget the signed identity and segment; VIP greeting', async () => {
+  server.state.bodies.length = 0;
+  const { ctx, page } = await demoPage();
+  await page.selectOption('#persona', 'vip');
+  await page.waitForFunction(() => window.ChatWidgetConfig && window.ChatWidgetConfig.userData.customerGroup === 'vip' && window.ChatWidget);
+  assert.equal(await page.evaluate(() => window.ChatWidgetConfig.identityToken), 'signed.vip');
+  await page.locator('#csc-chat-widget .launcher').click();
+  await page.locator('[role=log] .msg.assistant').first().waitFor();
+  assert.match(await page.locator('[role=log] .msg.assistant').first().textContent(), /Welcome back, Emma Wilson! As a VIP customer/);
+  const start = server.state.bodies.filter((b) => b.path === '/api/chat/start').pop().body;
+  assert.equal(start.context.identityToken, 'signed.vip');
+  await ctx.close();
+});
+
+test('demo page: "Show the abandoned-cart prompt" back-dates the cart in a new session; the badge appears', async () => {
+  server.state.demoCarts.length = 0;
+  server.state.abandoned = true;
+  const { ctx, page } = await demoPage();
+  const before = await page.evaluate(() => window.ChatWidgetConfig.sessionId);
+  await page.locator('#abandon').click();
+  await page.waitForFunction((b) => window.ChatWidgetConfig && window.ChatWidgetConfig.sessionId !== b && window.ChatWidget, before);
+  await page.locator('#csc-chat-widget .badge').waitFor({ state: 'visible' });
+  const reported = server.state.demoCarts.pop();
+  assert.equal(reported.idleMinutes, 10);
+  assert.equal(reported.persona, 'regular', 'a guest becomes a customer: an abandoned cart needs an email');
+  assert.notEqual(reported.sessionId, before);
+  await page.screenshot({ path: path.join(TARGET, 'mock-demo-badge.png') });
+  server.state.abandoned = false;
+  await ctx.close();
+});
+
+module.exports = { setup, teardown };

@@ -1,0 +1,211 @@
+'use strict';
+// End to end: the demo storefront (GET /demo) of the running system, its widget and the real services behind it:
+// stock from the demo store, a one-time code read from the real SMTP server's inbox (GreenMail), an order
+// cancelled in the demo store, the conversation restored after a reload, the VIP greeting, the abandoned-cart badge.
+// Start the system first (deploy/local/run); otherwise every test here is reported as skipped.
+//   CSC_E2E_BASE_URL   chat-service (default http://127.0.0.1:8080)
+//   CSC_E2E_INBOX_URL  GreenMail's API (default http://127.0.0.1:8025)
+//   CSC_E2E_EMAIL, CSC_E2E_ORDER  the customer and her cancellable order (default carla.mendes@example.com, 51)
+//   CSC_E2E_QUERY      query string for /demo, e.g. ?stream=0 (whole answers instead of streamed ones)
+const assert = require('assert/strict');
+const path = require('path');
+const { test, launch, skip, TARGET } = require('./harness');
+
+const BASE = (process.env.CSC_E2E_BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const INBOX = (process.env.CSC_E2E_INBOX_URL || 'http://127.0.0.1:8025').replace(/\/+$/, '');
+// e.g. "?stream=0" to run the journeys with whole answers instead of streamed ones
+const QUERY = process.env.CSC_E2E_QUERY || '';
+const AXE = require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+// A demo-store customer with a cancellable order (the demo store starts fresh with every deploy/local/run).
+const CUSTOMER = process.env.CSC_E2E_EMAIL || 'carla.mendes@example.com';
+const ORDER = process.env.CSC_E2E_ORDER || '51';
+let browser = null, down = null;
+
+async function setup() {
+  try {
+    const r = await fetch(BASE + '/demo/api/session?persona=guest', { signal: AbortSignal.timeout(3000) });
+    if (!r.ok) down = `${BASE}/demo answered ${r.status}`;
+  } catch (e) {
+    down = `the system is not running at ${BASE} (start it with deploy/local/run)`;
+  }
+  if (!down) browser = await launch();
+}
+async function teardown() { if (browser) await browser.close(); }
+
+async function demo(opts) {
+  if (down) throw skip(down);
+  opts = opts || {};
+  const ctx = await browser.newContext({ viewport: opts.viewport || { width: 1280, height: 860 }, isMobile: !!opts.mobile, hasTouch: !!opts.mobile });
+  const page = await ctx.newPage();
+  // Registered through the browser's debugging protocol, so it runs despite the page's strict CSP.
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(BASE + '/demo' + (opts.query || QUERY));
+  await page.waitForFunction(() => window.ChatWidget && document.getElementById('csc-chat-widget'));
+  await page.locator('.grid .card').first().waitFor();
+  return { ctx, page };
+}
+
+async function openChat(page) {
+  await page.locator('#csc-chat-widget .launcher').click();
+  await page.locator('[role=log] .msg.assistant, [role=log] .msg.notice').first().waitFor({ timeout: 15000 });
+  const notice = await page.locator('[role=log] .msg.notice').count();
+  if (notice) throw new Error('the widget says: ' + await page.locator('[role=log] .msg.notice').first().textContent());
+}
+async function answers(page) {
+  return page.locator('[role=log] .msg.assistant, [role=log] .msg.notice').count();
+}
+async function say(page, text) {
+  const n = await answers(page);
+  await page.locator('#csc-input').fill(text);
+  await page.locator('#csc-input').press('Enter');
+  await page.waitForFunction((k) => document.getElementById('csc-chat-widget').shadowRoot
+    .querySelectorAll('[role=log] .msg.assistant, [role=log] .msg.notice').length > k, n, { timeout: 30000 });
+  return (await page.locator('[role=log] .msg.assistant, [role=log] .msg.notice').last().textContent()).replace(/^Assistant: /, '');
+}
+async function latestCode(email, after) {
+  for (let i = 0; i < 40; i++) {
+    const r = await fetch(`${INBOX}/api/user/${encodeURIComponent(email)}/messages`);
+    if (r.ok) {
+      const list = await r.json();
+      const fresh = list.filter((m) => !after || list.indexOf(m) >= after);
+      const last = fresh[fresh.length - 1];
+      const m = last && /\b(\d{6})\b/.exec(last.mimeMessage || '');
+      if (m) return m[1];
+    }
+    await new Promise((res) => setTimeout(res, 250));
+  }
+  throw new Error('no one-time code arrived for ' + email);
+}
+async function inboxCount(email) {
+  const r = await fetch(`${INBOX}/api/user/${encodeURIComponent(email)}/messages`).catch(() => null);
+  return r && r.ok ? (await r.json()).length : 0;
+}
+const shot = (page, name) => page.screenshot({ path: path.join(TARGET, name) });
+
+test('e2e: /demo shows the demo store\'s products under a strict CSP, with no violation and no axe finding', async () => {
+  const { ctx, page } = await demo();
+  const names = await page.locator('.grid .card h2').allTextContents();
+  assert.ok(names.includes('Zip-Up Fleece Hoodie'), names.join(', '));
+  const csp = await page.evaluate(() => fetch(location.href).then((r) => r.headers.get('content-security-policy')));
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  await openChat(page);
+  await page.evaluate(AXE); // through the debugging protocol: the page's CSP does not apply to the test's own script
+  const v = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((x) => x.id + ' ' + x.nodes.map((n) => n.target.join(' ')).join(',')));
+  assert.deepEqual(v, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.errors, []);
+  await shot(page, 'e2e-demo.png');
+  await ctx.close();
+});
+
+test('e2e: a stock question answers with a real product of the demo store', async () => {
+  const { ctx, page } = await demo();
+  await openChat(page);
+  const a = await say(page, 'Is the Zip-Up Fleece Hoodie in stock?');
+  assert.match(a, /Zip-Up Fleece Hoodie/i);
+  assert.match(a, /in stock/i);
+  await shot(page, 'e2e-stock.png');
+  await ctx.close();
+});
+
+test('e2e: order status after a one-time code from the real inbox, a confirmed cancellation, restored after reload', async () => {
+  const { ctx, page } = await demo();
+  await openChat(page);
+  let a = await say(page, 'Can you show me my recent orders?');
+  // The assistant asks for the email (inline field) before anything private.
+  await page.locator('#csc-ui-email').waitFor({ timeout: 10000 });
+  const before = await inboxCount(CUSTOMER);
+  await page.locator('#csc-ui-email').fill(CUSTOMER);
+  const n = await answers(page);
+  await page.locator('#csc-ui-email').press('Enter');
+  await page.waitForFunction((k) => document.getElementById('csc-chat-widget').shadowRoot
+    .querySelectorAll('[role=log] .msg.assistant, [role=log] .msg.notice').length > k, n, { timeout: 30000 });
+  await page.locator('#csc-ui-code').waitFor({ timeout: 10000 });
+  const code = await latestCode(CUSTOMER, before);
+  await page.locator('#csc-ui-code').fill(code);
+  const m = await answers(page);
+  await page.locator('#csc-ui-code').press('Enter');
+  await page.waitForFunction((k) => document.getElementById('csc-chat-widget').shadowRoot
+    .querySelectorAll('[role=log] .msg.assistant, [role=log] .msg.notice').length > k, m, { timeout: 30000 });
+  a = await page.locator('[role=log] .msg.assistant').last().textContent();
+  if (!a.includes(ORDER)) a = await say(page, `What is the status of order ${ORDER}?`);
+  assert.ok(a.includes(ORDER), a);
+  assert.match(a, /processing|pending|on-hold/i);
+  await shot(page, 'e2e-order-status.png');
+
+  a = await say(page, `Please cancel order ${ORDER}`);
+  await page.locator('.actions .pair').waitFor({ timeout: 10000 });
+  await shot(page, 'e2e-confirm.png');
+  const k = await answers(page);
+  await page.locator('.actions .pair .btn').first().click();
+  await page.waitForFunction((x) => document.getElementById('csc-chat-widget').shadowRoot
+    .querySelectorAll('[role=log] .msg.assistant, [role=log] .msg.notice').length > x, k, { timeout: 30000 });
+  a = await page.locator('[role=log] .msg.assistant').last().textContent();
+  assert.match(a, /cancel/i);
+  assert.ok(a.includes(ORDER), a);
+  await shot(page, 'e2e-cancelled.png');
+
+  const transcript = (await page.locator('[role=log] .msg').allTextContents()).length;
+  await page.reload();
+  await page.waitForFunction(() => window.ChatWidget && document.getElementById('csc-chat-widget'));
+  await page.waitForFunction((t) => document.getElementById('csc-chat-widget').shadowRoot.querySelectorAll('[role=log] .msg').length >= t - 1,
+    transcript, { timeout: 15000 });
+  const restored = (await page.locator('[role=log]').textContent());
+  assert.match(restored, /recent orders/i);
+  assert.match(restored, /cancel/i);
+  assert.doesNotMatch(restored, new RegExp(code), 'the code is not kept in the stored history');
+  await shot(page, 'e2e-restored.png');
+  await ctx.close();
+});
+
+test('e2e: the VIP customer gets the VIP greeting (signed identity from the login switcher)', async () => {
+  const { ctx, page } = await demo();
+  await page.selectOption('#persona', 'vip');
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => window.ChatWidget && window.ChatWidgetConfig && window.ChatWidgetConfig.identityToken);
+  const cfg = await page.evaluate(() => window.ChatWidgetConfig.userData);
+  assert.equal(cfg.customerGroup, 'vip');
+  await openChat(page);
+  const g = await page.locator('[role=log] .msg.assistant').first().textContent();
+  assert.match(g, new RegExp(`Welcome back, ${cfg.displayName}! As a VIP customer, you have priority support`));
+  await shot(page, 'e2e-vip.png');
+  await ctx.close();
+});
+
+test('e2e: an abandoned cart shows the unread badge, and the prompt on open', async () => {
+  const { ctx, page } = await demo();
+  await page.selectOption('#persona', 'regular');
+  await page.waitForFunction(() => window.ChatWidget && document.querySelector('.grid .card'));
+  await page.locator('.grid .card .btn').first().click();
+  await page.waitForFunction(() => /Cart: 1 item/.test(document.getElementById('cart').textContent));
+  await page.locator('#abandon').click();
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => window.ChatWidget);
+  await page.locator('#csc-chat-widget .badge').waitFor({ state: 'visible', timeout: 15000 });
+  assert.match(await page.locator('#csc-chat-widget .launcher').getAttribute('aria-label'), /1 new message/);
+  await shot(page, 'e2e-badge.png');
+  await page.locator('#csc-chat-widget .launcher').click();
+  const prompt = await page.locator('[role=log] .msg.assistant').first().textContent();
+  assert.match(prompt, /item/i);
+  assert.match(prompt, /cart/i);
+  await ctx.close();
+});
+
+test('e2e: a 375 px phone: full-screen panel, chat works', async () => {
+  const { ctx, page } = await demo({ viewport: { width: 375, height: 740 }, mobile: true });
+  await openChat(page);
+  const box = await page.locator('#csc-panel').boundingBox();
+  assert.equal(Math.round(box.width), 375);
+  const a = await say(page, 'do you sell hoodies?');
+  assert.match(a, /hoodie/i);
+  await shot(page, 'e2e-375px.png');
+  await ctx.close();
+});
+
+module.exports = { setup, teardown };

@@ -1,0 +1,246 @@
+'use strict';
+// A small stand-in for chat-service's public chat API (issue 9's contract) plus the store pages the widget is
+// embedded in. Two origins: the "store" (pages, config scripts) and the "chat server" (embed.js and /api/chat/**),
+// so CORS and a CSP that allows only the chat server's origin are exercised for real.
+const http = require('http');
+const fs = require('fs');
+const path = require('path');
+
+const EMBED = path.join(__dirname, '..', 'embed.js');
+
+function json(res, status, body, headers) {
+  res.writeHead(status, Object.assign({ 'Content-Type': 'application/json' }, headers || {}));
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => {
+      try { resolve(JSON.parse(data || '{}')); } catch (e) { resolve(null); }
+    });
+  });
+}
+
+function createChatServer(state) {
+  const conversations = new Map(); // id -> {sessionId, messages: [{role, text}]}
+  let seq = 0;
+  function cors(req, res) {
+    const origin = req.headers.origin;
+    if (origin && state.allowedOrigins.includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Accept');
+      res.setHeader('Access-Control-Expose-Headers', 'Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset');
+    }
+  }
+  function conversation(body) {
+    let id = body.conversation_id;
+    if (id && conversations.has(id)) {
+      const c = conversations.get(id);
+      if (c.sessionId !== body.session_id) return null;
+      return { id, c };
+    }
+    id = 'conv-' + ++seq;
+    const c = { sessionId: body.session_id, messages: [] };
+    conversations.set(id, c);
+    return { id, c };
+  }
+  function answerFor(text) {
+    const t = text.toLowerCase();
+    if (/@/.test(t)) return { message: 'Thanks. I sent a 6-digit code to that address. Please enter it below.', ui: { input: 'code' }, requiresVerification: true };
+    if (/^\d{6}$/.test(t)) return { message: 'You are verified. Order #48 is processing. Shall I cancel it?', verified: true, ui: { confirm: { id: 'pa-1', label: 'Cancel order #48' } } };
+    if (/order/.test(t)) return { message: 'I can help with your order. What is the email address on the order?', requiresVerification: true, ui: { input: 'email' } };
+    if (/person|human/.test(t)) return { message: 'I have passed this conversation to our team. They will answer by email within one business day.', ui: { handoff: true } };
+    if (/hoodie/.test(t)) return {
+      message: 'The Zip-Up Fleece Hoodie is in stock (49.00 EUR): https://demo.localhost/product/zip-up-fleece-hoodie and see [our size guide](https://demo.localhost/size-guide).',
+      sources: [{ url: 'https://demo.localhost/shipping', title: 'Shipping policy', relevance: 0.8 }, { url: 'javascript:alert(1)', title: 'bad', relevance: 0.1 }]
+    };
+    if (/markup/.test(t)) return { message: '<img src=x onerror="window.__xss=1">plain <b>text</b>' };
+    return { message: 'Here is a fairly long answer that arrives word by word so that streaming can be seen in the test.' };
+  }
+  return http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    state.requests.push({ method: req.method, path: url.pathname, query: url.search, headers: req.headers });
+    cors(req, res);
+    if (req.method === 'OPTIONS') { res.writeHead(204); return res.end(); }
+    if (req.method === 'GET' && (url.pathname === '/embed.js' || /^\/embed\/[^/]+\/embed\.js$/.test(url.pathname))) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'public, max-age=31536000, immutable' });
+      return res.end(fs.readFileSync(EMBED));
+    }
+    if (req.method === 'GET' && url.pathname.startsWith('/api/chat/')) {
+      const id = decodeURIComponent(url.pathname.slice('/api/chat/'.length));
+      const c = conversations.get(id);
+      if (!c || c.sessionId !== url.searchParams.get('session_id')) {
+        return json(res, 404, { success: false, error: 'Conversation not found', code: 'conversation_not_found' });
+      }
+      return json(res, 200, { conversation_id: id, messages: c.messages });
+    }
+    if (url.pathname === '/demo' || url.pathname.startsWith('/demo/')) return demo(req, res, url, state);
+    if (req.method !== 'POST') return json(res, 404, { success: false, error: 'Not found', code: 'not_found' });
+    const body = await readBody(req);
+    if (!body) return json(res, 400, { success: false, error: 'Invalid JSON', code: 'invalid_json' });
+    state.bodies.push({ path: url.pathname, body });
+    if (url.pathname === '/api/chat/start') {
+      const conv = conversation(body);
+      const user = (body.context && body.context.userData) || {};
+      const cart = (body.context && body.context.cartData) || {};
+      let message = 'Hi there! How can I help you today?';
+      if (user.customerGroup === 'vip') message = `Welcome back, ${user.displayName}! As a VIP customer, you have priority support. How can I assist you today?`;
+      const abandoned = !!(cart.hasItems && state.abandoned);
+      if (abandoned) message = `I noticed you have ${cart.itemCount} items in your cart. Is there anything I can help you with to complete your purchase?`;
+      conv.c.messages.push({ role: 'assistant', text: message });
+      return json(res, 200, { message, conversation_id: conv.id, abandonedCart: abandoned, verified: false });
+    }
+    if (url.pathname === '/api/chat/stream' || url.pathname === '/api/chat') {
+      const text = String(body.message || '');
+      if (state.drop) return req.socket.destroy();
+      if (state.rateLimited) {
+        return json(res, 429, { success: false, error: 'Too many requests', code: 'rate_limited' },
+          { 'Retry-After': '120', 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0' });
+      }
+      if (state.down) return json(res, 503, { success: false, error: 'Unavailable', code: 'unavailable' });
+      if (text.length > 2000) return json(res, 413, { success: false, error: 'Message too long', code: 'message_too_long' });
+      const conv = conversation(body);
+      if (!conv) return json(res, 404, { success: false, error: 'Conversation not found', code: 'conversation_not_found' });
+      const answer = body.confirm
+        ? { message: 'Order #48 has been cancelled.', verified: true }
+        : answerFor(text);
+      conv.c.messages.push({ role: 'user', text });
+      conv.c.messages.push({ role: 'assistant', text: answer.message });
+      const full = Object.assign({ conversation_id: conv.id, verified: false }, answer);
+      if (url.pathname === '/api/chat') return json(res, 200, full);
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+      const words = answer.message.match(/\S+\s*/g) || [];
+      const delay = state.streamDelay;
+      if (state.firstDelay) await new Promise((r) => setTimeout(r, state.firstDelay));
+      // The events exactly as chat-service's ChatStreamRoute writes them.
+      for (const w of words) {
+        res.write('event: delta\ndata: ' + JSON.stringify({ text: w }) + '\n\n');
+        await new Promise((r) => setTimeout(r, delay));
+      }
+      if (/explode/.test(text)) {
+        res.write('event: error\ndata: ' + JSON.stringify({ success: false, error: 'The chat is temporarily unavailable', code: 'stream_failed' }) + '\n\n');
+        return res.end();
+      }
+      res.write('event: done\ndata: ' + JSON.stringify(full) + '\n\n');
+      return res.end();
+    }
+    return json(res, 404, { success: false, error: 'Not found', code: 'not_found' });
+  });
+}
+
+// The demo storefront's server side as io.csc.chat.demo answers it (fixed data here), so widget/demo/ is tested
+// without the Java services; e2e.test.js covers the real one.
+const DEMO = path.join(__dirname, '..', 'demo');
+const DEMO_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const PRODUCTS = [
+  { id: 15, name: 'Zip-Up Fleece Hoodie', sku: 'HOOD-ZIP', price: '49.00', stockStatus: 'instock', stockQuantity: 12, shortDescription: '<p>Warm <script>window.__xss=1</script>fleece</p>' },
+  { id: 13, name: 'Organic V-Neck Tee', sku: 'TEE-V', price: '22.00', stockStatus: 'outofstock', stockQuantity: 0, shortDescription: '' },
+  { id: 19, name: 'Wool Beanie', sku: 'BEANIE', price: '14.40', stockStatus: 'instock', stockQuantity: 3, shortDescription: '' }
+];
+async function demo(req, res, url, state) {
+  const files = { '/demo': ['index.html', 'text/html; charset=utf-8'], '/demo/assets/demo.js': ['demo.js', 'text/javascript'], '/demo/assets/demo.css': ['demo.css', 'text/css'] };
+  if (files[url.pathname]) {
+    res.writeHead(200, { 'Content-Type': files[url.pathname][1], 'Content-Security-Policy': DEMO_CSP });
+    return res.end(fs.readFileSync(path.join(DEMO, files[url.pathname][0])));
+  }
+  if (url.pathname === '/demo/api/session') {
+    const p = url.searchParams.get('persona') || 'guest';
+    const names = { new: 'Carla Mendes', regular: 'Bob Smith', vip: 'Emma Wilson' };
+    const userData = p === 'guest' ? { isLoggedIn: false, email: '', displayName: '', customerId: '', totalOrders: 0, customerGroup: 'guest' }
+      : { isLoggedIn: true, email: p + '@example.com', displayName: names[p], customerId: 6, totalOrders: 3, totalSpent: '404.98', customerGroup: p };
+    return json(res, 200, { domain: 'demo.localhost', persona: p, currency: 'USD', userData, identityToken: p === 'guest' ? null : 'signed.' + p });
+  }
+  if (url.pathname === '/demo/api/products') return json(res, 200, PRODUCTS);
+  const m = /^\/demo\/api\/products\/(\d+)$/.exec(url.pathname);
+  if (m) {
+    const p = PRODUCTS.find((x) => x.id === Number(m[1]));
+    return p ? json(res, 200, p) : json(res, 404, { success: false, error: 'Product not found', code: 'product_not_found' });
+  }
+  if (url.pathname === '/demo/api/cart' && req.method === 'POST') {
+    const body = await readBody(req);
+    state.demoCarts.push(body);
+    let count = 0, total = 0;
+    const items = body.items.map((i) => {
+      const p = PRODUCTS.find((x) => x.id === i.productId);
+      count += i.quantity;
+      total += Number(p.price) * i.quantity;
+      return { productId: p.id, name: p.name, quantity: i.quantity, price: p.price };
+    });
+    return json(res, 200, { cartData: { hasItems: count > 0, itemCount: count, cartTotal: total.toFixed(2), currency: 'USD', items } });
+  }
+  return json(res, 404, { success: false, error: 'Not found', code: 'not_found' });
+}
+
+// The store: pages that embed the widget the three ways the spec shows, without inline script (config in a file).
+function createStoreServer(state) {
+  return http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const chat = state.chatOrigin;
+    if (url.pathname === '/config.js') {
+      const cfg = Object.assign({ serverUrl: chat, domain: 'demo.localhost' }, JSON.parse(url.searchParams.get('c') || '{}'));
+      res.writeHead(200, { 'Content-Type': 'text/javascript' });
+      return res.end('window.ChatWidgetConfig = ' + JSON.stringify(cfg) + ';\n');
+    }
+    if (url.pathname === '/page') {
+      const c = url.searchParams.get('c') || '{}';
+      const strict = url.searchParams.get('csp') === 'strict';
+      const headers = { 'Content-Type': 'text/html; charset=utf-8' };
+      if (strict) {
+        // Only the store itself and the chat server; no inline script or style, no eval.
+        headers['Content-Security-Policy'] = `default-src 'none'; script-src 'self' ${chat}; connect-src ${chat}; ` +
+          `style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+      }
+      res.writeHead(200, headers);
+      return res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test store</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${url.searchParams.get('plain') ? '' : '<link rel="stylesheet" href="/store.css">'}</head>
+<body><header><h1>Test store</h1></header><main><p>Products.</p><button id="before" type="button">A store button</button>
+<div class="msg">store element with the widget's class names</div></main>
+<script src="/csp.js"></script>
+<script src="/config.js?c=${encodeURIComponent(c)}"></script>
+<script src="${chat}/embed.js"></script></body></html>`);
+    }
+    if (url.pathname === '/csp.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript' });
+      return res.end("window.__cspViolations = [];document.addEventListener('securitypolicyviolation', function (e) {" +
+        " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });\n");
+    }
+    if (url.pathname === '/store.css') {
+      // Hostile store styles: the widget must look the same under them.
+      res.writeHead(200, { 'Content-Type': 'text/css' });
+      return res.end('* { font-family: "Comic Sans MS" !important; color: red !important; } button { background: lime !important; padding: 40px !important; } .msg, .panel, .launcher { display: none !important; } body > * { position: static !important; opacity: 0.3 !important; }\n');
+    }
+    res.writeHead(404);
+    res.end();
+  });
+}
+
+function listen(server) {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+}
+
+async function start() {
+  const state = { requests: [], bodies: [], demoCarts: [], allowedOrigins: [], rateLimited: false, down: false, abandoned: false, streamDelay: 15 };
+  const chat = createChatServer(state);
+  const store = createStoreServer(state);
+  const chatPort = await listen(chat);
+  const storePort = await listen(store);
+  // Different hosts make them different origins (and the page's CSP names the chat origin exactly).
+  state.chatOrigin = `http://localhost:${chatPort}`;
+  state.storeOrigin = `http://127.0.0.1:${storePort}`;
+  state.allowedOrigins.push(state.storeOrigin);
+  state.allowedOrigins.push(state.chatOrigin); // the demo page is served by the chat server itself
+  return {
+    state,
+    storeUrl: state.storeOrigin,
+    chatUrl: state.chatOrigin,
+    close: () => { chat.closeAllConnections && chat.closeAllConnections(); chat.close(); store.close(); }
+  };
+}
+
+module.exports = { start };

@@ -1,0 +1,459 @@
+'use strict';
+// The widget against a Node mock of chat-service's chat API, in Debian's Chromium. Fast and always runnable.
+const assert = require('assert/strict');
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const { test, launch, TARGET } = require('./harness');
+const mock = require('./mock-server');
+
+const EMBED = path.join(__dirname, '..', 'embed.js');
+const AXE = require.resolve('axe-core/axe.min.js');
+let browser, server;
+
+async function setup() {
+  server = await mock.start();
+  browser = await launch();
+}
+async function teardown() {
+  if (browser) await browser.close();
+  if (server) server.close();
+}
+
+function reset(over) {
+  Object.assign(server.state, { rateLimited: false, down: false, abandoned: false, streamDelay: 15, firstDelay: 0, drop: false }, over || {});
+  server.state.bodies.length = 0;
+  server.state.requests.length = 0;
+}
+
+async function newPage(config, opts) {
+  opts = opts || {};
+  const ctx = await browser.newContext({
+    viewport: opts.viewport || { width: 1280, height: 800 },
+    isMobile: !!opts.mobile, hasTouch: !!opts.mobile,
+    reducedMotion: opts.reducedMotion || 'no-preference'
+  });
+  const page = await ctx.newPage();
+  page.logs = [];
+  page.on('console', (m) => page.logs.push(m.text()));
+  page.on('pageerror', (e) => page.logs.push('PAGEERROR ' + e.message));
+  const q = 'c=' + encodeURIComponent(JSON.stringify(config || {})) + (opts.strict ? '&csp=strict' : '') + (opts.plain ? '&plain=1' : '');
+  await page.goto(server.storeUrl + '/page?' + q);
+  await page.waitForFunction(() => window.ChatWidget && document.getElementById('csc-chat-widget'));
+  return { ctx, page };
+}
+
+const launcher = (page) => page.locator('#csc-chat-widget .launcher');
+const panel = (page) => page.locator('#csc-panel');
+const logMessages = (page) => page.locator('[role=log] .msg');
+
+async function openAndGreet(page) {
+  await launcher(page).click();
+  await page.locator('[role=log] .msg.assistant').first().waitFor();
+}
+async function say(page, text) {
+  const before = await page.locator('[role=log] .msg.assistant, [role=log] .msg.notice').count();
+  await page.locator('#csc-input').fill(text);
+  await page.locator('#csc-input').press('Enter');
+  await page.waitForFunction((n) => {
+    const root = document.getElementById('csc-chat-widget').shadowRoot;
+    return root.querySelectorAll('[role=log] .msg.assistant, [role=log] .msg.notice').length > n;
+  }, before);
+}
+const lastAssistant = (page) => page.locator('[role=log] .msg.assistant').last();
+const shadowActive = (page) => page.evaluate(() => {
+  const a = document.getElementById('csc-chat-widget').shadowRoot.activeElement;
+  return a ? (a.id || a.className || a.tagName) : (document.activeElement && (document.activeElement.id || document.activeElement.tagName));
+});
+
+test('size: embed.js is under 15 KB gzipped, one file, no eval, no inline handlers, no innerHTML', async () => {
+  const src = fs.readFileSync(EMBED);
+  const gz = zlib.gzipSync(src, { level: 9 }).length;
+  console.log(`     embed.js: ${src.length} bytes, ${gz} bytes gzipped`);
+  assert.ok(gz < 15 * 1024, `gzipped ${gz} bytes`);
+  const text = src.toString();
+  assert.doesNotMatch(text, /\beval\s*\(|new Function\s*\(|\.innerHTML\s*=|insertAdjacentHTML|document\.write/);
+  assert.doesNotMatch(text, /setAttribute\(\s*'on|setAttribute\(\s*'style'|\.on(click|keydown|submit)\s*=/);
+  assert.doesNotMatch(text, /\brequire\(|\bimport\s/);
+});
+
+test('shadow root: store CSS cannot reach in, widget CSS does not leak out', async () => {
+  reset();
+  const { ctx, page } = await newPage({});
+  const info = await page.evaluate(() => {
+    const host = document.getElementById('csc-chat-widget');
+    const l = host.shadowRoot.querySelector('.launcher');
+    const cs = getComputedStyle(l);
+    const storeMsg = document.querySelector('main .msg');
+    return {
+      shadow: !!host.shadowRoot, display: cs.display, bg: cs.backgroundColor, font: cs.fontFamily,
+      docSheets: document.styleSheets.length, hostPos: getComputedStyle(host).position, styleEls: document.querySelectorAll('style').length,
+      storeMsgDisplay: getComputedStyle(storeMsg).display, storeButtonBg: getComputedStyle(document.getElementById('before')).backgroundColor
+    };
+  });
+  assert.ok(info.shadow);
+  assert.equal(info.display, 'flex');
+  assert.equal(info.hostPos, 'fixed');
+  assert.equal(info.bg, 'rgb(29, 78, 216)');
+  assert.doesNotMatch(info.font, /Comic/);
+  assert.equal(info.docSheets, 1, 'only the store sheet in the document');
+  assert.equal(info.styleEls, 0);
+  assert.equal(info.storeMsgDisplay, 'none', 'the store still styles its own .msg');
+  assert.equal(info.storeButtonBg, 'rgb(0, 255, 0)', 'the store still styles its own buttons');
+  await ctx.close();
+});
+
+test('config: serverUrl, domain, position, size, user/cart/page/identityToken, text overrides, debug', async () => {
+  reset();
+  const config = {
+    domain: 'Demo.Localhost', appearance: { position: 'bottom-left', width: 420, height: 560 },
+    userData: { isLoggedIn: true, displayName: 'Dana', customerGroup: 'vip' }, cartData: { hasItems: false, itemCount: 0, cartTotal: '0' },
+    page: { type: 'product', productId: 15, url: 'https://demo.localhost/p/15' }, identityToken: 'tok.sig',
+    text: { title: 'Ask Demo Store', send: 'Go' }
+  };
+  const { ctx, page } = await newPage(config);
+  assert.deepEqual(page.logs.filter((l) => l.includes('[chat-widget]')), [], 'no console output without debug');
+  const box = await launcher(page).boundingBox();
+  assert.ok(box.x < 100, 'bottom-left: launcher at x=' + box.x);
+  await openAndGreet(page);
+  const p = await panel(page).boundingBox();
+  assert.equal(Math.round(p.width), 420);
+  assert.equal(Math.round(p.height), 560);
+  assert.equal(await page.locator('#csc-title').textContent(), 'Ask Demo Store');
+  assert.equal(await page.locator('.foot .btn').textContent(), 'Go');
+  assert.match(await lastAssistant(page).textContent(), /Welcome back, Dana! As a VIP customer/);
+  const start = server.state.bodies.find((b) => b.path === '/api/chat/start').body;
+  assert.equal(start.domain, 'demo.localhost');
+  assert.match(start.session_id, /^[0-9a-f-]{32,36}$/);
+  assert.deepEqual(start.context.userData, config.userData);
+  assert.deepEqual(start.context.cartData, config.cartData);
+  assert.deepEqual(start.context.page, config.page);
+  assert.equal(start.context.identityToken, 'tok.sig');
+  const origin = server.state.requests.find((r) => r.path === '/api/chat/start').headers.origin;
+  assert.equal(origin, server.storeUrl, 'the chat server was called cross-origin');
+  await ctx.close();
+
+  reset();
+  const d = await newPage({ debug: true });
+  assert.ok(d.page.logs.some((l) => l.startsWith('[chat-widget] ready')), 'debug: true logs');
+  await d.ctx.close();
+});
+
+test('updateContext: a partial merges into the next turn, no argument re-reads ChatWidgetConfig', async () => {
+  reset();
+  const { ctx, page } = await newPage({ cartData: { hasItems: false, itemCount: 0 } });
+  await openAndGreet(page);
+  await page.evaluate(() => window.ChatWidget.updateContext({ cartData: { hasItems: true, itemCount: 2, cartTotal: '98.00' } }));
+  await say(page, 'hello');
+  let turn = server.state.bodies.filter((b) => b.path === '/api/chat/stream').pop().body;
+  assert.deepEqual(turn.context.cartData, { hasItems: true, itemCount: 2, cartTotal: '98.00' });
+  assert.ok(turn.conversation_id, 'the greeting\'s conversation continues');
+  await page.evaluate(() => { window.ChatWidgetConfig.cartData = { hasItems: true, itemCount: 3, cartTotal: '147.00' }; window.ChatWidget.updateContext(); });
+  await say(page, 'and now');
+  turn = server.state.bodies.filter((b) => b.path === '/api/chat/stream').pop().body;
+  assert.equal(turn.context.cartData.itemCount, 3);
+  await ctx.close();
+});
+
+test('ARIA: button with aria-expanded/aria-controls, labelled non-modal dialog, polite log, focus in and back, Escape', async () => {
+  reset();
+  const { ctx, page } = await newPage({});
+  const l = launcher(page);
+  assert.equal(await l.getAttribute('aria-expanded'), 'false');
+  assert.equal(await l.getAttribute('aria-controls'), 'csc-panel');
+  assert.ok(await l.getAttribute('aria-label'));
+  assert.equal(await panel(page).isHidden(), true);
+  await l.click();
+  assert.equal(await l.getAttribute('aria-expanded'), 'true');
+  const dlg = await page.evaluate(() => {
+    const r = document.getElementById('csc-chat-widget').shadowRoot;
+    const p = r.getElementById(r.querySelector('.launcher').getAttribute('aria-controls'));
+    const log = p.querySelector('[role=log]');
+    return { role: p.getAttribute('role'), modal: p.getAttribute('aria-modal'), label: r.getElementById(p.getAttribute('aria-labelledby')).textContent,
+      live: log.getAttribute('aria-live'), logLabel: log.getAttribute('aria-label') };
+  });
+  assert.deepEqual(dlg, { role: 'dialog', modal: 'false', label: 'Chat with us', live: 'polite', logLabel: 'Conversation' });
+  assert.equal(await shadowActive(page), 'csc-input', 'focus moved into the input on open');
+  await page.keyboard.press('Escape');
+  assert.equal(await panel(page).isHidden(), true);
+  assert.equal(await l.getAttribute('aria-expanded'), 'false');
+  assert.equal(await shadowActive(page), 'launcher', 'focus back on the launcher');
+  await ctx.close();
+});
+
+test('keyboard only: Tab to the launcher, Enter opens, type and Enter sends, Tab reaches every control, visible focus ring', async () => {
+  reset();
+  const { ctx, page } = await newPage({});
+  await page.locator('#before').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await shadowActive(page), 'launcher');
+  const ring = await page.evaluate(() => {
+    const cs = getComputedStyle(document.getElementById('csc-chat-widget').shadowRoot.querySelector('.launcher'));
+    return cs.outlineStyle + ' ' + cs.outlineWidth;
+  });
+  assert.equal(ring, 'solid 3px', 'focus ring visible on keyboard focus');
+  await page.keyboard.press('Enter');
+  await page.locator('[role=log] .msg.assistant').first().waitFor();
+  assert.equal(await shadowActive(page), 'csc-input');
+  await page.keyboard.type('do you have a hoodie?');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('csc-chat-widget').shadowRoot.querySelectorAll('[role=log] .msg.assistant').length >= 2);
+  await page.keyboard.press('Tab');
+  assert.equal(await shadowActive(page), 'btn', 'Tab from the input reaches Send');
+  // Shift+Tab walks back through the panel: input, links in the answer, header buttons.
+  const seen = new Set();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Shift+Tab');
+    seen.add(await page.evaluate(() => {
+      const a = document.getElementById('csc-chat-widget').shadowRoot.activeElement;
+      return a ? (a.tagName + ':' + (a.getAttribute('aria-label') || a.textContent.trim().slice(0, 20))) : 'outside';
+    }));
+  }
+  const s = [...seen].join(' | ');
+  assert.match(s, /A:our size guide/);
+  assert.match(s, /BUTTON:Talk to a person/);
+  assert.match(s, /BUTTON:Close chat/);
+  await page.locator('#csc-input').focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await shadowActive(page), 'launcher');
+  await ctx.close();
+});
+
+test('axe-core: no violations, closed and open with links, sources and an inline email field', async () => {
+  reset();
+  const { ctx, page } = await newPage({}, { plain: true });
+  await page.addScriptTag({ path: AXE });
+  const axe = () => page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
+  });
+  // The test page itself has no landmarks issues of its own; only the widget's own nodes count.
+  let v = await axe();
+  assert.deepEqual(v, []);
+  await openAndGreet(page);
+  await say(page, 'is the hoodie in stock');
+  await say(page, 'where is my order');
+  await page.locator('#csc-ui-email').waitFor();
+  v = await axe();
+  assert.deepEqual(v, []);
+  await page.screenshot({ path: path.join(TARGET, 'mock-desktop-open.png') });
+  await ctx.close();
+});
+
+test('375 px viewport: the panel fills the screen, the input sits at the bottom of the visual viewport', async () => {
+  reset();
+  const { ctx, page } = await newPage({}, { viewport: { width: 375, height: 667 }, mobile: true });
+  await openAndGreet(page);
+  await page.evaluate(() => Promise.all(document.getElementById('csc-chat-widget').shadowRoot.getAnimations().map((a) => a.finished)));
+  const p = await panel(page).boundingBox();
+  assert.deepEqual([Math.round(p.x), Math.round(p.y), Math.round(p.width), Math.round(p.height)], [0, 0, 375, 667]);
+  const input = await page.locator('#csc-input').boundingBox();
+  assert.ok(input.y + input.height <= 667 && input.y > 560, 'input at the bottom: y=' + input.y);
+  assert.equal(await launcher(page).isVisible(), false, 'launcher hidden under the full-screen panel');
+  // The on-screen keyboard shrinks the visual viewport; the panel follows its height.
+  const vh = await page.evaluate(() => document.getElementById('csc-chat-widget').style.getPropertyValue('--vh'));
+  assert.equal(vh, '667px');
+  await page.screenshot({ path: path.join(TARGET, 'mock-375px.png') });
+  await page.locator('.head .x').click();
+  assert.equal(await launcher(page).isVisible(), true);
+  await ctx.close();
+});
+
+test('strict CSP (only the chat server\'s origin): chat works and no violation is reported', async () => {
+  reset();
+  const { ctx, page } = await newPage({}, { strict: true });
+  await openAndGreet(page);
+  await say(page, 'is the hoodie in stock');
+  await say(page, 'where is my order');
+  await page.locator('.launcher').click();
+  await page.locator('.launcher').click();
+  const styled = await page.evaluate(() => getComputedStyle(document.getElementById('csc-chat-widget').shadowRoot.querySelector('.launcher')).backgroundColor);
+  assert.equal(styled, 'rgb(29, 78, 216)', 'the widget\'s styles apply under the policy');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  // Positive control: the listener does see a violation (an inline style attribute) when there is one.
+  await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
+  await page.waitForFunction(() => window.__cspViolations.length > 0);
+  assert.match((await page.evaluate(() => window.__cspViolations))[0], /style-src/);
+  await ctx.close();
+});
+
+test('streaming: text appears as it arrives, the log gets the finished message once, typing indicator first', async () => {
+  reset({ streamDelay: 120, firstDelay: 400 });
+  const { ctx, page } = await newPage({});
+  await openAndGreet(page);
+  await page.evaluate(() => {
+    const log = document.getElementById('csc-chat-widget').shadowRoot.querySelector('[role=log]');
+    window.__added = [];
+    new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => window.__added.push(n.textContent)))).observe(log, { childList: true, subtree: true, characterData: true });
+  });
+  await page.locator('#csc-input').fill('tell me something');
+  await page.locator('#csc-input').press('Enter');
+  await page.locator('.typing').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => {
+    const d = document.getElementById('csc-chat-widget').shadowRoot.querySelector('.draft');
+    return !d.hidden && d.textContent.length > 0;
+  });
+  const partial = await page.locator('.draft').textContent();
+  assert.ok(partial.length < 'Here is a fairly long answer that arrives word by word so that streaming can be seen in the test.'.length, 'partial: ' + partial);
+  assert.equal(await page.locator('.draft').getAttribute('aria-hidden'), 'true', 'tokens are not announced');
+  assert.equal(await page.locator('.typing').isVisible(), false, 'typing indicator gone once text flows');
+  await page.waitForFunction(() => document.getElementById('csc-chat-widget').shadowRoot.querySelector('.draft').hidden);
+  const added = await page.evaluate(() => window.__added);
+  assert.equal(added.length, 2, 'one addition for the shopper, one for the finished answer: ' + JSON.stringify(added));
+  assert.match(added[1], /Here is a fairly long answer .* in the test\.$/);
+  await ctx.close();
+});
+
+test('errors: 429 says how long to wait, 503 says unavailable, a network failure says so and Try again works, a failure mid-stream is said', async () => {
+  reset();
+  const { ctx, page } = await newPage({});
+  await openAndGreet(page);
+  server.state.rateLimited = true;
+  await say(page, 'hello');
+  assert.match(await page.locator('.msg.notice').last().textContent(), /Please wait 2 minutes before sending another/);
+  server.state.rateLimited = false;
+  server.state.down = true;
+  await say(page, 'hello again');
+  assert.match(await page.locator('.msg.notice').last().textContent(), /not available right now/);
+  server.state.down = false;
+  server.state.drop = true;
+  await say(page, 'are you there');
+  assert.match(await page.locator('.msg.notice').last().textContent(), /could not reach the chat/);
+  server.state.drop = false;
+  await page.locator('.msg.notice button').last().click();
+  await page.waitForFunction(() => /Here is a fairly long answer/.test(document.getElementById('csc-chat-widget').shadowRoot.querySelector('[role=log]').lastElementChild.textContent));
+  // A failure after the stream started (event: error): the text so far stays, and the failure is said.
+  await say(page, 'please explode');
+  assert.match(await page.locator('.msg.notice').last().textContent(), /Something went wrong on our side/);
+  assert.match(await page.locator('[role=log] .msg.assistant').last().textContent(), /Here is a fairly long answer/, 'the streamed text so far is kept');
+  await ctx.close();
+});
+
+test('answers: links, sources (only http/https), markup shown as text', async () => {
+  reset();
+  const { ctx, page } = await newPage({});
+  await openAndGreet(page);
+  await say(page, 'hoodie?');
+  const links = await lastAssistant(page).locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent, a.target, a.rel]));
+  assert.deepEqual(links, [
+    ['https://demo.localhost/product/zip-up-fleece-hoodie', 'https://demo.localhost/product/zip-up-fleece-hoodie (opens in a new tab)', '_blank', 'noopener noreferrer'],
+    ['https://demo.localhost/size-guide', 'our size guide (opens in a new tab)', '_blank', 'noopener noreferrer'],
+    ['https://demo.localhost/shipping', 'Shipping policy (opens in a new tab)', '_blank', 'noopener noreferrer']
+  ]);
+  assert.equal(await lastAssistant(page).locator('ul[aria-label=Sources] li').count(), 1);
+  await say(page, 'markup please');
+  assert.equal(await lastAssistant(page).locator('img, b').count(), 0);
+  assert.match(await lastAssistant(page).textContent(), /<img src=x onerror=/);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await ctx.close();
+});
+
+test('ui hints: email field, code field, confirm / cancel pair sending the pending action id; talk to a person', async () => {
+  reset();
+  const { ctx, page } = await newPage({});
+  await openAndGreet(page);
+  await say(page, 'where is my order?');
+  const email = page.locator('#csc-ui-email');
+  assert.equal(await email.getAttribute('type'), 'email');
+  assert.equal(await shadowActive(page), 'csc-ui-email', 'focus follows to the email field');
+  await email.fill('alice.johnson@example.com');
+  await email.press('Enter');
+  const code = page.locator('#csc-ui-code');
+  await code.waitFor();
+  assert.equal(await code.getAttribute('autocomplete'), 'one-time-code');
+  assert.equal(await code.getAttribute('inputmode'), 'numeric');
+  await code.fill('123456');
+  await page.locator('.actions .btn').click();
+  await page.locator('.actions .pair').waitFor();
+  assert.equal(await page.locator('.actions .pair .btn').first().textContent(), 'Cancel order #48');
+  await page.locator('.actions .pair .btn').first().click();
+  await page.waitForFunction(() => /has been cancelled/.test(document.getElementById('csc-chat-widget').shadowRoot.querySelector('[role=log]').lastElementChild.textContent));
+  const confirmTurn = server.state.bodies.filter((b) => b.path === '/api/chat/stream').pop().body;
+  assert.equal(confirmTurn.confirm, 'pa-1');
+  assert.equal(await page.locator('.actions .pair').count(), 0, 'the pair is gone after the choice');
+  await page.locator('.head button', { hasText: 'Talk to a person' }).click();
+  await page.waitForFunction(() => /passed this conversation to our team/.test(document.getElementById('csc-chat-widget').shadowRoot.querySelector('[role=log]').lastElementChild.textContent));
+  assert.equal(server.state.bodies.filter((b) => b.path === '/api/chat/stream').pop().body.message, 'I would like to talk to a person.');
+  await ctx.close();
+});
+
+test('restore: the conversation survives a reload (same session), a new session starts fresh', async () => {
+  reset();
+  const { ctx, page } = await newPage({});
+  await openAndGreet(page);
+  await say(page, 'hoodie?');
+  const before = await logMessages(page).allTextContents();
+  assert.equal(before.length, 3);
+  await page.reload();
+  await page.waitForFunction(() => window.ChatWidget);
+  await page.waitForFunction(() => document.getElementById('csc-chat-widget').shadowRoot.querySelectorAll('[role=log] .msg').length >= 3);
+  assert.equal(await panel(page).isVisible(), true, 'the panel was open and stays open');
+  const after = await logMessages(page).allTextContents();
+  assert.deepEqual(after.map((t) => t.replace(/ \(opens in a new tab\)/g, '')), before.map((t) => t.replace(/ \(opens in a new tab\)/g, '').replace(/Sources:.*$/, '')));
+  assert.equal(server.state.bodies.filter((b) => b.path === '/api/chat/start').length, 1, 'no second greeting');
+  await say(page, 'more');
+  const ids = server.state.bodies.filter((b) => b.path === '/api/chat/stream').map((b) => b.body.conversation_id);
+  assert.equal(new Set(ids).size, 1, 'the same conversation continues');
+  // A new browser session (sessionStorage gone, localStorage kept): the old conversation is not this session's.
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
+  await launcher(page).click();
+  await page.waitForFunction(() => document.getElementById('csc-chat-widget').shadowRoot.querySelectorAll('[role=log] .msg').length >= 1);
+  assert.equal(await logMessages(page).count(), 1, 'only a fresh greeting');
+  assert.equal(server.state.bodies.filter((b) => b.path === '/api/chat/start').length, 2);
+  await ctx.close();
+});
+
+test('proactive: an abandoned cart shows the unread badge; with autoOpen the panel opens without stealing focus', async () => {
+  reset({ abandoned: true });
+  const cart = { hasItems: true, itemCount: 2, cartTotal: '98.00' };
+  let { ctx, page } = await newPage({ cartData: cart });
+  await page.locator('.badge').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.badge').textContent(), '1');
+  assert.match(await launcher(page).getAttribute('aria-label'), /1 new message/);
+  assert.equal(await panel(page).isHidden(), true);
+  await page.screenshot({ path: path.join(TARGET, 'mock-badge.png') });
+  await launcher(page).click();
+  assert.match(await lastAssistant(page).textContent(), /2 items in your cart/);
+  assert.equal(await page.locator('.badge').isHidden(), true, 'badge cleared once read');
+  await ctx.close();
+
+  reset({ abandoned: true });
+  ({ ctx, page } = await newPage({ cartData: cart, behavior: { autoOpen: true } }));
+  await panel(page).waitFor({ state: 'visible' });
+  assert.match(await lastAssistant(page).textContent(), /2 items in your cart/);
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'focus stays on the page');
+  await ctx.close();
+
+  reset({ abandoned: false });
+  ({ ctx, page } = await newPage({ cartData: cart }));
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/api/chat/start')));
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('.badge').isHidden(), true, 'a cart that is not abandoned shows no badge');
+  await ctx.close();
+});
+
+test('behavior.streaming false: whole answers from POST /api/chat', async () => {
+  reset();
+  const { ctx, page } = await newPage({ behavior: { streaming: false } });
+  await openAndGreet(page);
+  await say(page, 'hoodie?');
+  assert.match(await lastAssistant(page).textContent(), /Zip-Up Fleece Hoodie is in stock/);
+  assert.deepEqual(server.state.bodies.map((b) => b.path), ['/api/chat/start', '/api/chat']);
+  await ctx.close();
+});
+
+test('prefers-reduced-motion: no animation', async () => {
+  reset();
+  const { ctx, page } = await newPage({}, { reducedMotion: 'reduce' });
+  await launcher(page).click();
+  const anim = await page.evaluate(() => getComputedStyle(document.getElementById('csc-chat-widget').shadowRoot.querySelector('.panel')).animationName);
+  assert.equal(anim, 'none');
+  await ctx.close();
+  const m = await newPage({});
+  await launcher(m.page).click();
+  assert.equal(await m.page.evaluate(() => getComputedStyle(document.getElementById('csc-chat-widget').shadowRoot.querySelector('.panel')).animationName), 'pop');
+  await m.ctx.close();
+});
+
+module.exports = { setup, teardown };
