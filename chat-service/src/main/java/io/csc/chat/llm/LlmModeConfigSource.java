@@ -17,8 +17,11 @@ public class LlmModeConfigSource implements ConfigSource {
     private final Map<String, String> properties;
 
     public LlmModeConfigSource() {
-        String key = System.getenv("OPENAI_API_KEY");
-        this.properties = key != null && !key.isBlank() ? Map.of(ENABLE, "true") : Map.of();
+        this(System.getenv("OPENAI_API_KEY"));
+    }
+
+    LlmModeConfigSource(String apiKey) {
+        this.properties = apiKey != null && !apiKey.isBlank() ? Map.of(ENABLE, "true") : Map.of();
     }
 
     @Override

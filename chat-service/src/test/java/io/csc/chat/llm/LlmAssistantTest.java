@@ -125,6 +125,25 @@ class LlmAssistantTest {
     }
 
     @Test
+    void the_next_turn_reads_the_conversations_redacted_memory_from_redis() {
+        String conv = newConversation();
+        firstAnswer("Thanks! Which order is it about?");
+        llm.reply(turn(conv, "hi, I am ann@example.com")).await().atMost(WAIT);
+        wm().resetRequests();
+
+        llm.reply(turn(conv, "order 1234 please")).await().atMost(WAIT);
+
+        String body = requests().get(0).toString();
+        assertTrue(body.contains("hi, I am [email]"), body);
+        assertTrue(body.contains("Thanks! Which order is it about?"), body);
+        assertTrue(body.contains("order 1234 please"), body);
+        assertFalse(body.contains("ann@example.com"), body);
+        // kept in Redis (any replica can take the next turn), and not for ever
+        long ttl = redis.key().ttl(LlmMemoryStore.PREFIX + conv);
+        assertTrue(ttl > 0 && ttl <= Duration.ofHours(24).toSeconds(), "ttl " + ttl);
+    }
+
+    @Test
     void tool_schemas_sent_to_the_model_carry_no_conversation_store_or_grant() {
         String conv = newConversation();
         firstAnswer("Hello! How can I help?");
