@@ -96,7 +96,9 @@ public class LlmAssistant implements Assistant {
             }
         }
         evidence.addHashed(evidenceStore.load(conversationId));
-        GroundingVerdict verdict = GroundingChecker.check(modelText == null ? "" : modelText, evidence, results);
+        // a model that ends its turn with no words still owes the shopper an answer: the tools' own texts
+        String text = modelText == null || modelText.isBlank() ? GroundingChecker.render(results) : modelText;
+        GroundingVerdict verdict = GroundingChecker.check(text, evidence, results);
         if (verdict.replaced()) {
             metrics.groundingReplacement();
             Log.infof("Model reply stated %d order fact(s) no tool returned (%s); replaced by the tool results",
@@ -137,12 +139,24 @@ public class LlmAssistant implements Assistant {
     /** The built-in assistant answers this turn; the model's memory learns the exchange, so the next turn follows on. */
     Uni<AssistantReply> fallback(Turn turn, Throwable e) {
         String reason = e instanceof io.smallrye.mutiny.TimeoutException ? "timeout" : "error";
-        Log.warnf("Model failed (%s, %s); the built-in assistant answers this turn", reason, e.getClass().getSimpleName());
+        Log.warnf("Model failed (%s, %s); the built-in assistant answers this turn", reason, causes(e));
         metrics.llmFallback(reason);
         return builtin.reply(turn).call(reply -> blocking(Vertx.currentContext(), () -> {
             rememberExchange(turn, reply.message());
             return null;
         }).onFailure().recoverWithNull());
+    }
+
+    /** The exception's cause chain by class name only: messages may quote the shopper or the model. */
+    static String causes(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+            sb.append(sb.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName());
+            if (t instanceof StackOverflowError) {
+                break;
+            }
+        }
+        return sb.toString();
     }
 
     private void rememberExchange(Turn turn, String answer) {

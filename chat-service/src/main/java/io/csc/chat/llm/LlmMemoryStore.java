@@ -2,19 +2,23 @@ package io.csc.chat.llm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.ChatMessageDeserializer;
-import dev.langchain4j.data.message.ChatMessageSerializer;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import io.csc.chat.conversation.Redactor;
+import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 
@@ -29,6 +33,9 @@ import io.quarkus.redis.datasource.value.ValueCommands;
 @ApplicationScoped
 public class LlmMemoryStore implements ChatMemoryStore {
     static final String PREFIX = "chat:llm:memory:";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<Stored>> STORED_LIST = new TypeReference<>() {
+    };
 
     private final ValueCommands<String, String> values;
     private final LlmConfig config;
@@ -41,15 +48,67 @@ public class LlmMemoryStore implements ChatMemoryStore {
     @Override
     public List<ChatMessage> getMessages(Object memoryId) {
         String json = values.get(PREFIX + memoryId);
-        return json == null ? new ArrayList<>() : new ArrayList<>(ChatMessageDeserializer.messagesFromJson(json));
+        if (json == null) {
+            return new ArrayList<>();
+        }
+        try {
+            List<Stored> stored = JSON.readValue(json, STORED_LIST);
+            return new ArrayList<>(stored.stream().map(Stored::toMessage).filter(Objects::nonNull).toList());
+        } catch (JsonProcessingException e) {
+            // an unreadable memory is forgotten, not fatal: the conversation's stored history still reaches chat-core
+            Log.warnf("Unreadable model memory dropped (%s)", e.getClass().getSimpleName());
+            return new ArrayList<>();
+        }
     }
 
     @Override
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
-        List<ChatMessage> redacted = messages.stream().filter(m -> !(m instanceof SystemMessage))
-                .map(LlmMemoryStore::redact).toList();
-        values.setex(PREFIX + memoryId, Math.max(1, config.memory().ttl().toSeconds()),
-                ChatMessageSerializer.messagesToJson(redacted));
+        List<Stored> stored = messages.stream().filter(m -> !(m instanceof SystemMessage)).map(LlmMemoryStore::redact)
+                .map(Stored::of).filter(Objects::nonNull).toList();
+        try {
+            values.setex(PREFIX + memoryId, Math.max(1, config.memory().ttl().toSeconds()), JSON.writeValueAsString(stored));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One message as kept in Redis. Our own small shape with our own mapper: langchain4j's codec goes through the
+     * application's ObjectMapper, whose strict settings (common-web's StrictJson) cannot read it back.
+     */
+    record Stored(String type, String text, List<Call> calls, String toolId, String toolName) {
+        record Call(String id, String name, String arguments) {
+        }
+
+        static Stored of(ChatMessage m) {
+            if (m instanceof UserMessage u && u.hasSingleText()) {
+                return new Stored("user", u.singleText(), null, null, null);
+            }
+            if (m instanceof AiMessage ai) {
+                List<Call> calls = ai.hasToolExecutionRequests()
+                        ? ai.toolExecutionRequests().stream().map(r -> new Call(r.id(), r.name(), r.arguments())).toList()
+                        : null;
+                return new Stored("ai", ai.text(), calls, null, null);
+            }
+            if (m instanceof ToolExecutionResultMessage t) {
+                return new Stored("tool", t.text(), null, t.id(), t.toolName());
+            }
+            return null;
+        }
+
+        ChatMessage toMessage() {
+            return switch (type == null ? "" : type) {
+                case "user" -> UserMessage.from(text == null ? "" : text);
+                case "ai" -> AiMessage.builder().text(text)
+                        .toolExecutionRequests(calls == null
+                                ? List.of()
+                                : calls.stream().map(c -> ToolExecutionRequest.builder().id(c.id()).name(c.name())
+                                        .arguments(c.arguments()).build()).toList())
+                        .build();
+                case "tool" -> ToolExecutionResultMessage.from(toolId, toolName, text == null ? "" : text);
+                default -> null;
+            };
+        }
     }
 
     @Override

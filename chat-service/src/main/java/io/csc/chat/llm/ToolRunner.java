@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.langchain4j.invocation.InvocationParameters;
 import io.csc.chat.assistant.TurnContext;
-import io.csc.chat.metrics.ChatMetrics;
 import io.csc.chat.tools.ToolResult;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -19,11 +18,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ToolRunner {
     private final Duration toolTimeout;
-    private final ChatMetrics metrics;
 
-    public ToolRunner(LlmConfig config, ChatMetrics metrics) {
+    public ToolRunner(LlmConfig config) {
         this.toolTimeout = config.toolTimeout();
-        this.metrics = metrics;
     }
 
     /**
@@ -49,7 +46,7 @@ public class ToolRunner {
             result = ToolResult.unavailable(modelTool);
         }
         scope.record(modelTool, result);
-        metrics.toolCall(modelTool, result.status().name().toLowerCase(java.util.Locale.ROOT));
+        // counted by chat-core's ToolCalls (chat_tool_calls), not here a second time
         return ToolResultFormat.forModel(result);
     }
 }
