@@ -1,0 +1,224 @@
+package io.csc.chat.llm;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import io.csc.chat.assistant.Assistant;
+import io.csc.chat.assistant.AssistantReply;
+import io.csc.chat.assistant.HistoryMessage;
+import io.csc.chat.assistant.Source;
+import io.csc.chat.assistant.StreamedReply;
+import io.csc.chat.assistant.Turn;
+import io.csc.chat.assistant.TurnContext;
+import io.csc.chat.assistant.Ui;
+import io.csc.chat.grounding.Evidence;
+import io.csc.chat.grounding.EvidenceStore;
+import io.csc.chat.grounding.GroundingChecker;
+import io.csc.chat.grounding.GroundingVerdict;
+import io.csc.chat.metrics.ChatMetrics;
+import io.csc.chat.tools.ToolResult;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * The model as the store's assistant, over chat-core's tools.
+ * <ol>
+ * <li>The AI service runs on a worker thread (its tool loop blocks), with the turn's server-side context in the
+ * invocation parameters, never in anything the model sees.</li>
+ * <li>The reply is checked against the order facts the tools returned in this conversation; a reply stating one they
+ * did not is replaced by one rendered from the tool results ({@code chat_grounding_replacements}).</li>
+ * <li>The reply's ui, sources and requiresVerification come from the tool results, not from the model's text.</li>
+ * <li>A model error, or no answer within {@code CHAT_LLM_TIMEOUT}, hands the turn to the built-in assistant
+ * ({@code chat_llm_fallbacks}).</li>
+ * </ol>
+ */
+@ApplicationScoped
+@Named("llm")
+public class LlmAssistant implements Assistant {
+    private final StoreAssistantAi ai;
+    private final Assistant builtin;
+    private final EvidenceStore evidenceStore;
+    private final LlmMemoryProvider memory;
+    private final LlmMemoryStore memoryStore;
+    private final ChatMetrics metrics;
+    private final Duration timeout;
+
+    public LlmAssistant(StoreAssistantAi ai, @Named("builtin") Assistant builtin, EvidenceStore evidenceStore,
+            LlmMemoryProvider memory, LlmMemoryStore memoryStore, ChatMetrics metrics, LlmConfig config) {
+        this.ai = ai;
+        this.builtin = builtin;
+        this.evidenceStore = evidenceStore;
+        this.memory = memory;
+        this.memoryStore = memoryStore;
+        this.metrics = metrics;
+        this.timeout = config.timeout();
+    }
+
+    @Override
+    public Uni<AssistantReply> reply(Turn turn) {
+        Context vertx = Vertx.currentContext();
+        TurnScope scope = new TurnScope(turn.context(), vertx);
+        TurnContext ctx = turn.context();
+        return blocking(vertx, () -> {
+            String text = ai.chat(ctx.conversationId(), turn.message(), storeName(ctx), ShopperHints.describe(ctx),
+                    scope.toParameters());
+            return finish(turn, scope, text);
+        }).ifNoItem().after(timeout).fail().onFailure().recoverWithUni(e -> fallback(turn, e));
+    }
+
+    @Override
+    public StreamedReply stream(Turn turn) {
+        return new LlmStream(this, turn).start();
+    }
+
+    /** The grounded reply of a finished model turn. Blocking (Redis): runs on a worker thread. */
+    AssistantReply finish(Turn turn, TurnScope scope, String modelText) {
+        String conversationId = turn.context().conversationId();
+        List<ToolResult> results = scope.results();
+        Evidence evidence = Evidence.of(results).addShopperText(turn.message());
+        for (HistoryMessage h : turn.history() == null ? List.<HistoryMessage>of() : turn.history()) {
+            if ("user".equals(h.role())) {
+                evidence.addShopperText(h.text());
+            }
+        }
+        evidence.addHashed(evidenceStore.load(conversationId));
+        // a model that ends its turn with no words still owes the shopper an answer: the tools' own texts
+        String text = modelText == null || modelText.isBlank() ? GroundingChecker.render(results) : modelText;
+        GroundingVerdict verdict = GroundingChecker.check(text, evidence, results);
+        if (verdict.replaced()) {
+            metrics.groundingReplacement();
+            Log.infof("Model reply stated %d order fact(s) no tool returned (%s); replaced by the tool results",
+                    verdict.ungrounded().size(),
+                    verdict.ungrounded().stream().map(c -> c.kind()).distinct().toList());
+            replaceLastAnswerInMemory(conversationId, verdict.message());
+        }
+        evidenceStore.remember(conversationId, Evidence.of(results));
+        return toReply(verdict.message(), results);
+    }
+
+    static AssistantReply toReply(String message, List<ToolResult> results) {
+        Map<String, Source> sources = new LinkedHashMap<>();
+        Ui ui = null;
+        boolean requiresVerification = false;
+        String outcome = "answered";
+        for (ToolResult r : results) {
+            if (r.sources() != null) {
+                r.sources().forEach(s -> sources.putIfAbsent(s.url(), s));
+            }
+            if (r.ui() != null) {
+                ui = r.ui(); // the last tool's hint is the one the reply asks for
+            }
+            if (r.status() == ToolResult.Status.VERIFICATION_REQUIRED || r.status() == ToolResult.Status.STEP_UP_REQUIRED) {
+                requiresVerification = true;
+            }
+            if (r.status() == ToolResult.Status.NOT_OWNED) {
+                outcome = "refused";
+            }
+            if (r.ui() != null && Boolean.TRUE.equals(r.ui().handoff())) {
+                outcome = "handoff";
+            }
+        }
+        return new AssistantReply(message, new ArrayList<>(sources.values()), ui, requiresVerification, results, "llm",
+                outcome);
+    }
+
+    /** The built-in assistant answers this turn; the model's memory learns the exchange, so the next turn follows on. */
+    Uni<AssistantReply> fallback(Turn turn, Throwable e) {
+        String reason = e instanceof io.smallrye.mutiny.TimeoutException ? "timeout" : "error";
+        Log.warnf("Model failed (%s, %s); the built-in assistant answers this turn", reason, causes(e));
+        metrics.llmFallback(reason);
+        return builtin.reply(turn).call(reply -> blocking(Vertx.currentContext(), () -> {
+            rememberExchange(turn, reply.message());
+            return null;
+        }).onFailure().recoverWithNull());
+    }
+
+    /** The exception's cause chain by class name only: messages may quote the shopper or the model. */
+    static String causes(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+            sb.append(sb.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName());
+            if (t instanceof StackOverflowError) {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    private void rememberExchange(Turn turn, String answer) {
+        var chatMemory = memory.get(turn.context().conversationId());
+        chatMemory.add(UserMessage.from(turn.message()));
+        chatMemory.add(AiMessage.from(answer));
+    }
+
+    /** The model must not read its own invention back next turn as if it had been said. */
+    private void replaceLastAnswerInMemory(String conversationId, String message) {
+        List<ChatMessage> messages = memoryStore.getMessages(conversationId);
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof AiMessage last && !last.hasToolExecutionRequests()) {
+                messages.set(i, AiMessage.from(message));
+                memoryStore.updateMessages(conversationId, messages);
+                return;
+            }
+        }
+    }
+
+    static String storeName(TurnContext ctx) {
+        if (ctx.tenant() != null && ctx.tenant().storeName() != null && !ctx.tenant().storeName().isBlank()) {
+            return ctx.tenant().storeName();
+        }
+        return Objects.requireNonNullElse(ctx.domain(), "this store");
+    }
+
+    StoreAssistantAi ai() {
+        return ai;
+    }
+
+    Assistant builtin() {
+        return builtin;
+    }
+
+    ChatMetrics metrics() {
+        return metrics;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** Runs blocking work off the event loop and resumes on the request's Vert.x context (chat-core continues there). */
+    static <T> Uni<T> blocking(Context vertx, Callable<T> work) {
+        if (vertx == null) {
+            return Uni.createFrom().item(() -> {
+                try {
+                    return work.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return Uni.createFrom().emitter(em -> vertx.executeBlocking(work, false).onComplete(ar -> {
+            if (ar.succeeded()) {
+                em.complete(ar.result());
+            } else {
+                em.fail(ar.cause());
+            }
+        }));
+    }
+}

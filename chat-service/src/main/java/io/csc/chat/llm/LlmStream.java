@@ -1,0 +1,138 @@
+package io.csc.chat.llm;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.csc.chat.assistant.AssistantReply;
+import io.csc.chat.assistant.StreamedReply;
+import io.csc.chat.assistant.Turn;
+import io.csc.chat.assistant.TurnContext;
+import io.csc.chat.grounding.FactExtractor;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * One streamed model turn. Text deltas go out as the model writes them while nothing in the turn needs checking; from
+ * the moment a private tool has run, or the text so far states an order fact, the rest is held, checked like a
+ * non-streamed reply, and sent in one piece (or replaced). The final reply (the SSE's last event) is authoritative.
+ * A model error or timeout hands the turn to the built-in assistant, as {@link LlmAssistant#reply} does.
+ */
+final class LlmStream {
+    private final LlmAssistant owner;
+    private final Turn turn;
+    private final Context vertx;
+    private final TurnScope scope;
+    private final UnicastProcessor<String> out = UnicastProcessor.create();
+    private final CompletableFuture<AssistantReply> done = new CompletableFuture<>();
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder sent = new StringBuilder();
+    private boolean started;
+    private boolean holding;
+    private boolean ended;
+    private Cancellable model;
+    private ScheduledFuture<?> timer;
+
+    LlmStream(LlmAssistant owner, Turn turn) {
+        this.owner = owner;
+        this.turn = turn;
+        this.vertx = Vertx.currentContext();
+        this.scope = new TurnScope(turn.context(), vertx);
+    }
+
+    StreamedReply start() {
+        Multi<String> deltas = Multi.createFrom().deferred(() -> {
+            begin();
+            return out;
+        });
+        Uni<AssistantReply> reply = Uni.createFrom().deferred(() -> {
+            begin();
+            return Uni.createFrom().completionStage(done);
+        });
+        return new StreamedReply(deltas, reply);
+    }
+
+    private synchronized void begin() {
+        if (started) {
+            return;
+        }
+        started = true;
+        TurnContext ctx = turn.context();
+        timer = Infrastructure.getDefaultWorkerPool().schedule(() -> fail(new io.smallrye.mutiny.TimeoutException()),
+                owner.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        model = owner.ai()
+                .stream(ctx.conversationId(), turn.message(), LlmAssistant.storeName(ctx), ShopperHints.describe(ctx),
+                        scope.toParameters())
+                .subscribe().with(this::delta, this::fail, this::complete);
+    }
+
+    private synchronized void delta(String delta) {
+        if (ended || delta == null) {
+            return;
+        }
+        text.append(delta);
+        if (!holding && (scope.privateToolRan() || !FactExtractor.claims(text.toString()).isEmpty())) {
+            holding = true;
+        }
+        if (!holding) {
+            sent.append(delta);
+            out.onNext(delta);
+        }
+    }
+
+    private void complete() {
+        String modelText;
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            timer.cancel(false);
+            modelText = text.toString();
+        }
+        LlmAssistant.blocking(vertx, () -> owner.finish(turn, scope, modelText)).subscribe().with(reply -> {
+            String message = reply.message();
+            String already = sent.toString();
+            // held text goes out in one piece; a replaced reply only in the final event (it does not continue the prefix)
+            if (message.startsWith(already) && message.length() > already.length()) {
+                out.onNext(message.substring(already.length()));
+            }
+            out.onComplete();
+            done.complete(reply);
+        }, this::fallback);
+    }
+
+    private void fail(Throwable e) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+        if (model != null) {
+            model.cancel();
+        }
+        fallback(e);
+    }
+
+    private void fallback(Throwable e) {
+        owner.fallback(turn, e).subscribe().with(reply -> {
+            if (sent.isEmpty()) {
+                out.onNext(reply.message());
+            }
+            out.onComplete();
+            done.complete(reply);
+        }, err -> {
+            out.onError(err);
+            done.completeExceptionally(err);
+        });
+    }
+}

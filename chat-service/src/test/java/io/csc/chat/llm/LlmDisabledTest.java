@@ -1,0 +1,53 @@
+package io.csc.chat.llm;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.junit.jupiter.api.Test;
+
+import io.csc.chat.assistant.Assistant;
+import io.csc.chat.assistant.AssistantReply;
+import io.csc.chat.conversation.AssistantSelector;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** No API key: the service starts, the built-in assistant answers, and the model bean, if reached, falls back. */
+@QuarkusTest
+@TestProfile(LlmDisabledTest.NoKey.class)
+class LlmDisabledTest {
+
+    public static class NoKey implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // explicit, so that an OPENAI_API_KEY in the environment running the tests changes nothing here
+            return Map.of("quarkus.langchain4j.openai.enable-integration", "false",
+                    "chat.llm.api-key", "none",
+                    "quarkus.flyway.validate-on-migrate", "false");
+        }
+    }
+
+    @Inject
+    AssistantSelector selector;
+    @Inject
+    @Named("llm")
+    Assistant llm;
+
+    @Test
+    void without_a_key_the_builtin_assistant_answers() {
+        assertFalse(selector.llmActive());
+        assertEquals("builtin", selector.primary().reply(LlmAssistantTest.turn(LlmAssistantTest.newConversation(), "hi"))
+                .await().atMost(Duration.ofSeconds(30)).mode());
+
+        // the disabled model throws; the turn still gets the built-in assistant's answer
+        AssistantReply reply = llm.reply(LlmAssistantTest.turn(LlmAssistantTest.newConversation(), "hi")).await()
+                .atMost(Duration.ofSeconds(30));
+        assertEquals("builtin", reply.mode());
+    }
+}
