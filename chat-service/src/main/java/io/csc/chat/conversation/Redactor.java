@@ -15,7 +15,8 @@ public final class Redactor {
     /** 13 to 19 digits, optionally grouped by spaces or dashes: the shape of a payment card number. */
     private static final Pattern CARD = Pattern.compile("(?<![\\d])\\d(?:[ -]?\\d){12,18}(?![\\d])");
     /** An optional +, then at least 8 digits with spaces, dots, dashes or brackets between them. */
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w#])(?:\\+|00)?\\(?\\d(?:[ ().-]{0,2}\\d){7,14}(?![\\d])");
+    private static final Pattern PHONE = Pattern
+            .compile("(?<![\\w#])(?!\\d{4}-\\d{2}-\\d{2}(?!\\d))(?:\\+|00)?\\(?\\d(?:[ ().-]{0,2}\\d){7,14}(?![\\d])");
     private static final String STREET_WORDS = "street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl"
             + "|terrace|close|crescent|square|sq|highway|hwy|parkway|pkwy|alley|row|walk";
     /** "123 Main Street", "12b Elm Rd.", "4 Rue de la Paix" (number first, then a street word). */

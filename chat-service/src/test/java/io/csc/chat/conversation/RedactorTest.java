@@ -26,6 +26,7 @@ class RedactorTest {
             where is my order 1234                          | where is my order 1234
             Do you have 2 blue hoodies?                     | Do you have 2 blue hoodies?
             I want 3 items for 59.90                        | I want 3 items for 59.90
+            placed on 2026-11-20 and shipped 2026-11-21     | placed on 2026-11-20 and shipped 2026-11-21
             """)
     void redactsPersonalDataButKeepsOrderNumbers(String input, String expected) {
         assertEquals(expected, Redactor.redact(input));
