@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.csc.chat.assistant.Assistant;
 import io.csc.chat.assistant.AssistantReply;
+import io.csc.chat.assistant.StreamedReply;
 import io.csc.chat.assistant.Turn;
 import io.csc.chat.metrics.ChatMetrics;
 import io.quarkus.logging.Log;
@@ -63,5 +64,26 @@ public class AssistantSelector {
                     metrics.llmFallback(e instanceof io.smallrye.mutiny.TimeoutException ? "timeout" : "error");
                     return builtin.reply(turn);
                 });
+    }
+
+    /**
+     * The turn as a stream. A model that fails or times out is replaced by the built-in assistant's reply in the final
+     * object (its deltas stop where the model stopped).
+     */
+    public StreamedReply stream(Turn turn) {
+        if (!llmEnabled) {
+            return builtin.stream(turn);
+        }
+        long start = System.nanoTime();
+        StreamedReply streamed = llm.get().stream(turn);
+        Uni<AssistantReply> reply = streamed.reply().ifNoItem().after(llmTimeout).fail()
+                .invoke(() -> metrics.llmLatency(System.nanoTime() - start))
+                .onFailure().recoverWithUni(e -> {
+                    Log.warnf("Model failed while streaming (%s); the built-in assistant answers",
+                            e.getClass().getSimpleName());
+                    metrics.llmFallback(e instanceof io.smallrye.mutiny.TimeoutException ? "timeout" : "error");
+                    return builtin.reply(turn);
+                }).memoize().indefinitely();
+        return new StreamedReply(streamed.deltas().onFailure().recoverWithCompletion(), reply);
     }
 }

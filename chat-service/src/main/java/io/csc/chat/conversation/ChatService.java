@@ -1,21 +1,159 @@
 package io.csc.chat.conversation;
 
+import java.util.List;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.csc.chat.action.ActionService;
 import io.csc.chat.assistant.AssistantReply;
+import io.csc.chat.assistant.StreamedReply;
 import io.csc.chat.assistant.Turn;
+import io.csc.chat.assistant.TurnContext;
+import io.csc.chat.assistant.Ui;
+import io.csc.chat.config.ChatConfig;
+import io.csc.chat.gate.Gate;
+import io.csc.chat.identity.IdentityService;
+import io.csc.chat.metrics.ChatMetrics;
+import io.csc.chat.tools.HandoffTools;
+import io.csc.chat.tools.ToolResult;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Orchestrates one chat turn. (Skeleton: answers through the selected assistant.) */
+/**
+ * One chat turn, in this order:
+ * <ol>
+ * <li>open the session's conversation (a foreign or stale id starts a new one) and check the signed identity;</li>
+ * <li>store the shopper's message, redacted;</li>
+ * <li>a confirmation (the button's id, or a clear yes/no to the one live proposal) is executed or dropped here, in
+ * code; no assistant runs for it;</li>
+ * <li>otherwise the selected assistant answers (the model, or the built-in assistant as its fallback);</li>
+ * <li>two failed turns in a row hand the conversation to the store's staff;</li>
+ * <li>the reply is stored, redacted, and counted.</li>
+ * </ol>
+ */
 @ApplicationScoped
 public class ChatService {
-    private final AssistantSelector assistants;
+    private static final Set<String> FAILED = Set.of("fallback", "error");
+    static final String SORRY = "Sorry, something went wrong on our side and I can't answer right now. Please try again in a moment.";
 
-    public ChatService(AssistantSelector assistants) {
+    private final AssistantSelector assistants;
+    private final ConversationRepository conversations;
+    private final ActionService actions;
+    private final IdentityService identities;
+    private final HandoffTools handoffs;
+    private final Gate gate;
+    private final ChatMetrics metrics;
+    private final ChatConfig config;
+
+    public ChatService(AssistantSelector assistants, ConversationRepository conversations, ActionService actions,
+            IdentityService identities, HandoffTools handoffs, Gate gate, ChatMetrics metrics, ChatConfig config) {
         this.assistants = assistants;
+        this.conversations = conversations;
+        this.actions = actions;
+        this.identities = identities;
+        this.handoffs = handoffs;
+        this.gate = gate;
+        this.metrics = metrics;
+        this.config = config;
     }
 
+    /** Answers through the selected assistant (model with built-in fallback). */
     public Uni<AssistantReply> reply(Turn turn) {
         return assistants.reply(turn);
+    }
+
+    public Uni<TurnOutcome> turn(TurnInput in) {
+        return prepare(in).flatMap(p -> (p.confirmation != null
+                ? Uni.createFrom().item(p.confirmation)
+                : assistants.reply(p.turn).onFailure().recoverWithItem(e -> failed(e)))
+                .flatMap(reply -> finish(p, reply)));
+    }
+
+    /**
+     * The same turn as a stream: text deltas, then the finished turn. A confirmation or a failure arrives as one delta.
+     * The final outcome's message is the one to keep (a model that fails mid-stream is replaced by the fallback's).
+     */
+    public Uni<StreamedTurn> stream(TurnInput in) {
+        return prepare(in).map(p -> {
+            StreamedReply streamed;
+            if (p.confirmation != null) {
+                Uni<AssistantReply> one = Uni.createFrom().item(p.confirmation);
+                streamed = new StreamedReply(Multi.createFrom().item(p.confirmation.message()), one);
+            } else {
+                streamed = assistants.stream(p.turn);
+            }
+            Uni<TurnOutcome> outcome = streamed.reply().onFailure().recoverWithItem(e -> failed(e))
+                    .flatMap(reply -> finish(p, reply)).memoize().indefinitely();
+            return new StreamedTurn(streamed.deltas().onFailure().recoverWithCompletion(), outcome);
+        });
+    }
+
+    public record StreamedTurn(Multi<String> deltas, Uni<TurnOutcome> outcome) {
+    }
+
+    private static final class Prepared {
+        TurnContext ctx;
+        Turn turn;
+        AssistantReply confirmation;
+    }
+
+    private Uni<Prepared> prepare(TurnInput in) {
+        String domain = in.tenant().domain();
+        IdentityService.Identity identity = identities.verify(in.tenant(), in.identityToken());
+        return conversations.openOrCreate(domain, in.sessionId(), in.conversationId()).flatMap(conv -> {
+            Prepared p = new Prepared();
+            p.ctx = new TurnContext(conv.id, domain, in.sessionId(), in.clientIp(), in.tenant(), in.shopper(),
+                    identity == null ? null : identity.email(), null);
+            return conversations.history(conv.id, config.historySize()).flatMap(history -> {
+                p.turn = new Turn(p.ctx, in.message() == null ? "" : in.message(), history);
+                Uni<Void> stored = in.message() == null || in.message().isBlank()
+                        ? Uni.createFrom().voidItem()
+                        : conversations.append(conv.id, "user", in.message());
+                return stored.chain(() -> actions.handle(p.ctx, in.confirm(), in.message())).map(outcome -> {
+                    if (outcome != null) {
+                        metrics.toolCall("confirmation", outcome.outcome());
+                        p.confirmation = new AssistantReply(outcome.message(), List.of(), null, false, List.of(), "core",
+                                "executed".equals(outcome.outcome())
+                                        ? "answered"
+                                        : "declined".equals(outcome.outcome())
+                                                ? "answered"
+                                                : "refused");
+                    }
+                    return p;
+                });
+            });
+        });
+    }
+
+    private Uni<TurnOutcome> finish(Prepared p, AssistantReply reply) {
+        TurnContext ctx = p.ctx;
+        boolean failed = FAILED.contains(reply.outcome());
+        return conversations.recordOutcome(ctx.conversationId(), failed).flatMap(failures -> {
+            if (failures >= 2 && !"handoff".equals(reply.outcome())) {
+                return handoffs.handOffAfterFailures(ctx).flatMap(result -> conversations.resetFailures(ctx.conversationId())
+                        .replaceWith(withHandoff(reply, result)));
+            }
+            return Uni.createFrom().item(reply);
+        }).flatMap(shown -> conversations.append(ctx.conversationId(), "assistant", shown.message()).replaceWith(shown))
+                .flatMap(shown -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure().recoverWithItem(false)
+                        .map(verified -> {
+                            metrics.turn(shown.mode(), shown.outcome());
+                            return new TurnOutcome(ctx.conversationId(), shown, verified);
+                        }));
+    }
+
+    private static AssistantReply withHandoff(AssistantReply reply, ToolResult handoff) {
+        if (!handoff.ok()) {
+            return reply;
+        }
+        return new AssistantReply(reply.message() + "\n\n" + handoff.text(), reply.sources(), Ui.handedOff(), false,
+                reply.toolResults(), reply.mode(), "handoff");
+    }
+
+    private static AssistantReply failed(Throwable e) {
+        Log.warnf("Assistant failed: %s", e.getClass().getSimpleName());
+        return new AssistantReply(SORRY, List.of(), null, false, List.of(), "builtin", "error");
     }
 }

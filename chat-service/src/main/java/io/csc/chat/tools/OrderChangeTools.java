@@ -1,24 +1,137 @@
 package io.csc.chat.tools;
 
+import java.util.List;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.csc.chat.action.PendingActionRepository;
 import io.csc.chat.assistant.TurnContext;
+import io.csc.chat.assistant.Ui;
+import io.csc.chat.client.GatewayClient;
+import io.csc.chat.client.ServiceRefusal;
+import io.csc.chat.gate.Gate;
 import io.csc.model.commerce.Address;
+import io.csc.model.commerce.OrderSummary;
 import io.smallrye.mutiny.Uni;
 
-/** Proposing changes to an order: each only records a pending action the shopper must confirm. */
+/**
+ * Proposing changes to an order. Each needs a one-time code or a signed identity, checks that the order is the
+ * shopper's and that its state allows the change, and then only records a pending action: nothing changes until the
+ * shopper confirms in a later turn (chat-core executes it, never a model).
+ */
 @ApplicationScoped
 public class OrderChangeTools {
+    public static final Set<String> CANCELLABLE = Set.of("pending", "processing", "on-hold");
+    public static final Set<String> NOT_EDITABLE = Set.of("completed", "cancelled", "refunded", "failed", "trash");
+    public static final Set<String> REFUNDABLE = Set.of("completed", "processing");
+
+    private final Gate gate;
+    private final Refusals refusals;
+    private final GatewayClient gateway;
+    private final PendingActionRepository pending;
+    private final ToolCalls calls;
+    private final ObjectMapper json;
+
+    public OrderChangeTools(Gate gate, Refusals refusals, GatewayClient gateway, PendingActionRepository pending,
+            ToolCalls calls,
+            ObjectMapper json) {
+        this.gate = gate;
+        this.refusals = refusals;
+        this.gateway = gateway;
+        this.pending = pending;
+        this.calls = calls;
+        this.json = json;
+    }
 
     public Uni<ToolResult> proposeCancel(TurnContext ctx, long orderId, String reason) {
-        return Uni.createFrom().item(ToolResult.unavailable("proposeCancel"));
+        return propose(ctx, "proposeCancel", "cancel", orderId, reason, "cancel an order", o -> CANCELLABLE.contains(o.status())
+                ? null
+                : "Order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
+                        + " and can no longer be cancelled. Only pending, processing or on-hold orders can be cancelled.",
+                o -> "I can cancel order #" + OrderFacts.number(o) + " (" + OrderFacts.statusWords(o.status()) + ", "
+                        + money(o) + "). Shall I cancel it? Please confirm.",
+                o -> "Cancel order #" + OrderFacts.number(o));
     }
 
     public Uni<ToolResult> proposeAddressChange(TurnContext ctx, long orderId, Address shipping) {
-        return Uni.createFrom().item(ToolResult.unavailable("proposeAddressChange"));
+        if (shipping == null || blank(shipping.address1()) || blank(shipping.city()) || blank(shipping.postcode())
+                || shipping.country() == null || shipping.country().length() != 2) {
+            return calls.run("proposeAddressChange", Uni.createFrom().item(ToolResult.of("proposeAddressChange",
+                    ToolResult.Status.INVALID,
+                    "Please give the full new address: street and number, postcode, city and country.")));
+        }
+        return propose(ctx, "proposeAddressChange", "address_change", orderId, shipping, "change a shipping address",
+                o -> NOT_EDITABLE.contains(o.status())
+                        ? "Order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
+                                + ", so its shipping address can no longer be changed."
+                        : null,
+                o -> "I can change the shipping address of order #" + OrderFacts.number(o) + " to: "
+                        + OrderFacts.address(shipping)
+                        + ". Shall I make this change? Please confirm.",
+                o -> "Change the address of order #" + OrderFacts.number(o));
     }
 
     public Uni<ToolResult> proposeRefund(TurnContext ctx, long orderId, String reason) {
-        return Uni.createFrom().item(ToolResult.unavailable("proposeRefund"));
+        return propose(ctx, "proposeRefund", "refund_request", orderId, reason, "request a refund",
+                o -> REFUNDABLE.contains(o.status())
+                        ? null
+                        : "Order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
+                                + ", so a refund cannot be requested for it. Refunds can be requested for completed or processing orders.",
+                o -> "I can send a refund request for order #" + OrderFacts.number(o) + " (" + money(o)
+                        + ") to the store's team, who decide on it. Shall I send it? Please confirm.",
+                o -> "Request a refund for order #" + OrderFacts.number(o));
+    }
+
+    private Uni<ToolResult> propose(TurnContext ctx, String tool, String kind, long orderId, Object payload, String what,
+            java.util.function.Function<OrderSummary, String> stateRefusal,
+            java.util.function.Function<OrderSummary, String> question,
+            java.util.function.Function<OrderSummary, String> label) {
+        return calls.run(tool, gate.access(ctx).flatMap(access -> {
+            ToolResult refusal = refusals.refuseStrong(tool, access, what);
+            if (refusal != null) {
+                return Uni.createFrom().item(refusal);
+            }
+            return gateway.order(ctx.domain(), orderId, access.email()).flatMap(order -> {
+                String conflict = stateRefusal.apply(order);
+                if (conflict != null) {
+                    return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.CONFLICT, conflict, order,
+                            OrderFacts.facts(order), null, List.of()));
+                }
+                return pending.propose(ctx.conversationId(), ctx.domain(), kind, orderId, toJson(payload))
+                        .map(a -> new ToolResult(tool, ToolResult.Status.PENDING_CONFIRMATION, question.apply(order), order,
+                                OrderFacts.facts(order), Ui.confirm(a.id, label.apply(order)), List.of()));
+            }).onFailure(ServiceRefusal.class).recoverWithItem(e -> {
+                ServiceRefusal r = (ServiceRefusal) e;
+                return r.status() == 403
+                        ? refusals.notOwned(tool)
+                        : r.status() == 404
+                                ? ToolResult.of(tool, ToolResult.Status.NOT_FOUND,
+                                        "I can't find that order for the email address you verified. Please check the order number.")
+                                : ToolResult.unavailable(tool);
+            });
+        }));
+    }
+
+    private String toJson(Object payload) {
+        if (payload == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(payload instanceof String s ? java.util.Map.of("reason", s) : payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("payload not serializable", e);
+        }
+    }
+
+    private static String money(OrderSummary o) {
+        return (o.currency() == null ? "" : o.currency() + " ") + (o.total() == null ? "" : o.total());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -1,23 +1,97 @@
 package io.csc.chat.tools;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.chat.assistant.TurnContext;
+import io.csc.chat.client.GatewayClient;
+import io.csc.chat.client.ServiceRefusal;
+import io.csc.chat.gate.Gate;
+import io.csc.model.commerce.OrderSummary;
 import io.smallrye.mutiny.Uni;
 
-/** Reading the verified shopper's orders. */
+/**
+ * Reading the verified shopper's orders. The gate decides first; then the gateway is asked with the verified email
+ * only, and refuses (403) an order of anyone else whatever the order number.
+ */
 @ApplicationScoped
 public class OrderTools {
+    static final int RECENT_ORDERS = 5;
 
-    public Uni<ToolResult> orderStatus(TurnContext ctx, long orderId) {
-        return Uni.createFrom().item(ToolResult.unavailable("orderStatus"));
+    private final Gate gate;
+    private final Refusals refusals;
+    private final GatewayClient gateway;
+    private final ToolCalls calls;
+
+    public OrderTools(Gate gate, Refusals refusals, GatewayClient gateway, ToolCalls calls) {
+        this.gate = gate;
+        this.refusals = refusals;
+        this.gateway = gateway;
+        this.calls = calls;
     }
 
-    public Uni<ToolResult> recentOrders(TurnContext ctx) {
-        return Uni.createFrom().item(ToolResult.unavailable("recentOrders"));
+    public Uni<ToolResult> orderStatus(TurnContext ctx, long orderId) {
+        return calls.run("orderStatus", readOrder(ctx, "orderStatus", orderId, OrderFacts::status));
     }
 
     public Uni<ToolResult> tracking(TurnContext ctx, long orderId) {
-        return Uni.createFrom().item(ToolResult.unavailable("tracking"));
+        return calls.run("tracking", readOrder(ctx, "tracking", orderId, o -> {
+            String tracking = OrderFacts.trackingText(o);
+            return tracking.isEmpty()
+                    ? "Your order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
+                            + ". It has no tracking number yet."
+                    : "Your order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status()) + ". " + tracking;
+        }));
+    }
+
+    public Uni<ToolResult> recentOrders(TurnContext ctx) {
+        String tool = "recentOrders";
+        return calls.run(tool, gate.access(ctx).flatMap(access -> {
+            ToolResult refusal = refusals.refuseStrong(tool, access, "list all your orders");
+            if (refusal != null) {
+                return Uni.createFrom().item(refusal);
+            }
+            return gateway.orders(ctx.domain(), access.email(), RECENT_ORDERS).map(orders -> {
+                if (orders.isEmpty()) {
+                    return new ToolResult(tool, ToolResult.Status.OK, "I can't find any orders for your email address.", orders,
+                            List.of(), null, List.of());
+                }
+                String text = "Your recent orders: " + orders.stream().map(OrderFacts::line).collect(Collectors.joining("; "))
+                        + ".";
+                return new ToolResult(tool, ToolResult.Status.OK, text, orders,
+                        orders.stream().flatMap(o -> OrderFacts.facts(o).stream()).toList(), null, List.of());
+            });
+        }));
+    }
+
+    private Uni<ToolResult> readOrder(TurnContext ctx, String tool, long orderId,
+            java.util.function.Function<OrderSummary, String> render) {
+        return gate.access(ctx).flatMap(access -> {
+            ToolResult refusal = refusals.refuseRead(tool, access, orderId);
+            if (refusal != null) {
+                return Uni.createFrom().item(refusal);
+            }
+            return gateway.order(ctx.domain(), orderId, access.email())
+                    .map(o -> new ToolResult(tool, ToolResult.Status.OK, render.apply(o), o, OrderFacts.facts(o), null,
+                            List.of()))
+                    .onFailure(ServiceRefusal.class).recoverWithItem(e -> refusal(tool, (ServiceRefusal) e));
+        });
+    }
+
+    ToolResult refusal(String tool, ServiceRefusal e) {
+        if (e.status() == 403) {
+            return refusals.notOwned(tool);
+        }
+        if (e.status() == 404 && "order_not_found".equals(e.code())) {
+            // the same words as "not yours": an order number alone must not reveal that an order exists
+            return ToolResult.of(tool, ToolResult.Status.NOT_FOUND,
+                    "I can't find that order for the email address you verified. Please check the order number.");
+        }
+        if (e.status() == 409) {
+            return ToolResult.of(tool, ToolResult.Status.CONFLICT, "That order can no longer be changed.");
+        }
+        return ToolResult.unavailable(tool);
     }
 }

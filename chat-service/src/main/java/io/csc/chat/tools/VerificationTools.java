@@ -1,27 +1,147 @@
 package io.csc.chat.tools;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.chat.assistant.TurnContext;
+import io.csc.chat.assistant.Ui;
+import io.csc.chat.client.ServiceRefusal;
+import io.csc.chat.client.VerificationClient;
+import io.csc.chat.conversation.ConversationRepository;
+import io.csc.chat.gate.Gate;
+import io.csc.model.verification.OtpSendRequest;
+import io.csc.model.verification.OtpVerifyRequest;
+import io.csc.model.verification.SimpleVerificationRequest;
+import io.csc.model.verification.VerificationLevel;
 import io.smallrye.mutiny.Uni;
 
-/** Proving who the shopper is: simple match, one-time code, the current grant. */
+/**
+ * Proving who the shopper is, through verification-service: a simple match (email + order number) or a one-time code
+ * sent by email. Answers never say which detail did not match, nor whether an email is a customer's.
+ */
 @ApplicationScoped
 public class VerificationTools {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[A-Za-z]{2,}");
+
+    private final VerificationClient verification;
+    private final ConversationRepository conversations;
+    private final Gate gate;
+    private final ToolCalls calls;
+
+    public VerificationTools(VerificationClient verification, ConversationRepository conversations, Gate gate,
+            ToolCalls calls) {
+        this.verification = verification;
+        this.conversations = conversations;
+        this.gate = gate;
+        this.calls = calls;
+    }
 
     public Uni<ToolResult> startSimple(TurnContext ctx, String email, Long orderNumber) {
-        return Uni.createFrom().item(ToolResult.unavailable("startSimple"));
+        String tool = "startSimple";
+        if (!validEmail(email)) {
+            return calls.run(tool, Uni.createFrom().item(invalidEmail(tool)));
+        }
+        String e = email.trim();
+        SimpleVerificationRequest request = new SimpleVerificationRequest(ctx.conversationId(), ctx.domain(), e,
+                orderNumber == null ? null : Long.toString(orderNumber), null, ctx.clientIp());
+        return calls.run(tool, verification.simple(request).flatMap(level -> {
+            if (level == VerificationLevel.FULL && orderNumber != null) {
+                return conversations.rememberMatch(ctx.conversationId(), orderNumber, e)
+                        .replaceWith(ToolResult.ok(tool, "Thank you, your details match order #" + orderNumber + ".", level));
+            }
+            if (level == VerificationLevel.FULL) {
+                return Uni.createFrom().item(ToolResult.ok(tool, "Thank you, your details are verified.", level));
+            }
+            return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
+                    "I couldn't verify those details. I can send a one-time code to your email address instead: shall I?",
+                    level,
+                    List.of(), null, List.of()));
+        }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x)));
     }
 
     public Uni<ToolResult> sendCode(TurnContext ctx, String email) {
-        return Uni.createFrom().item(ToolResult.unavailable("sendCode"));
+        String tool = "sendCode";
+        if (!validEmail(email)) {
+            return calls.run(tool, Uni.createFrom().item(invalidEmail(tool)));
+        }
+        String e = email.trim();
+        return calls.run(tool, verification.sendCode(new OtpSendRequest(ctx.conversationId(), ctx.domain(), e, ctx.clientIp()))
+                .call(r -> conversations.rememberCodeEmail(ctx.conversationId(), e))
+                .map(r -> new ToolResult(tool, ToolResult.Status.OK,
+                        "If this email belongs to a customer of this store, a 6-digit code is on its way. It is valid for "
+                                + Math.max(1, r.expiresInSeconds() / 60) + " minutes. Please type it here.",
+                        null, List.of(), Ui.askCode(), List.of()))
+                .onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x)));
     }
 
     public Uni<ToolResult> verifyCode(TurnContext ctx, String email, String code) {
-        return Uni.createFrom().item(ToolResult.unavailable("verifyCode"));
+        String tool = "verifyCode";
+        String digits = code == null ? "" : code.replaceAll("[^0-9]", "");
+        if (digits.length() != 6) {
+            return calls.run(tool, Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
+                    "The code has 6 digits. Please type it as it is in the email.", null, List.of(), Ui.askCode(), List.of())));
+        }
+        Uni<String> target = validEmail(email)
+                ? Uni.createFrom().item(email.trim())
+                : conversations.find(ctx.conversationId()).map(c -> c == null ? null : c.codeEmail);
+        return calls.run(tool, target.flatMap(e -> {
+            if (e == null) {
+                return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
+                        "Which email address should I send a code to?", null, List.of(), Ui.askEmail(), List.of()));
+            }
+            return verification.verifyCode(new OtpVerifyRequest(ctx.conversationId(), ctx.domain(), e, digits)).map(r -> {
+                if (r.verified()) {
+                    return ToolResult.ok(tool, "Thank you, your email address is verified.", Boolean.TRUE);
+                }
+                if (r.attemptsLeft() > 0) {
+                    return new ToolResult(tool, ToolResult.Status.INVALID,
+                            "That code is not right. You have " + r.attemptsLeft()
+                                    + (r.attemptsLeft() == 1 ? " try" : " tries") + " left.",
+                            null, List.of(), Ui.askCode(), List.of());
+                }
+                return ToolResult.of(tool, ToolResult.Status.INVALID,
+                        "That code is no longer valid. Shall I send you a new one?");
+            }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x));
+        }));
     }
 
+    /** The conversation's current level: none, simple (one order) or strong (code or signed identity). */
     public Uni<ToolResult> status(TurnContext ctx) {
-        return Uni.createFrom().item(ToolResult.unavailable("status"));
+        String tool = "status";
+        return calls.run(tool, gate.access(ctx).map(a -> ToolResult.ok(tool, switch (a.level()) {
+            case NONE -> "You are not verified in this conversation.";
+            case SIMPLE ->
+                "Your email address matches " + (a.matchedOrderId() == null ? "our records" : "order #" + a.matchedOrderId())
+                        + ". To see other orders or make changes, I'll need to send you a one-time code.";
+            case STRONG -> "Your email address is verified.";
+        }, a.level().name().toLowerCase(Locale.ROOT))));
+    }
+
+    private static ToolResult tooMany(String tool, ServiceRefusal e) {
+        if (e.status() == 429) {
+            String text = "otp_cooldown".equals(e.code())
+                    ? "A code was sent a moment ago. Please wait a minute before asking for a new one."
+                    : "otp_locked".equals(e.code())
+                            ? "That code can't be used any more. Please ask for a new code in a few minutes."
+                            : "There have been too many attempts. Please try again later.";
+            return ToolResult.of(tool, ToolResult.Status.INVALID, text);
+        }
+        if (e.status() == 400) {
+            return invalidEmail(tool);
+        }
+        return ToolResult.unavailable(tool);
+    }
+
+    private static ToolResult invalidEmail(String tool) {
+        return new ToolResult(tool, ToolResult.Status.INVALID, "Please give a valid email address.", null, List.of(),
+                Ui.askEmail(),
+                List.of());
+    }
+
+    static boolean validEmail(String email) {
+        return email != null && email.length() <= 254 && EMAIL.matcher(email.trim()).matches();
     }
 }

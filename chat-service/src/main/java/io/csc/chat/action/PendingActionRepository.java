@@ -1,0 +1,75 @@
+package io.csc.chat.action;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.csc.chat.config.ChatConfig;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Pending actions. A conversation has at most one live proposal: a new one replaces the previous, so a "yes" can only
+ * ever mean the last thing the shopper was asked.
+ */
+@ApplicationScoped
+public class PendingActionRepository {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Clock clock;
+    private final ChatConfig config;
+
+    public PendingActionRepository(Clock clock, ChatConfig config) {
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<PendingActionEntity> propose(String conversationId, String domain, String kind, long orderId, String payload) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        PendingActionEntity a = new PendingActionEntity();
+        a.id = "pa_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        a.conversationId = conversationId;
+        a.domain = domain;
+        a.kind = kind;
+        a.orderId = orderId;
+        a.payload = payload;
+        a.state = "pending";
+        a.createdAt = clock.instant();
+        a.expiresAt = a.createdAt.plus(config.pendingActionExpiry());
+        return PendingActionEntity.update("state = 'dropped' where conversationId = ?1 and state = 'pending'", conversationId)
+                .chain(() -> a.persist()).replaceWith(a);
+    }
+
+    /** The conversation's live (pending, unexpired) proposal, or null. */
+    @WithSession
+    public Uni<PendingActionEntity> live(String conversationId) {
+        return PendingActionEntity.<PendingActionEntity>find("conversationId = ?1 and state = 'pending' and expiresAt > ?2",
+                conversationId, clock.instant()).firstResult();
+    }
+
+    /** A proposal of this conversation by id, whatever its state, or null (another conversation's id is null too). */
+    @WithSession
+    public Uni<PendingActionEntity> find(String conversationId, String id) {
+        return PendingActionEntity.<PendingActionEntity>findById(id)
+                .map(a -> a != null && a.conversationId.equals(conversationId) ? a : null);
+    }
+
+    /**
+     * Moves a proposal from pending to {@code state}; false when it was no longer pending (a double click, or another
+     * replica got there first): only the caller that wins this update may execute it.
+     */
+    @WithTransaction
+    public Uni<Boolean> settle(String id, String state) {
+        return PendingActionEntity.update("state = ?1 where id = ?2 and state = 'pending' and expiresAt > ?3", state, id,
+                clock.instant()).map(n -> n == 1);
+    }
+
+    @WithTransaction
+    public Uni<Void> mark(String id, String state) {
+        return PendingActionEntity.update("state = ?1 where id = ?2", state, id).replaceWithVoid();
+    }
+}

@@ -1,0 +1,201 @@
+package io.csc.chat.api;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.csc.chat.assistant.PageContext;
+import io.csc.chat.assistant.ShopperContext;
+import io.csc.chat.client.CartClient;
+import io.csc.chat.config.ChatConfig;
+import io.csc.chat.conversation.ChatService;
+import io.csc.chat.conversation.ConversationRepository;
+import io.csc.chat.conversation.TurnInput;
+import io.csc.chat.conversation.TurnOutcome;
+import io.csc.chat.gate.Gate;
+import io.csc.chat.greeting.GreetingService;
+import io.csc.chat.identity.IdentityService;
+import io.csc.model.tenant.TenantSettings;
+import io.csc.web.ApiException;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/** The shopper's chat: a turn, the same turn streamed, the greeting, and the stored history. */
+@Path("/api/chat")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ChatResource {
+    static final String BUCKET = "chat";
+
+    private final ChatService chat;
+    private final PublicEdge edge;
+    private final ConversationRepository conversations;
+    private final GreetingService greetings;
+    private final IdentityService identities;
+    private final CartClient carts;
+    private final Gate gate;
+    private final ChatConfig config;
+
+    public ChatResource(ChatService chat, PublicEdge edge, ConversationRepository conversations, GreetingService greetings,
+            IdentityService identities, CartClient carts, Gate gate, ChatConfig config) {
+        this.chat = chat;
+        this.edge = edge;
+        this.conversations = conversations;
+        this.greetings = greetings;
+        this.identities = identities;
+        this.carts = carts;
+        this.gate = gate;
+        this.config = config;
+    }
+
+    @POST
+    public Uni<ChatResponse> turn(ChatRequest body, HttpServerRequest request, HttpServerResponse response) {
+        Checked c = check(body, true);
+        return edge.admit(request, response, c.domain, BUCKET, config.rateLimit().chat())
+                .flatMap(tenant -> chat.turn(input(tenant, c, body, request)))
+                .map(ChatResource::render);
+    }
+
+    /**
+     * Server-Sent Events: {@code event: delta} with {@code {"text": "..."}} as the assistant writes, then one
+     * {@code event: done} with the whole response object (its {@code message} is the one to keep). A failure after the
+     * stream started arrives as {@code event: error} with the JSON error shape.
+     */
+    @POST
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> stream(ChatRequest body, HttpServerRequest request, HttpServerResponse response,
+            @Context Sse sse) {
+        Checked c = check(body, true);
+        return edge.admit(request, response, c.domain, BUCKET, config.rateLimit().chat())
+                .flatMap(tenant -> chat.stream(input(tenant, c, body, request)))
+                .onItem().transformToMulti(turn -> Multi.createBy().concatenating().streams(
+                        turn.deltas().map(text -> event(sse, "delta", Map.of("text", text))),
+                        turn.outcome().map(o -> event(sse, "done", render(o))).toMulti()))
+                .onFailure(e -> !(e instanceof ApiException)).recoverWithItem(e -> {
+                    Log.warnf("Stream failed: %s", e.getClass().getSimpleName());
+                    return event(sse, "error", Map.of("success", false, "error", "The chat is temporarily unavailable", "code",
+                            "stream_failed"));
+                });
+    }
+
+    /** Opens (or resumes) the session's conversation and answers its greeting. */
+    @POST
+    @Path("/start")
+    public Uni<StartResponse> start(ChatRequest body, HttpServerRequest request, HttpServerResponse response) {
+        Checked c = check(body, false);
+        return edge.admit(request, response, c.domain, BUCKET, config.rateLimit().chat()).flatMap(tenant -> {
+            ChatRequest.Context context = body.context();
+            IdentityService.Identity identity = identities.verify(tenant, context == null ? null : context.identityToken());
+            return conversations.openOrCreate(tenant.domain(), c.sessionId, body.conversationId()).flatMap(conv -> {
+                boolean resumed = body.conversationId() != null && body.conversationId().equals(conv.id);
+                return carts.cart(tenant.domain(), c.sessionId).onFailure().recoverWithItem(java.util.Optional.empty())
+                        .flatMap(cart -> {
+                            GreetingService.Greeting g = greetings.greet(identity == null ? null : identity.segment(),
+                                    identity != null, context == null ? null : context.userData(),
+                                    context == null ? null : context.cartData(), cart.orElse(null));
+                            Uni<Void> stored = resumed
+                                    ? Uni.createFrom().voidItem()
+                                    : conversations.append(conv.id, "assistant", g.message());
+                            var ctx = new io.csc.chat.assistant.TurnContext(conv.id, tenant.domain(), c.sessionId,
+                                    PublicEdge.clientIp(request), tenant, ShopperContext.empty(),
+                                    identity == null ? null : identity.email(), null);
+                            return stored.chain(() -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure()
+                                    .recoverWithItem(false))
+                                    .map(verified -> new StartResponse(g.message(), conv.id, verified, resumed,
+                                            g.abandonedCart()));
+                        });
+            });
+        });
+    }
+
+    /** The conversation's stored (redacted) messages; another session's conversation is 404. */
+    @GET
+    @Path("/{conversationId}")
+    public Uni<HistoryResponse> history(@RestPath String conversationId, @RestQuery("session_id") String sessionId,
+            HttpServerRequest request, HttpServerResponse response) {
+        String session = PublicEdge.sessionId(sessionId);
+        if (conversationId == null || conversationId.length() > 64) {
+            throw ApiException.notFound("conversation_not_found", "Conversation not found");
+        }
+        return conversations.owned(conversationId, session).flatMap(conv -> {
+            if (conv == null) {
+                return Uni.createFrom().failure(ApiException.notFound("conversation_not_found", "Conversation not found"));
+            }
+            return edge.admit(request, response, conv.domain, BUCKET + "-history", config.rateLimit().chat() * 10)
+                    .chain(() -> conversations.history(conv.id, 200))
+                    .map(messages -> new HistoryResponse(true, conv.id, messages));
+        });
+    }
+
+    private record Checked(String domain, String sessionId) {
+    }
+
+    private Checked check(ChatRequest body, boolean needsMessage) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        String domain = PublicEdge.domain(body.domain());
+        String session = PublicEdge.sessionId(body.sessionId());
+        boolean confirming = body.confirm() != null && !body.confirm().isBlank();
+        if (needsMessage && (body.message() == null || body.message().isBlank()) && !confirming) {
+            throw ApiException.badRequest("message is required");
+        }
+        if (body.message() != null && body.message().length() > config.maxMessageLength()) {
+            throw new ApiException(413, "message_too_long",
+                    "Message too long: at most " + config.maxMessageLength() + " characters");
+        }
+        if (body.conversationId() != null && body.conversationId().length() > 64) {
+            throw ApiException.badRequest("conversation_id is not valid");
+        }
+        if (body.confirm() != null && body.confirm().length() > 64) {
+            throw ApiException.badRequest("confirm is not valid");
+        }
+        ChatRequest.Context ctx = body.context();
+        if (ctx != null && ctx.page() != null && ctx.page().type() != null
+                && !List.of("product", "cart", "checkout", "other").contains(ctx.page().type())) {
+            throw ApiException.badRequest("context.page.type must be product, cart, checkout or other");
+        }
+        return new Checked(domain, session);
+    }
+
+    private static TurnInput input(TenantSettings tenant, Checked c, ChatRequest body, HttpServerRequest request) {
+        ChatRequest.Context ctx = body.context();
+        ShopperContext shopper = ctx == null
+                ? ShopperContext.empty()
+                : new ShopperContext(ctx.userData() == null ? Map.of() : ctx.userData(),
+                        ctx.cartData() == null ? Map.of() : ctx.cartData(),
+                        ctx.page() == null
+                                ? null
+                                : new PageContext(ctx.page().type(), ctx.page().productId(), ctx.page().url()));
+        return new TurnInput(tenant, c.sessionId, body.conversationId(), body.message(), shopper,
+                ctx == null ? null : ctx.identityToken(), body.confirm(), PublicEdge.clientIp(request));
+    }
+
+    static ChatResponse render(TurnOutcome o) {
+        var r = o.reply();
+        return new ChatResponse(r.message(), o.conversationId(),
+                r.sources() == null || r.sources().isEmpty() ? null : r.sources(),
+                r.requiresVerification() ? Boolean.TRUE : null, o.verified(),
+                "error".equals(r.outcome()) ? "assistant_unavailable" : null, r.ui());
+    }
+
+    private static OutboundSseEvent event(Sse sse, String name, Object data) {
+        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build();
+    }
+}

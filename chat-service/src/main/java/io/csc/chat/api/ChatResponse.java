@@ -1,0 +1,23 @@
+package io.csc.chat.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.csc.chat.assistant.Source;
+import io.csc.chat.assistant.Ui;
+
+/**
+ * The spec's chat response plus {@code ui} hints for the widget. Optional fields are left out when empty;
+ * {@code verified} is always present.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChatResponse(String message,
+        @JsonProperty("conversation_id") String conversationId,
+        List<Source> sources,
+        Boolean requiresVerification,
+        Boolean verified,
+        String error,
+        Ui ui) {
+}

@@ -1,0 +1,218 @@
+package io.csc.chat.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.csc.chat.assistant.ShopperContext;
+import io.csc.chat.assistant.TurnContext;
+import io.csc.chat.client.GatewayClient;
+import io.csc.chat.client.ServiceRefusal;
+import io.csc.chat.config.ChatConfig;
+import io.csc.chat.conversation.ConversationRepository;
+import io.csc.chat.gate.Gate;
+import io.csc.chat.identity.IdentityService;
+import io.csc.chat.metrics.ChatMetrics;
+import io.csc.chat.tools.OrderChangeTools;
+import io.csc.model.commerce.Address;
+import io.csc.model.commerce.AddressChange;
+import io.csc.model.commerce.OrderAction;
+import io.csc.model.tenant.TenantSettings;
+import io.csc.web.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * The spec's six customer actions, behind the same gate as the assistant's tools: 401 {@code verification_required}
+ * without a grant, 403 {@code step_up_required} when the action needs a one-time code and the grant is a simple match,
+ * 403 {@code order_not_owned} for someone else's order, 409 when the order's state forbids the change. The request
+ * itself is the shopper's explicit action (a button in the widget), so changes run at once.
+ */
+@Path("/api/woocommerce/customer-action")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerActionResource {
+    static final Set<String> ACTIONS = Set.of("get-info", "get-order-status", "get-recent-orders", "get-tracking",
+            "update-address",
+            "cancel-order");
+
+    private final PublicEdge edge;
+    private final Gate gate;
+    private final GatewayClient gateway;
+    private final ConversationRepository conversations;
+    private final IdentityService identities;
+    private final ChatMetrics metrics;
+    private final ChatConfig config;
+
+    public CustomerActionResource(PublicEdge edge, Gate gate, GatewayClient gateway, ConversationRepository conversations,
+            IdentityService identities, ChatMetrics metrics, ChatConfig config) {
+        this.edge = edge;
+        this.gate = gate;
+        this.gateway = gateway;
+        this.conversations = conversations;
+        this.identities = identities;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    @POST
+    public Uni<Map<String, Object>> act(CustomerActionRequest body, HttpServerRequest request, HttpServerResponse response) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        if (body.action() == null || !ACTIONS.contains(body.action())) {
+            throw ApiException.badRequest("action must be one of " + String.join(", ", ACTIONS.stream().sorted().toList()));
+        }
+        String domain = PublicEdge.domain(body.domain());
+        if (body.conversationId() == null || body.conversationId().isBlank() || body.conversationId().length() > 64) {
+            throw ApiException.badRequest("conversationId is required");
+        }
+        Map<String, Object> data = body.data() == null ? Map.of() : body.data();
+        Long orderId = needsOrder(body.action()) ? orderNumber(data) : null;
+        return edge.admit(request, response, domain, "customer-action", config.rateLimit().customerAction())
+                .flatMap(tenant -> conversation(tenant, body).flatMap(ctx -> gate.access(ctx)
+                        .onFailure().transform(e -> ApiException.unavailable("verification_unavailable",
+                                "Verification is temporarily unavailable, please try again shortly"))
+                        .flatMap(access -> run(body.action(), ctx, access, orderId, data))))
+                .onFailure(ServiceRefusal.class).transform(e -> refusal((ServiceRefusal) e))
+                .onFailure(e -> !(e instanceof ApiException)).transform(e -> ApiException.unavailable("store_unavailable",
+                        "The store cannot be reached right now, please try again in a few minutes"));
+    }
+
+    private Uni<TurnContext> conversation(TenantSettings tenant, CustomerActionRequest body) {
+        IdentityService.Identity identity = identities.verify(tenant, body.identityToken());
+        return conversations.find(body.conversationId()).map(conv -> {
+            // an unknown conversation, another store's, or another session's: no grant can be used through it
+            boolean usable = conv != null && conv.domain.equals(tenant.domain())
+                    && (body.sessionId() == null || body.sessionId().equals(conv.sessionId));
+            String conversationId = usable ? conv.id : "none:" + body.conversationId().hashCode();
+            if (!usable && identity == null) {
+                metrics.gateRefusal("verification_required");
+                throw ApiException.unauthorized("verification_required", "Verification required");
+            }
+            return new TurnContext(conversationId, tenant.domain(), usable ? conv.sessionId : null, null, tenant,
+                    ShopperContext.empty(), identity == null ? null : identity.email(), null);
+        });
+    }
+
+    private Uni<Map<String, Object>> run(String action, TurnContext ctx, Gate.Access access, Long orderId,
+            Map<String, Object> data) {
+        if (access.level() == Gate.Level.NONE) {
+            metrics.gateRefusal("verification_required");
+            throw ApiException.unauthorized("verification_required", "Verification required");
+        }
+        boolean read = action.equals("get-order-status") || action.equals("get-tracking");
+        if (read ? !access.mayRead(orderId) : !access.strong()) {
+            metrics.gateRefusal("step_up");
+            throw new ApiException(403, "step_up_required", "This action needs your email confirmed with a one-time code");
+        }
+        String domain = ctx.domain();
+        String email = access.email();
+        return switch (action) {
+            case "get-info" -> gateway.customer(domain, email).map(c -> ok(action, "customer", c.orElse(null)));
+            case "get-order-status" -> gateway.order(domain, orderId, email).map(o -> ok(action, "order", o));
+            case "get-tracking" -> gateway.order(domain, orderId, email).map(o -> {
+                Map<String, Object> out = ok(action, "orderNumber", o.number());
+                out.put("status", o.status());
+                out.put("tracking", o.tracking() == null ? List.of() : o.tracking());
+                return out;
+            });
+            case "get-recent-orders" -> gateway.orders(domain, email, 10).map(list -> ok(action, "orders", list));
+            case "cancel-order" -> gateway.order(domain, orderId, email).flatMap(o -> {
+                if (!OrderChangeTools.CANCELLABLE.contains(o.status())) {
+                    throw ApiException.conflict("not_cancellable", "This order can no longer be cancelled");
+                }
+                String reason = data.get("reason") instanceof String s ? s : null;
+                return gateway.cancel(orderId, new OrderAction(domain, email, reason)).map(c -> ok(action, "order", c));
+            });
+            case "update-address" -> {
+                Address address = address(data);
+                yield gateway.order(domain, orderId, email).flatMap(o -> {
+                    if (OrderChangeTools.NOT_EDITABLE.contains(o.status())) {
+                        throw ApiException.conflict("not_editable", "This order's address can no longer be changed");
+                    }
+                    return gateway.changeShipping(orderId, new AddressChange(domain, email, address))
+                            .map(c -> ok(action, "order", c));
+                });
+            }
+            default -> throw ApiException.badRequest("Unknown action");
+        };
+    }
+
+    private Address address(Map<String, Object> data) {
+        Object raw = data.containsKey("address") ? data.get("address") : data.get("shipping");
+        if (!(raw instanceof Map<?, ?> map)) {
+            throw ApiException.badRequest("data.address is required");
+        }
+        // accepts WooCommerce's snake_case (address_1) as well as ours (address1)
+        Map<String, Object> normalized = new LinkedHashMap<>();
+        map.forEach((k, v) -> normalized.put(String.valueOf(k).replace("_", "").toLowerCase(java.util.Locale.ROOT), v));
+        Address a = new Address(str(normalized, "firstname"), str(normalized, "lastname"), str(normalized, "company"),
+                str(normalized, "address1"), str(normalized, "address2"), str(normalized, "city"), str(normalized, "state"),
+                str(normalized, "postcode"), str(normalized, "country"), str(normalized, "phone"));
+        if (blank(a.address1()) || blank(a.city()) || blank(a.postcode()) || a.country() == null || a.country().length() != 2) {
+            throw ApiException.badRequest("data.address needs address_1, city, postcode and a 2-letter country");
+        }
+        return a;
+    }
+
+    private static String str(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        return v == null ? null : v.toString().trim();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static boolean needsOrder(String action) {
+        return !action.equals("get-info") && !action.equals("get-recent-orders");
+    }
+
+    private static Long orderNumber(Map<String, Object> data) {
+        Object raw = data.containsKey("orderNumber") ? data.get("orderNumber") : data.get("orderId");
+        if (raw == null) {
+            throw ApiException.badRequest("data.orderNumber is required");
+        }
+        String s = raw.toString().trim().replaceFirst("^#", "");
+        try {
+            long id = Long.parseLong(s);
+            if (id <= 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("data.orderNumber must be an order number");
+        }
+    }
+
+    private static Map<String, Object> ok(String action, String key, Object value) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("success", true);
+        out.put("action", action);
+        out.put(key, value);
+        return out;
+    }
+
+    private ApiException refusal(ServiceRefusal e) {
+        if (e.status() == 403) {
+            metrics.gateRefusal("not_owned");
+            return new ApiException(403, "order_not_owned", "This order does not belong to the verified customer");
+        }
+        if (e.status() == 404) {
+            return ApiException.notFound(e.code().isEmpty() ? "not_found" : e.code(), "Not found");
+        }
+        if (e.status() == 409) {
+            return ApiException.conflict(e.code().isEmpty() ? "conflict" : e.code(), "The order's state does not allow this");
+        }
+        return ApiException.unavailable("store_unavailable", "The store cannot be reached right now");
+    }
+}

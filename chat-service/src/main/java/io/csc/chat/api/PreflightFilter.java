@@ -1,0 +1,64 @@
+package io.csc.chat.api;
+
+import java.util.Set;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.csc.chat.client.GatewayClient;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Answers CORS preflights of the browser-facing routes. The store is named in the body, which a preflight does not
+ * carry: with {@code ?domain=} in the URL the preflight is checked against that store's allowed origins (any other
+ * origin gets no CORS headers); without it, it is answered for the asking origin, and the real request is checked.
+ */
+public class PreflightFilter {
+    private static final Set<String> PATHS = Set.of("/api/chat", "/api/chat/stream", "/api/chat/start",
+            "/api/woocommerce/customer-action", "/api/privacy/export", "/api/privacy/delete");
+
+    private final GatewayClient gateway;
+
+    public PreflightFilter(GatewayClient gateway) {
+        this.gateway = gateway;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Uni<Response> preflight(ContainerRequestContext request) {
+        if (!"OPTIONS".equals(request.getMethod())) {
+            return Uni.createFrom().nullItem();
+        }
+        String path = request.getUriInfo().getPath();
+        if (!PATHS.contains(path) && !path.startsWith("/api/chat/")) {
+            return Uni.createFrom().nullItem();
+        }
+        String origin = request.getHeaderString("Origin");
+        if (origin == null) {
+            return Uni.createFrom().item(Response.noContent().build());
+        }
+        String domain = request.getUriInfo().getQueryParameters().getFirst("domain");
+        if (domain == null || domain.isBlank()) {
+            return Uni.createFrom().item(allow(origin));
+        }
+        String d;
+        try {
+            d = PublicEdge.domain(domain);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(Response.noContent().build());
+        }
+        return gateway.tenant(d).map(t -> PublicEdge.allowed(t, origin) ? allow(origin) : Response.noContent().build())
+                .onFailure().recoverWithItem(Response.noContent().build());
+    }
+
+    private static Response allow(String origin) {
+        return Response.noContent()
+                .header("Access-Control-Allow-Origin", origin)
+                .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                .header("Access-Control-Allow-Headers", "Content-Type, Authorization")
+                .header("Access-Control-Max-Age", "600")
+                .header("Vary", "Origin")
+                .build();
+    }
+}

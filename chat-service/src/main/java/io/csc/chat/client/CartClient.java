@@ -1,0 +1,49 @@
+package io.csc.chat.client;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.csc.model.cart.CartContext;
+import io.csc.model.privacy.PrivacyDeletion;
+import io.csc.model.privacy.PrivacyExport;
+import io.csc.model.privacy.PrivacyRequest;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+
+/** cart-service as chat sees it: the session's cart (for greetings and the cart tool) and the privacy fan-out. */
+@ApplicationScoped
+@Timeout(3000)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ServiceRefusal.class)
+public class CartClient {
+    private final CartRestClient rest;
+
+    public CartClient(@RestClient CartRestClient rest) {
+        this.rest = rest;
+    }
+
+    /** The session's cart, or empty when cart-service has never heard of it. */
+    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @CircuitBreakerName("chat-cart")
+    public Uni<Optional<CartContext>> cart(String domain, String sessionId) {
+        return rest.cart(sessionId, domain).map(Optional::ofNullable).onFailure(ServiceRefusal.class)
+                .recoverWithUni(e -> ((ServiceRefusal) e).status() == 404
+                        ? Uni.createFrom().item(Optional.empty())
+                        : Uni.createFrom().failure(e));
+    }
+
+    @CircuitBreakerName("chat-cart-privacy")
+    public Uni<PrivacyExport> privacyExport(PrivacyRequest request) {
+        return rest.privacyExport(request);
+    }
+
+    @CircuitBreakerName("chat-cart-privacy-delete")
+    public Uni<PrivacyDeletion> privacyDelete(PrivacyRequest request) {
+        return rest.privacyDelete(request);
+    }
+}

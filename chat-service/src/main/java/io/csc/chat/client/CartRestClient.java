@@ -1,0 +1,42 @@
+package io.csc.chat.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.csc.model.cart.CartContext;
+import io.csc.model.privacy.PrivacyDeletion;
+import io.csc.model.privacy.PrivacyExport;
+import io.csc.model.privacy.PrivacyRequest;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
+
+/** cart-service's internal routes (docs/internal-api.md). Wrapped by {@link CartClient}. */
+@Path("/internal")
+@RegisterRestClient(configKey = "cart-service")
+@ClientHeaderParam(name = "X-Internal-Token", value = "${csc.auth.internal-token}")
+interface CartRestClient {
+
+    @GET
+    @Path("/carts/{sessionId}")
+    Uni<CartContext> cart(@RestPath String sessionId, @RestQuery String domain);
+
+    @POST
+    @Path("/privacy/export")
+    Uni<PrivacyExport> privacyExport(PrivacyRequest request);
+
+    @POST
+    @Path("/privacy/delete")
+    Uni<PrivacyDeletion> privacyDelete(PrivacyRequest request);
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return Responses.toException(response);
+    }
+}

@@ -1,0 +1,127 @@
+package io.csc.chat.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.csc.model.commerce.AddressChange;
+import io.csc.model.commerce.CustomerSummary;
+import io.csc.model.commerce.OrderAction;
+import io.csc.model.commerce.OrderSummary;
+import io.csc.model.commerce.ProductSummary;
+import io.csc.model.privacy.PrivacyDeletion;
+import io.csc.model.privacy.PrivacyExport;
+import io.csc.model.privacy.PrivacyRequest;
+import io.csc.model.tenant.TenantSettings;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The gateway as chat sees it. Reads are retried once; writes (cancel, address, refund request) never, since a retry
+ * after a lost answer could act twice. Refusals (4xx) are answers: never retried, never trip a breaker. Timeouts and
+ * breaker numbers come from configuration ({@code io.csc.chat.client.GatewayClient/Timeout/value}, ...).
+ */
+@ApplicationScoped
+@Timeout(5000)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ServiceRefusal.class)
+public class GatewayClient {
+    /** Tenant settings change rarely (origins, support email): kept briefly, as DESIGN.md asks of every reader. */
+    private static final Duration TENANT_TTL = Duration.ofSeconds(30);
+    private static final int TENANT_CACHE_MAX = 1000;
+
+    private final GatewayRestClient rest;
+    private final Map<String, CachedTenant> tenants = new ConcurrentHashMap<>();
+
+    private record CachedTenant(TenantSettings settings, long until) {
+    }
+
+    public GatewayClient(@RestClient GatewayRestClient rest) {
+        this.rest = rest;
+    }
+
+    /** The store's settings; fails with {@link ServiceRefusal} 404 {@code tenant_not_found} for an unknown store. */
+    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @CircuitBreakerName("chat-gateway-tenant")
+    public Uni<TenantSettings> tenant(String domain) {
+        CachedTenant cached = tenants.get(domain);
+        if (cached != null && cached.until() > System.nanoTime()) {
+            return Uni.createFrom().item(cached.settings());
+        }
+        return rest.tenant(domain).invoke(settings -> {
+            if (tenants.size() >= TENANT_CACHE_MAX) {
+                tenants.clear();
+            }
+            tenants.put(domain, new CachedTenant(settings, System.nanoTime() + TENANT_TTL.toNanos()));
+        });
+    }
+
+    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @CircuitBreakerName("chat-gateway-products")
+    public Uni<List<ProductSummary>> products(String domain, String search, String sku, int limit) {
+        return rest.products(domain, search, sku, limit).map(list -> list == null ? List.of() : list);
+    }
+
+    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @CircuitBreakerName("chat-gateway-product")
+    public Uni<ProductSummary> product(String domain, long id) {
+        return rest.product(id, domain);
+    }
+
+    /** The registered customer with this email, or empty. */
+    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @CircuitBreakerName("chat-gateway-customer")
+    public Uni<Optional<CustomerSummary>> customer(String domain, String email) {
+        return rest.customer(domain, email).map(Optional::ofNullable).onFailure(ServiceRefusal.class)
+                .recoverWithUni(e -> ((ServiceRefusal) e).is(404, "customer_not_found")
+                        ? Uni.createFrom().item(Optional.empty())
+                        : Uni.createFrom().failure(e));
+    }
+
+    /** Orders of this (verified) email, newest first. */
+    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @CircuitBreakerName("chat-gateway-orders")
+    public Uni<List<OrderSummary>> orders(String domain, String email, int limit) {
+        return rest.orders(domain, email, limit).map(list -> list == null ? List.of() : list);
+    }
+
+    /** One order of this (verified) email; 403 {@code order_not_owned} / 404 {@code order_not_found} as refusals. */
+    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @CircuitBreakerName("chat-gateway-order")
+    public Uni<OrderSummary> order(String domain, long orderId, String email) {
+        return rest.order(orderId, domain, email);
+    }
+
+    @CircuitBreakerName("chat-gateway-cancel")
+    public Uni<OrderSummary> cancel(long orderId, OrderAction action) {
+        return rest.cancel(orderId, action);
+    }
+
+    @CircuitBreakerName("chat-gateway-shipping")
+    public Uni<OrderSummary> changeShipping(long orderId, AddressChange change) {
+        return rest.changeShipping(orderId, change);
+    }
+
+    @CircuitBreakerName("chat-gateway-refund")
+    public Uni<Void> refundRequest(long orderId, OrderAction action) {
+        return rest.refundRequest(orderId, action).replaceWithVoid();
+    }
+
+    @CircuitBreakerName("chat-gateway-privacy")
+    public Uni<PrivacyExport> privacyExport(PrivacyRequest request) {
+        return rest.privacyExport(request);
+    }
+
+    @CircuitBreakerName("chat-gateway-privacy-delete")
+    public Uni<PrivacyDeletion> privacyDelete(PrivacyRequest request) {
+        return rest.privacyDelete(request);
+    }
+}

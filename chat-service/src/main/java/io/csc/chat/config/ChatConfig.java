@@ -1,0 +1,55 @@
+package io.csc.chat.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** chat-service settings; each names the environment variable that sets it. */
+@ConfigMapping(prefix = "chat")
+public interface ChatConfig {
+
+    /** Longest shopper message in characters; longer ones are refused with 413. */
+    @WithDefault("2000")
+    int maxMessageLength();
+
+    /** Conversations untouched this long are deleted with their messages ({@code CHAT_RETENTION}). */
+    @WithDefault("30d")
+    Duration retention();
+
+    /** How often the retention job runs ({@code CHAT_RETENTION_EVERY}; "off" disables it). */
+    @WithDefault("1h")
+    String retentionEvery();
+
+    /** How many stored messages a turn sees. */
+    @WithDefault("20")
+    int historySize();
+
+    /** How long a proposed change waits for the shopper's confirmation. */
+    @WithDefault("10m")
+    Duration pendingActionExpiry();
+
+    /** What the shopper is told about when staff answer a handoff ({@code CHAT_HANDOFF_ANSWER_WITHIN}). */
+    @WithDefault("one business day")
+    String handoffAnswerWithin();
+
+    /** Version of the consent text the widget shows before order data is used. */
+    @WithDefault("v1")
+    String consentTextVersion();
+
+    RateLimits rateLimit();
+
+    interface RateLimits {
+        /** Chat turns per client per hour ({@code RATE_LIMIT_CHAT}). */
+        @WithDefault("100")
+        int chat();
+
+        /** Customer actions per client per hour ({@code RATE_LIMIT_CUSTOMER_ACTION}). */
+        @WithDefault("50")
+        int customerAction();
+
+        /** Privacy requests per client per hour ({@code RATE_LIMIT_PRIVACY}). */
+        @WithDefault("20")
+        int privacy();
+    }
+}

@@ -1,0 +1,42 @@
+package io.csc.chat.conversation;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.csc.chat.config.ChatConfig;
+import io.csc.chat.handoff.HandoffRepository;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/** Deletes conversations (with their messages and pending actions) and handoffs older than {@code CHAT_RETENTION}. */
+@ApplicationScoped
+public class RetentionJob {
+    private final ConversationRepository conversations;
+    private final HandoffRepository handoffs;
+    private final ChatConfig config;
+    private final Clock clock;
+
+    public RetentionJob(ConversationRepository conversations, HandoffRepository handoffs, ChatConfig config, Clock clock) {
+        this.conversations = conversations;
+        this.handoffs = handoffs;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${chat.retention-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return run().replaceWithVoid();
+    }
+
+    /** One retention pass now; answers how many conversations were deleted. */
+    public Uni<Long> run() {
+        var before = clock.instant().minus(config.retention());
+        return conversations.deleteIdleSince(before).call(n -> handoffs.deleteOlderThan(before)).invoke(n -> {
+            if (n > 0) {
+                Log.infof("Retention: deleted %d conversations", n);
+            }
+        });
+    }
+}

@@ -1,0 +1,170 @@
+package io.csc.chat.privacy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.csc.chat.client.CartClient;
+import io.csc.chat.client.GatewayClient;
+import io.csc.chat.client.VerificationClient;
+import io.csc.chat.conversation.ConversationEntity;
+import io.csc.chat.conversation.ConversationRepository;
+import io.csc.chat.handoff.HandoffEntity;
+import io.csc.chat.handoff.HandoffRepository;
+import io.csc.model.privacy.PrivacyDeletion;
+import io.csc.model.privacy.PrivacyExport;
+import io.csc.model.privacy.PrivacyRequest;
+import io.csc.web.ApiException;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Export and deletion of everything the system keeps about one email in one store: every service's
+ * {@code /internal/privacy/*} and chat's own conversations and handoffs. All or nothing in what is reported: any
+ * service failing makes the whole request fail with 503, and a deletion first checks that every service answers
+ * (an export round) before anything is deleted, so a service that is down does not leave a half-done deletion.
+ */
+@ApplicationScoped
+public class PrivacyService {
+    static final String SERVICE = "chat-service";
+
+    private final GatewayClient gateway;
+    private final VerificationClient verification;
+    private final CartClient carts;
+    private final ConversationRepository conversations;
+    private final HandoffRepository handoffs;
+
+    public PrivacyService(GatewayClient gateway, VerificationClient verification, CartClient carts,
+            ConversationRepository conversations, HandoffRepository handoffs) {
+        this.gateway = gateway;
+        this.verification = verification;
+        this.carts = carts;
+        this.conversations = conversations;
+        this.handoffs = handoffs;
+    }
+
+    public Uni<List<PrivacyExport>> export(PrivacyRequest request) {
+        return remoteExports(request).flatMap(remote -> ownExport(request, conversationIds(remote)).map(own -> {
+            List<PrivacyExport> all = new ArrayList<>(remote);
+            all.add(own);
+            return all;
+        }));
+    }
+
+    public Uni<List<PrivacyDeletion>> delete(PrivacyRequest request) {
+        return remoteExports(request).flatMap(remote -> {
+            Set<String> ids = conversationIds(remote);
+            return Uni.combine().all().unis(
+                    guard("commerce-gateway", gateway.privacyDelete(request)),
+                    guard("verification-service", verification.privacyDelete(request)),
+                    guard("cart-service", carts.privacyDelete(request))).with(PrivacyDeletion.class, list -> list)
+                    .flatMap(deleted -> ownDelete(request, ids).map(own -> {
+                        List<PrivacyDeletion> all = new ArrayList<>(deleted);
+                        all.add(own);
+                        return all;
+                    }));
+        });
+    }
+
+    private Uni<List<PrivacyExport>> remoteExports(PrivacyRequest request) {
+        return Uni.combine().all().unis(
+                guard("commerce-gateway", gateway.privacyExport(request)),
+                guard("verification-service", verification.privacyExport(request)),
+                guard("cart-service", carts.privacyExport(request))).with(PrivacyExport.class, list -> list);
+    }
+
+    /** Conversations that verification-service tied to this email (its grants name them). */
+    private static Set<String> conversationIds(List<PrivacyExport> remote) {
+        Set<String> ids = new HashSet<>();
+        for (PrivacyExport e : remote) {
+            if (e == null || e.data() == null || !"verification-service".equals(e.service())) {
+                continue;
+            }
+            for (String key : List.of("grants", "consents", "pendingCodes")) {
+                List<Map<String, Object>> rows = e.data().get(key);
+                if (rows != null) {
+                    rows.forEach(r -> {
+                        if (r.get("conversationId") instanceof String id) {
+                            ids.add(id);
+                        }
+                    });
+                }
+            }
+        }
+        return ids;
+    }
+
+    private Uni<List<ConversationEntity>> ownConversations(PrivacyRequest request, Set<String> fromGrants) {
+        return conversations.byEmail(request.domain(), request.email())
+                .flatMap(byEmail -> conversations.byIds(request.domain(), fromGrants).map(byGrant -> {
+                    Map<String, ConversationEntity> all = new LinkedHashMap<>();
+                    byEmail.forEach(c -> all.put(c.id, c));
+                    byGrant.forEach(c -> all.put(c.id, c));
+                    return new ArrayList<>(all.values());
+                }));
+    }
+
+    private Uni<PrivacyExport> ownExport(PrivacyRequest request, Set<String> fromGrants) {
+        return ownConversations(request, fromGrants).flatMap(convs -> {
+            List<String> ids = convs.stream().map(c -> c.id).toList();
+            Uni<List<Map<String, Object>>> rows = Uni.createFrom().item(new ArrayList<>());
+            for (ConversationEntity c : convs) {
+                rows = rows.flatMap(list -> conversations.messages(c.id).map(messages -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("conversationId", c.id);
+                    row.put("createdAt", c.createdAt.toString());
+                    row.put("updatedAt", c.updatedAt.toString());
+                    row.put("messages",
+                            messages.stream().map(m -> Map.of("role", m.role, "text", m.text, "at", m.createdAt.toString()))
+                                    .toList());
+                    list.add(row);
+                    return list;
+                }));
+            }
+            return rows.flatMap(conversationRows -> handoffs.forEmailOrConversations(request.domain(), request.email(), ids)
+                    .map(hs -> {
+                        Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
+                        data.put("conversations", conversationRows);
+                        data.put("handoffs", hs.stream().map(PrivacyService::handoffRow).toList());
+                        return new PrivacyExport(SERVICE, data);
+                    }));
+        });
+    }
+
+    private Uni<PrivacyDeletion> ownDelete(PrivacyRequest request, Set<String> fromGrants) {
+        return ownConversations(request, fromGrants).flatMap(convs -> {
+            List<String> ids = convs.stream().map(c -> c.id).toList();
+            return handoffs.deleteForEmailOrConversations(request.domain(), request.email(), ids)
+                    .flatMap(h -> conversations.delete(ids).map(n -> {
+                        Map<String, Long> deleted = new LinkedHashMap<>();
+                        deleted.put("conversations", n);
+                        deleted.put("handoffs", h);
+                        return new PrivacyDeletion(SERVICE, deleted);
+                    }));
+        });
+    }
+
+    private static Map<String, Object> handoffRow(HandoffEntity h) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", h.id);
+        row.put("conversationId", h.conversationId);
+        row.put("state", h.state);
+        row.put("reason", h.reason);
+        row.put("replyTo", h.replyTo);
+        row.put("createdAt", h.createdAt.toString());
+        return row;
+    }
+
+    private static <T> Uni<T> guard(String service, Uni<T> call) {
+        return call.onFailure().transform(e -> {
+            Log.warnf("Privacy request: %s failed (%s)", service, e.getClass().getSimpleName());
+            return ApiException.unavailable("privacy_incomplete",
+                    service + " is unavailable: nothing was reported as done, please retry later");
+        });
+    }
+}
