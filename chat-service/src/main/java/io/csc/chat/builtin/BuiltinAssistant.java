@@ -23,9 +23,6 @@ import io.csc.chat.tools.ToolResult.Status;
 import io.csc.chat.tools.VerificationTools;
 import io.csc.model.commerce.Address;
 import io.csc.model.commerce.OrderSummary;
-import io.csc.model.verification.VerificationGrant;
-import io.csc.model.verification.VerificationLevel;
-import io.csc.model.verification.VerificationMethod;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -129,8 +126,14 @@ public class BuiltinAssistant implements Assistant {
                     if (r.status() == Status.UNAVAILABLE) {
                         return unreachable(calls);
                     }
+                    if (r.ui() != null && "email".equals(r.ui().input())) {
+                        return ask(Replies.ASK_EMAIL, Ui.askEmail(), calls);
+                    }
                     if (!r.ok()) {
-                        return ask(Replies.CODE_WRONG + (r.text() == null ? "" : " " + r.text()), Ui.askCode(), calls);
+                        // the tool says how many tries are left, or that a new code is needed
+                        return r.ui() != null && "code".equals(r.ui().input())
+                                ? ask(text(r) + " " + Replies.RETYPE_CODE, Ui.askCode(), calls)
+                                : answer(text(r), calls);
                     }
                     if (goal == Intent.CHANGE_ADDRESS && state.order() != null) {
                         return ask(Replies.VERIFIED + " " + Replies.ASK_ADDRESS, null, calls);
@@ -141,6 +144,10 @@ public class BuiltinAssistant implements Assistant {
                     return answer(Replies.VERIFIED + " What would you like to know about your orders?", calls);
                 });
             case GIVE_EMAIL :
+                if (goal == Intent.HANDOFF) {
+                    return handOff(ctx, "The shopper asked for a person and gave an email address for the answer.",
+                            u.email(), calls, null);
+                }
                 if (goal != null && goal.isPrivate()) {
                     Long n = u.orderNumber() != null ? u.orderNumber() : state.order();
                     return order(ctx, goal, n, u.email(), null, calls);
@@ -210,7 +217,8 @@ public class BuiltinAssistant implements Assistant {
                                             : afterOrderTool(ctx, intent, n, null, address, again, calls));
                 });
             case STEP_UP_REQUIRED :
-                return sendCode(ctx, email, calls);
+                // the history keeps no emails: ask for it again unless this message has it
+                return email != null ? sendCode(ctx, email, calls) : ask(Replies.STEP_UP_EMAIL, Ui.askEmail(), calls);
             case UNAVAILABLE :
                 return unreachable(calls);
             case NOT_OWNED :
@@ -234,12 +242,7 @@ public class BuiltinAssistant implements Assistant {
                 return unreachable(calls);
             }
             if (!level) {
-                return email != null
-                        ? sendCode(ctx, email, calls)
-                        : verification.status(ctx).map(calls::add)
-                                .flatMap(g -> grantEmail(g) != null
-                                        ? sendCode(ctx, grantEmail(g), calls)
-                                        : ask(Replies.ASK_EMAIL, Ui.askEmail(), calls));
+                return email != null ? sendCode(ctx, email, calls) : ask(Replies.STEP_UP_EMAIL, Ui.askEmail(), calls);
             }
             if (address == null) {
                 return ask(Replies.ASK_ADDRESS, null, calls);
@@ -261,13 +264,9 @@ public class BuiltinAssistant implements Assistant {
             if (r.status() == Status.UNAVAILABLE) {
                 return null;
             }
-            return r.data() instanceof VerificationGrant g && g.level() == VerificationLevel.FULL
-                    && g.method() == VerificationMethod.OTP;
+            // "none", "simple" (one order matched) or "strong" (one-time code or signed identity)
+            return "strong".equals(r.data());
         });
-    }
-
-    private static String grantEmail(ToolResult r) {
-        return r.data() instanceof VerificationGrant g ? g.email() : null;
     }
 
     /** Keeps the recipient's name, company and phone from the order when the shopper gave only the address. */
@@ -285,13 +284,14 @@ public class BuiltinAssistant implements Assistant {
             if (r.status() == Status.UNAVAILABLE) {
                 return unreachable(calls);
             }
-            if (r.status() == Status.VERIFICATION_REQUIRED || r.status() == Status.INVALID && email == null) {
+            if (r.status() == Status.VERIFICATION_REQUIRED || r.ui() != null && "email".equals(r.ui().input())) {
                 return ask(Replies.ASK_EMAIL, Ui.askEmail(), calls);
             }
             if (!r.ok()) {
                 return answer(text(r), calls);
             }
-            return ask(Replies.ASK_CODE, Ui.askCode(), calls);
+            String msg = r.text() != null && r.text().contains("6-digit code") ? r.text() : Replies.ASK_CODE;
+            return ask(msg, Ui.askCode(), calls);
         });
     }
 
@@ -371,8 +371,10 @@ public class BuiltinAssistant implements Assistant {
     /** Twice in a row not understood: the store's team takes over. */
     private Uni<AssistantReply> notUnderstood(TurnContext ctx, DialogueState state, Calls calls) {
         if (state.failedBefore()) {
-            return handOff(ctx, "The assistant could not understand the shopper twice in a row.", null, calls,
-                    "I'm sorry I couldn't help.");
+            return handoffs.handOffAfterFailures(ctx).map(calls::add)
+                    .map(r -> r.ok()
+                            ? reply(text(r), Ui.handedOff(), false, calls, "handoff")
+                            : reply(Replies.UNREACHABLE, null, false, calls, "error"));
         }
         return answer(Replies.NOT_UNDERSTOOD, calls);
     }

@@ -10,14 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.chat.assistant.TurnContext;
-import io.csc.chat.tools.ProductTools;
+import io.csc.chat.client.GatewayClient;
 import io.csc.chat.tools.ToolResult;
 import io.csc.model.commerce.ProductSummary;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Each store's product names and SKUs, for recognising a product in what a shopper writes (typos included). Filled
- * from the product search (live store data through the gateway) and from every product a search answers; kept for
+ * from the gateway's product list (live store data) and from every product a tool answers; kept for
  * {@code chat.builtin.catalog-ttl}.
  */
 @ApplicationScoped
@@ -28,12 +28,15 @@ public class Catalogs {
 
     private static final int MAX_PRODUCTS = 5000;
 
-    private final ProductTools products;
+    /** The gateway answers at most 50 products a call: enough for a store's names to be known from the first turn. */
+    private static final int FIRST_LOAD = 50;
+
+    private final GatewayClient gateway;
     private final long ttlNanos;
     private final Map<String, Cached> byDomain = new ConcurrentHashMap<>();
 
-    public Catalogs(ProductTools products, BuiltinConfig config) {
-        this.products = products;
+    public Catalogs(GatewayClient gateway, BuiltinConfig config) {
+        this.gateway = gateway;
         this.ttlNanos = config.catalogTtl().toNanos();
     }
 
@@ -44,8 +47,11 @@ public class Catalogs {
         if (c != null && now - c.loadedAt() < ttlNanos) {
             return Uni.createFrom().item(c.matcher());
         }
-        return products.search(ctx, "").onFailure().recoverWithItem(ToolResult.unavailable("search")).map(r -> {
-            List<ProductMatcher.Entry> entries = entries(r);
+        // the product tool refuses an empty search (it is a shopper's question); the names come from the same
+        // gateway route, cached there for 5 minutes
+        return gateway.products(ctx.domain(), null, null, FIRST_LOAD).onFailure().recoverWithItem(List.of()).map(list -> {
+            List<ProductMatcher.Entry> entries = list.stream()
+                    .map(p -> new ProductMatcher.Entry(p.id(), p.name(), p.sku())).toList();
             if (entries.isEmpty() && c != null) {
                 // keep what we knew; try again in a minute
                 byDomain.put(ctx.domain(), new Cached(c.matcher(), now - ttlNanos + Duration.ofMinutes(1).toNanos()));

@@ -15,6 +15,9 @@ final class Replies {
 
     static final String ASK_EMAIL = "To access your order information, please provide your email address.";
     static final String ASK_CODE = "I've sent a 6-digit code to your email address. Please type it here to confirm it's you.";
+    static final String STEP_UP_EMAIL = "For this I first need to confirm your email address with a one-time code. "
+            + "Please provide your email address and I'll send the code.";
+    static final String RETYPE_CODE = "Please type the 6-digit code from the email.";
     static final String ASK_ORDER = "Which order is it about? Please give me the order number (for example #1234).";
     static final String ASK_ADDRESS = "Please write the new shipping address as: street and number, city, postcode, country "
             + "(for example: 12 High Street, London, SW1A 1AA, GB).";
@@ -29,7 +32,6 @@ final class Replies {
             + "Would you like me to pass your question to the store's team?";
     static final String UNREACHABLE = "Sorry, the shop can't be reached right now. Please try again in a few minutes.";
     static final String NO_MATCH = "I couldn't verify those details. Please check the email address and the order number and try again.";
-    static final String CODE_WRONG = "That code didn't work. Please check the email and type the 6-digit code again.";
     static final String NOTHING_PENDING = "Alright. Is there anything else I can help you with?";
     static final String VERIFIED = "Thanks, you're verified.";
 
