@@ -112,6 +112,10 @@ public class BuiltinAssistant implements Assistant {
         Intent goal = state.goal();
         switch (u.intent()) {
             case YES :
+                if (state.proposed()) {
+                    // only chat-core executes a proposal, on the button or a plain yes: never this class
+                    return answer(Replies.CONFIRM_HOW, calls);
+                }
                 if (state.offeredTeam()) {
                     return handOff(ctx, "A question the assistant could not answer.", u.email(), calls, null);
                 }

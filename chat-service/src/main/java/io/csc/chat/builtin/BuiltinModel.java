@@ -20,10 +20,16 @@ public class BuiltinModel {
         IntentEmbeddings embeddings = null;
         if (config.embeddings()) {
             long start = System.nanoTime();
-            AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
-            embeddings = new IntentEmbeddings(t -> model.embed(t).content().vector(), config.embeddingCacheSize());
-            Log.infof("Built-in assistant: embedding model and intent prototypes ready in %d ms",
-                    (System.nanoTime() - start) / 1_000_000);
+            try {
+                AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                embeddings = new IntentEmbeddings(t -> model.embed(t).content().vector(), config.embeddingCacheSize());
+                Log.infof("Built-in assistant: embedding model and intent prototypes ready in %d ms",
+                        (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException | LinkageError e) {
+                // e.g. natives that cannot be unpacked (read-only temp dir): the rules still answer, and say so
+                Log.warnf("Built-in assistant: embedding model unavailable (%s); rules only", e.getClass().getSimpleName());
+                embeddings = null;
+            }
         }
         this.understander = new Understander(embeddings, config.minScore(), config.minMargin());
     }

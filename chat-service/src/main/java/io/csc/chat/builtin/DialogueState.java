@@ -13,9 +13,11 @@ import io.csc.chat.assistant.HistoryMessage;
  * @param goal the task of the latest user message that had one (the data-giving turns after it continue it), or null
  * @param order the order number of that task (or the latest one mentioned), or null
  * @param failedBefore the last assistant message was a "not understood"
- * @param offeredTeam the last assistant message offered to pass the question to the team
+  * @param offeredTeam the last assistant message offered to pass the question to the team
+ * @param proposed the last assistant message proposed a change that awaits the shopper's confirmation
  */
-record DialogueState(Expectation expecting, Intent goal, Long order, boolean failedBefore, boolean offeredTeam) {
+record DialogueState(Expectation expecting, Intent goal, Long order, boolean failedBefore, boolean offeredTeam,
+        boolean proposed) {
 
     private static final int WINDOW = 8;
 
@@ -58,7 +60,8 @@ record DialogueState(Expectation expecting, Intent goal, Long order, boolean fai
         }
         boolean failed = lastAssistant != null && lastAssistant.startsWith("Sorry, I'm not sure I understood");
         boolean offered = lastAssistant != null && lastAssistant.contains("pass your question to the store's team");
-        return new DialogueState(Replies.expectationOf(lastAssistant), goal, order, failed, offered);
+        boolean proposed = lastAssistant != null && lastAssistant.contains("Please confirm");
+        return new DialogueState(Replies.expectationOf(lastAssistant), goal, order, failed, offered, proposed);
     }
 
     private static Expectation expectationBefore(List<HistoryMessage> history, int userAt) {
