@@ -1,5 +1,6 @@
 package io.csc.chat.builtin;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,17 +8,409 @@ import jakarta.inject.Named;
 
 import io.csc.chat.assistant.Assistant;
 import io.csc.chat.assistant.AssistantReply;
+import io.csc.chat.assistant.PageContext;
+import io.csc.chat.assistant.Source;
 import io.csc.chat.assistant.Turn;
+import io.csc.chat.assistant.TurnContext;
+import io.csc.chat.assistant.Ui;
+import io.csc.chat.tools.CartTools;
+import io.csc.chat.tools.HandoffTools;
+import io.csc.chat.tools.OrderChangeTools;
+import io.csc.chat.tools.OrderTools;
+import io.csc.chat.tools.ProductTools;
+import io.csc.chat.tools.ToolResult;
+import io.csc.chat.tools.ToolResult.Status;
+import io.csc.chat.tools.VerificationTools;
+import io.csc.model.commerce.Address;
+import io.csc.model.commerce.OrderSummary;
 import io.smallrye.mutiny.Uni;
 
-/** Placeholder until chat-builtin lands the deterministic assistant (which replaces this file wholesale). */
+/**
+ * The deterministic assistant: works with no model and no key, and answers when the model fails. Each turn:
+ * <ol>
+ * <li>reads where the conversation stands from its stored history ({@link DialogueState});</li>
+ * <li>understands the message ({@link Understander}: arguments, rules, then the embedding model);</li>
+ * <li>acts through chat-core's tools, which hold the verification gate: a read of one order needs a simple match
+ * (email + order number), listing orders and every change need a one-time code or a signed identity;</li>
+ * <li>renders the reply from the tool results only. Changes are only proposed: chat-core executes a pending action
+ * when the shopper confirms it, never this class.</li>
+ * </ol>
+ */
 @ApplicationScoped
 @Named("builtin")
 public class BuiltinAssistant implements Assistant {
+
+    private final BuiltinModel model;
+    private final Catalogs catalogs;
+    private final ProductTools products;
+    private final VerificationTools verification;
+    private final OrderTools orders;
+    private final OrderChangeTools changes;
+    private final CartTools carts;
+    private final HandoffTools handoffs;
+
+    public BuiltinAssistant(BuiltinModel model, Catalogs catalogs, ProductTools products,
+            VerificationTools verification, OrderTools orders, OrderChangeTools changes, CartTools carts,
+            HandoffTools handoffs) {
+        this.model = model;
+        this.catalogs = catalogs;
+        this.products = products;
+        this.verification = verification;
+        this.orders = orders;
+        this.changes = changes;
+        this.carts = carts;
+        this.handoffs = handoffs;
+    }
+
+    /** The tool results of one turn, gathered as the policy calls tools. */
+    private static final class Calls {
+        final List<ToolResult> results = new ArrayList<>();
+
+        ToolResult add(ToolResult r) {
+            results.add(r);
+            return r;
+        }
+    }
+
     @Override
     public Uni<AssistantReply> reply(Turn turn) {
-        return Uni.createFrom()
-                .item(new AssistantReply("Thanks for your message! How can I help you with our products or your order?",
-                        List.of(), null, false, List.of(), "builtin", "answered"));
+        TurnContext ctx = turn.context();
+        Understander understander = model.understander();
+        DialogueState state = DialogueState.of(turn.history() == null ? List.of() : turn.history(), understander);
+        Calls calls = new Calls();
+        return catalogs.of(ctx)
+                .flatMap(catalog -> decide(ctx, state, understander.understand(turn.message(), state.expecting(), catalog),
+                        calls))
+                .onFailure().recoverWithItem(e -> reply(Replies.UNREACHABLE, null, false, calls, "error"));
+    }
+
+    private Uni<AssistantReply> decide(TurnContext ctx, DialogueState state, Understanding u, Calls calls) {
+        return switch (u.intent()) {
+            case HANDOFF -> handOff(ctx, "The shopper asked for a person.", u.email(), calls, null);
+            case GREETING -> answer(Replies.GREETING, calls);
+            case THANKS_BYE -> answer(Replies.THANKS, calls);
+            case CART_SUMMARY -> cart(ctx, calls);
+            case STORE_POLICY -> answer(Replies.POLICY_UNKNOWN, calls);
+            case PRODUCT_SEARCH, STOCK_CHECK, PRODUCT_DETAILS -> product(ctx, u, calls);
+            case ORDER_STATUS, TRACKING, RECENT_ORDERS, CANCEL_ORDER, CHANGE_ADDRESS, REFUND_REQUEST ->
+                order(ctx, u.intent(), orderOf(u, state, u.intent()), u.email(), u.address(), calls);
+            case GIVE_EMAIL, GIVE_CODE, GIVE_ORDER_NUMBER, YES, NO -> proceed(ctx, state, u, calls);
+            case OTHER -> notUnderstood(ctx, state, calls);
+        };
+    }
+
+    /** A number in this message wins; else the task's number from the history (only when the task is the same kind). */
+    private static Long orderOf(Understanding u, DialogueState state, Intent intent) {
+        if (u.orderNumber() != null) {
+            return u.orderNumber();
+        }
+        return state.order();
+    }
+
+    /** The shopper hands over data or answers a question: continue the task the history shows. */
+    private Uni<AssistantReply> proceed(TurnContext ctx, DialogueState state, Understanding u, Calls calls) {
+        Intent goal = state.goal();
+        switch (u.intent()) {
+            case YES :
+                if (state.proposed()) {
+                    // only chat-core executes a proposal, on the button or a plain yes: never this class
+                    return answer(Replies.CONFIRM_HOW, calls);
+                }
+                if (state.offeredTeam()) {
+                    return handOff(ctx, "A question the assistant could not answer.", u.email(), calls, null);
+                }
+                if (goal != null && goal.isPrivate()) {
+                    return order(ctx, goal, state.order(), u.email(), null, calls);
+                }
+                return answer(Replies.NOTHING_PENDING, calls);
+            case NO :
+                return answer(Replies.NOTHING_PENDING, calls);
+            case GIVE_CODE :
+                return verification.verifyCode(ctx, null, u.code()).map(calls::add).flatMap(r -> {
+                    if (r.status() == Status.UNAVAILABLE) {
+                        return unreachable(calls);
+                    }
+                    if (r.ui() != null && "email".equals(r.ui().input())) {
+                        return ask(Replies.ASK_EMAIL, Ui.askEmail(), calls);
+                    }
+                    if (!r.ok()) {
+                        // the tool says how many tries are left, or that a new code is needed
+                        return r.ui() != null && "code".equals(r.ui().input())
+                                ? ask(text(r) + " " + Replies.RETYPE_CODE, Ui.askCode(), calls)
+                                : answer(text(r), calls);
+                    }
+                    if (goal == Intent.CHANGE_ADDRESS && state.order() != null) {
+                        return ask(Replies.VERIFIED + " " + Replies.ASK_ADDRESS, null, calls);
+                    }
+                    if (goal != null && goal.isPrivate()) {
+                        return order(ctx, goal, state.order(), null, null, calls);
+                    }
+                    return answer(Replies.VERIFIED + " What would you like to know about your orders?", calls);
+                });
+            case GIVE_EMAIL :
+                if (goal == Intent.HANDOFF) {
+                    return handOff(ctx, "The shopper asked for a person and gave an email address for the answer.",
+                            u.email(), calls, null);
+                }
+                if (goal != null && goal.isPrivate()) {
+                    Long n = u.orderNumber() != null ? u.orderNumber() : state.order();
+                    return order(ctx, goal, n, u.email(), null, calls);
+                }
+                if (u.orderNumber() != null) {
+                    return order(ctx, Intent.ORDER_STATUS, u.orderNumber(), u.email(), null, calls);
+                }
+                return answer("Thanks. What can I help you with: one of your orders, or a product?", calls);
+            case GIVE_ORDER_NUMBER :
+                Intent task = goal != null && goal.isPrivate() && goal != Intent.RECENT_ORDERS ? goal : Intent.ORDER_STATUS;
+                return order(ctx, task, u.orderNumber(), u.email(), u.address(), calls);
+            default :
+                return notUnderstood(ctx, state, calls);
+        }
+    }
+
+    // ---- orders: the gate is in the tools; this only chooses the next step from their answers
+
+    private Uni<AssistantReply> order(TurnContext ctx, Intent intent, Long n, String email, Address address,
+            Calls calls) {
+        if (intent == Intent.RECENT_ORDERS) {
+            return orders.recentOrders(ctx).map(calls::add)
+                    .flatMap(r -> afterOrderTool(ctx, intent, null, email, address, r, calls));
+        }
+        if (n == null) {
+            return ask(Replies.ASK_ORDER, null, calls);
+        }
+        if (intent == Intent.CHANGE_ADDRESS) {
+            return changeAddress(ctx, n, email, address, calls);
+        }
+        return call(ctx, intent, n, address).map(calls::add)
+                .flatMap(r -> afterOrderTool(ctx, intent, n, email, address, r, calls));
+    }
+
+    private Uni<ToolResult> call(TurnContext ctx, Intent intent, long n, Address address) {
+        return switch (intent) {
+            case TRACKING -> orders.tracking(ctx, n);
+            case CANCEL_ORDER -> changes.proposeCancel(ctx, n, "Requested by the shopper in the chat");
+            case REFUND_REQUEST -> changes.proposeRefund(ctx, n, "Requested by the shopper in the chat");
+            case CHANGE_ADDRESS -> changes.proposeAddressChange(ctx, n, address);
+            default -> orders.orderStatus(ctx, n);
+        };
+    }
+
+    private Uni<AssistantReply> afterOrderTool(TurnContext ctx, Intent intent, Long n, String email, Address address,
+            ToolResult r, Calls calls) {
+        boolean needsCode = intent.isChange() || intent == Intent.RECENT_ORDERS;
+        switch (r.status()) {
+            case VERIFICATION_REQUIRED :
+                if (email == null) {
+                    return ask(Replies.ASK_EMAIL, Ui.askEmail(), calls);
+                }
+                if (needsCode || n == null) {
+                    return sendCode(ctx, email, calls);
+                }
+                return verification.startSimple(ctx, email, n).map(calls::add).flatMap(v -> {
+                    if (v.status() == Status.UNAVAILABLE) {
+                        return unreachable(calls);
+                    }
+                    if (!v.ok()) {
+                        return ask(Replies.NO_MATCH, Ui.askEmail(), calls);
+                    }
+                    return call(ctx, intent, n, address).map(calls::add)
+                            .flatMap(again -> again.status() == Status.VERIFICATION_REQUIRED
+                                    || again.status() == Status.NOT_OWNED
+                                            ? ask(Replies.NO_MATCH, Ui.askEmail(), calls)
+                                            : afterOrderTool(ctx, intent, n, null, address, again, calls));
+                });
+            case STEP_UP_REQUIRED :
+                // the history keeps no emails: ask for it again unless this message has it
+                return email != null ? sendCode(ctx, email, calls) : ask(Replies.STEP_UP_EMAIL, Ui.askEmail(), calls);
+            case UNAVAILABLE :
+                return unreachable(calls);
+            case NOT_OWNED :
+                return Uni.createFrom().item(reply(n == null
+                        ? text(r)
+                        : "I can't find order #" + n
+                                + " for the email address you verified with. Please check the order number.",
+                        null, false, calls,
+                        "refused"));
+            case PENDING_CONFIRMATION :
+                return Uni.createFrom().item(reply(text(r), r.ui(), false, calls, "answered"));
+            default :
+                return answer(text(r), calls);
+        }
+    }
+
+    /** An address change needs a code first; the address is asked for after it (the history keeps no addresses). */
+    private Uni<AssistantReply> changeAddress(TurnContext ctx, long n, String email, Address address, Calls calls) {
+        return codeLevel(ctx, calls).flatMap(level -> {
+            if (level == null) {
+                return unreachable(calls);
+            }
+            if (!level) {
+                return email != null ? sendCode(ctx, email, calls) : ask(Replies.STEP_UP_EMAIL, Ui.askEmail(), calls);
+            }
+            if (address == null) {
+                return ask(Replies.ASK_ADDRESS, null, calls);
+            }
+            return orders.orderStatus(ctx, n).map(calls::add).flatMap(current -> {
+                Address full = withNames(address, current);
+                return changes.proposeAddressChange(ctx, n, full).map(calls::add)
+                        .flatMap(r -> afterOrderTool(ctx, Intent.CHANGE_ADDRESS, n, null, address, r, calls));
+            });
+        });
+    }
+
+    /** True when the conversation is verified by one-time code or signed identity; null when that cannot be read. */
+    private Uni<Boolean> codeLevel(TurnContext ctx, Calls calls) {
+        if (ctx.identityEmail() != null) {
+            return Uni.createFrom().item(true);
+        }
+        return verification.status(ctx).map(r -> {
+            if (r.status() == Status.UNAVAILABLE) {
+                return null;
+            }
+            // "none", "simple" (one order matched) or "strong" (one-time code or signed identity)
+            return "strong".equals(r.data());
+        });
+    }
+
+    /** Keeps the recipient's name, company and phone from the order when the shopper gave only the address. */
+    private static Address withNames(Address a, ToolResult current) {
+        if (current.data() instanceof OrderSummary o && o.shipping() != null) {
+            Address s = o.shipping();
+            return new Address(s.firstName(), s.lastName(), s.company(), a.address1(), a.address2(), a.city(),
+                    a.state(), a.postcode(), a.country(), s.phone());
+        }
+        return a;
+    }
+
+    private Uni<AssistantReply> sendCode(TurnContext ctx, String email, Calls calls) {
+        return verification.sendCode(ctx, email).map(calls::add).flatMap(r -> {
+            if (r.status() == Status.UNAVAILABLE) {
+                return unreachable(calls);
+            }
+            if (r.status() == Status.VERIFICATION_REQUIRED || r.ui() != null && "email".equals(r.ui().input())) {
+                return ask(Replies.ASK_EMAIL, Ui.askEmail(), calls);
+            }
+            if (!r.ok()) {
+                return answer(text(r), calls);
+            }
+            String msg = r.text() != null && r.text().contains("6-digit code") ? r.text() : Replies.ASK_CODE;
+            return ask(msg, Ui.askCode(), calls);
+        });
+    }
+
+    // ---- products, cart, handoff
+
+    private Uni<AssistantReply> product(TurnContext ctx, Understanding u, Calls calls) {
+        ProductMatcher.Entry p = u.product();
+        String query = u.productQuery() == null ? "" : u.productQuery();
+        Long pageProduct = pageProduct(ctx);
+        if (p == null && query.isBlank() && pageProduct == null) {
+            return ask(Replies.ASK_PRODUCT, null, calls);
+        }
+        Uni<ToolResult> call;
+        String lead;
+        switch (u.intent()) {
+            case STOCK_CHECK -> {
+                if (p == null && query.isBlank()) {
+                    call = products.details(ctx, pageProduct);
+                } else {
+                    call = products.stock(ctx,
+                            p != null ? (p.sku() != null && !p.sku().isBlank() ? p.sku() : p.name()) : query);
+                }
+                lead = "Here is what we have:";
+            }
+            case PRODUCT_DETAILS -> {
+                if (p != null) {
+                    call = products.details(ctx, p.id());
+                } else if (query.isBlank()) {
+                    call = products.details(ctx, pageProduct);
+                } else {
+                    call = products.search(ctx, query);
+                }
+                lead = "Here is what I found:";
+            }
+            default -> {
+                call = products.search(ctx, p != null ? p.name() : query.isBlank() ? "" : query);
+                lead = "Here is what I found:";
+            }
+        }
+        String wanted = p != null ? p.name() : query;
+        return call.map(calls::add).map(r -> {
+            catalogs.learn(ctx, r);
+            if (r.status() == Status.UNAVAILABLE) {
+                return reply(Replies.UNREACHABLE, null, false, calls, "error");
+            }
+            if (r.status() == Status.NOT_FOUND || r.ok() && r.data() instanceof List<?> l && l.isEmpty()) {
+                String what = wanted.isBlank() ? "that product" : Replies.quoted(wanted);
+                return reply(u.intent() == Intent.STOCK_CHECK
+                        ? "Sorry, we don't currently have " + what + " in stock."
+                        : "Sorry, I couldn't find " + what + " in the store.", null, false, calls, "answered");
+            }
+            return reply(Replies.products(r, lead), null, false, calls, "answered");
+        });
+    }
+
+    private static Long pageProduct(TurnContext ctx) {
+        PageContext page = ctx.shopper() == null ? null : ctx.shopper().page();
+        return page != null && "product".equals(page.type()) ? page.productId() : null;
+    }
+
+    private Uni<AssistantReply> cart(TurnContext ctx, Calls calls) {
+        return carts.summary(ctx).map(calls::add).map(r -> r.status() == Status.UNAVAILABLE
+                ? reply(Replies.UNREACHABLE, null, false, calls, "error")
+                : reply(text(r), null, false, calls, "answered"));
+    }
+
+    private Uni<AssistantReply> handOff(TurnContext ctx, String reason, String email, Calls calls, String lead) {
+        return handoffs.handOff(ctx, reason, email, email != null).map(calls::add).map(r -> {
+            if (!r.ok()) {
+                return reply(r.status() == Status.UNAVAILABLE ? Replies.UNREACHABLE : text(r), null, false, calls, "error");
+            }
+            String msg = lead == null ? text(r) : lead + " " + text(r);
+            return reply(msg, Ui.handedOff(), false, calls, "handoff");
+        });
+    }
+
+    /** Twice in a row not understood: the store's team takes over. */
+    private Uni<AssistantReply> notUnderstood(TurnContext ctx, DialogueState state, Calls calls) {
+        if (state.failedBefore()) {
+            return handoffs.handOffAfterFailures(ctx).map(calls::add)
+                    .map(r -> r.ok()
+                            ? reply(text(r), Ui.handedOff(), false, calls, "handoff")
+                            : reply(Replies.UNREACHABLE, null, false, calls, "error"));
+        }
+        return answer(Replies.NOT_UNDERSTOOD, calls);
+    }
+
+    // ---- replies
+
+    private static String text(ToolResult r) {
+        return r.text() == null || r.text().isBlank() ? Replies.NOTHING_PENDING : r.text();
+    }
+
+    private Uni<AssistantReply> unreachable(Calls calls) {
+        return Uni.createFrom().item(reply(Replies.UNREACHABLE, null, false, calls, "error"));
+    }
+
+    private Uni<AssistantReply> answer(String message, Calls calls) {
+        return Uni.createFrom().item(reply(message, null, false, calls, "answered"));
+    }
+
+    private Uni<AssistantReply> ask(String message, Ui ui, Calls calls) {
+        boolean verify = ui != null && ui.input() != null;
+        return Uni.createFrom().item(reply(message, ui, verify, calls, "answered"));
+    }
+
+    private static AssistantReply reply(String message, Ui ui, boolean requiresVerification, Calls calls,
+            String outcome) {
+        List<Source> sources = new ArrayList<>();
+        for (ToolResult r : calls.results) {
+            if (r.sources() != null) {
+                sources.addAll(r.sources());
+            }
+        }
+        return new AssistantReply(message, sources, ui, requiresVerification, List.copyOf(calls.results), "builtin",
+                outcome);
     }
 }

@@ -1,0 +1,137 @@
+package io.csc.chat.builtin;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.csc.chat.tools.ToolResult;
+import io.csc.model.commerce.ProductSummary;
+import io.csc.model.commerce.StockProduct;
+
+/**
+ * The built-in assistant's sentences. Questions carry fixed phrases so the next turn can tell, from the stored
+ * (redacted) history alone, what was asked; facts come only from tool results.
+ */
+final class Replies {
+
+    static final String ASK_EMAIL = "To access your order information, please provide your email address.";
+    static final String ASK_CODE = "I've sent a 6-digit code to your email address. Please type it here to confirm it's you.";
+    static final String STEP_UP_EMAIL = "For this I first need to confirm your email address with a one-time code. "
+            + "Please provide your email address and I'll send the code.";
+    static final String CONFIRM_HOW = "To go ahead, please press the confirm button or answer simply \"yes\".";
+    static final String RETYPE_CODE = "Please type the 6-digit code from the email.";
+    static final String ASK_ORDER = "Which order is it about? Please give me the order number (for example #1234).";
+    static final String ASK_ADDRESS = "Please write the new shipping address as: street and number, city, postcode, country "
+            + "(for example: 12 High Street, London, SW1A 1AA, GB).";
+    static final String ASK_PRODUCT = "Which product do you mean? Tell me its name and I'll look it up.";
+    static final String GREETING = "Hi! I can help with our products (prices, stock, details), your orders (status, "
+            + "tracking, changes) and your cart. What can I do for you?";
+    static final String THANKS = "You're welcome! If anything else comes up, I'm here.";
+    static final String NOT_UNDERSTOOD = "Sorry, I'm not sure I understood. I can help with products (prices, stock), "
+            + "your orders (status, tracking, cancelling, a new address, refunds), your cart, or put you in touch with our team. "
+            + "Could you rephrase?";
+    static final String POLICY_UNKNOWN = "I don't have the store's policies at hand yet, so I'd rather not guess. "
+            + "Would you like me to pass your question to the store's team?";
+    static final String UNREACHABLE = "Sorry, the shop can't be reached right now. Please try again in a few minutes.";
+    static final String NO_MATCH = "I couldn't verify those details. Please check the email address and the order number and try again.";
+    static final String NOTHING_PENDING = "Alright. Is there anything else I can help you with?";
+    static final String VERIFIED = "Thanks, you're verified.";
+
+    /** What the previous assistant message asked for, read from its fixed phrases. */
+    static Expectation expectationOf(String assistantText) {
+        if (assistantText == null) {
+            return Expectation.NONE;
+        }
+        if (assistantText.contains("6-digit code")) {
+            return Expectation.CODE;
+        }
+        if (assistantText.contains("provide your email address") || assistantText.contains("check the email address")) {
+            return Expectation.EMAIL;
+        }
+        if (assistantText.contains("give me the order number")) {
+            return Expectation.ORDER_NUMBER;
+        }
+        if (assistantText.contains("new shipping address as")) {
+            return Expectation.ADDRESS;
+        }
+        if (assistantText.contains("Would you like me to")) {
+            return Expectation.YES_NO;
+        }
+        return Expectation.NONE;
+    }
+
+    static String stockWords(String status, Integer quantity) {
+        if (status == null) {
+            return "availability unknown";
+        }
+        return switch (status) {
+            case "instock" -> quantity != null ? "in stock (" + quantity + " available)" : "in stock";
+            case "outofstock" -> "out of stock";
+            case "onbackorder" -> "available on backorder";
+            default -> status;
+        };
+    }
+
+    /** One line per product: name, price, stock status and quantity, link. */
+    static String productLine(ProductSummary p) {
+        StringBuilder b = new StringBuilder("- ").append(p.name());
+        if (p.price() != null && !p.price().isBlank()) {
+            b.append(": ").append(p.price());
+            if (p.onSale() && p.regularPrice() != null && !p.regularPrice().isBlank()) {
+                b.append(" (on sale, was ").append(p.regularPrice()).append(")");
+            }
+        }
+        b.append(", ").append(stockWords(p.stockStatus(), p.stockQuantity()));
+        if (p.permalink() != null && !p.permalink().isBlank()) {
+            b.append(" - ").append(p.permalink());
+        }
+        return b.toString();
+    }
+
+    static String stockLine(StockProduct p) {
+        StringBuilder b = new StringBuilder("- ").append(p.name());
+        if (p.price() != null && !p.price().isBlank()) {
+            b.append(": ").append(p.price());
+        }
+        return b.append(", ").append(stockWords(p.stockStatus(), p.stockQuantity())).toString();
+    }
+
+    /** Renders a product tool's answer from its data; falls back to the tool's own plain text. */
+    static String products(ToolResult r, String lead) {
+        if (r.data() instanceof ProductSummary p) {
+            StringBuilder b = new StringBuilder(productLine(p).substring(2));
+            if (p.shortDescription() != null && !p.shortDescription().isBlank()) {
+                b.append("\n").append(plain(p.shortDescription()));
+            }
+            return b.toString();
+        }
+        if (r.data() instanceof List<?> list && !list.isEmpty()) {
+            StringBuilder b = new StringBuilder(lead);
+            int n = 0;
+            for (Object o : list) {
+                if (n++ == 5) {
+                    b.append("\n(and ").append(list.size() - 5).append(" more)");
+                    break;
+                }
+                if (o instanceof ProductSummary p) {
+                    b.append("\n").append(productLine(p));
+                } else if (o instanceof StockProduct s) {
+                    b.append("\n").append(stockLine(s));
+                } else {
+                    return r.text();
+                }
+            }
+            return b.toString();
+        }
+        return r.text();
+    }
+
+    /** Store text is data: tags dropped, kept short. */
+    static String plain(String html) {
+        String s = html.replaceAll("<[^>]*>", " ").replaceAll("&nbsp;", " ").replaceAll("\\s+", " ").trim();
+        return s.length() > 300 ? s.substring(0, 297) + "..." : s;
+    }
+
+    static String quoted(String query) {
+        return "\"" + query.toLowerCase(Locale.ROOT) + "\"";
+    }
+}

@@ -1,0 +1,169 @@
+package io.csc.chat.eval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The tau-bench-style evaluation of the built-in assistant: every scripted shopper of {@link Tasks} plays through
+ * {@code POST /api/chat} against a freshly reset demo store, with real one-time codes read from a real SMTP server. A
+ * task passes only when the store's final state equals its goal (the right orders cancelled or re-addressed or noted,
+ * every other order, note and coupon as seeded) and every required fact appears in the replies (and no forbidden one).
+ * Prints pass^1 and fails below {@link #TARGET}.
+ */
+@QuarkusTest
+@TestProfile(EvalProfile.class)
+class BuiltinEvalTest {
+
+    static final double TARGET = 0.95;
+    static final long FIRST_ORDER = 47;
+    static final long LAST_ORDER = 61;
+
+    record OrderState(String status, String postcode, int notes) {
+    }
+
+    @Test
+    void passHatOneOfTheBuiltinAssistantMeetsTheTarget() throws Exception {
+        EvalStack stack = EvalStack.get();
+        stack.store.reset();
+        Map<Long, OrderState> seed = snapshot(stack);
+        int seedCoupons = stack.storeGet("/coupons?per_page=100").size();
+
+        List<Task> tasks = Tasks.all();
+        assertTrue(tasks.size() >= 40, "at least 40 tasks");
+        int passed = 0;
+        List<String> report = new ArrayList<>();
+        for (Task t : tasks) {
+            stack.store.reset();
+            List<String> problems = new ArrayList<>();
+            List<String> transcript = new ArrayList<>();
+            try {
+                StringBuilder replies = new StringBuilder();
+                play(stack, t, replies, transcript);
+                String said = replies.toString().toLowerCase(Locale.ROOT);
+                for (String f : t.facts) {
+                    if (!said.contains(f.toLowerCase(Locale.ROOT))) {
+                        problems.add("missing fact \"" + f + "\"");
+                    }
+                }
+                for (String f : t.forbidden) {
+                    if (said.contains(f.toLowerCase(Locale.ROOT))) {
+                        problems.add("stated \"" + f + "\"");
+                    }
+                }
+                Map<Long, OrderState> now = snapshot(stack);
+                for (long id = FIRST_ORDER; id <= LAST_ORDER; id++) {
+                    OrderState before = seed.get(id);
+                    OrderState after = now.get(id);
+                    String wantStatus = t.status.getOrDefault(id, before.status());
+                    String wantPostcode = t.postcode.getOrDefault(id, before.postcode());
+                    boolean changes = t.status.containsKey(id) || t.postcode.containsKey(id);
+                    if (!wantStatus.equals(after.status())) {
+                        problems.add("order " + id + " is " + after.status() + ", goal " + wantStatus);
+                    }
+                    if (!wantPostcode.equals(after.postcode())) {
+                        problems.add("order " + id + " ships to postcode " + after.postcode() + ", goal " + wantPostcode);
+                    }
+                    if (t.noted.contains(id) && after.notes() <= before.notes()) {
+                        problems.add("order " + id + " got no note, goal a refund request note");
+                    }
+                    if (!t.noted.contains(id) && !changes && after.notes() != before.notes()) {
+                        problems.add("order " + id + " got a note by mistake");
+                    }
+                }
+                int coupons = stack.storeGet("/coupons?per_page=100").size();
+                if (coupons != seedCoupons) {
+                    problems.add("coupons " + coupons + ", seeded " + seedCoupons);
+                }
+            } catch (Exception | AssertionError e) {
+                problems.add("error: " + e);
+            }
+            if (problems.isEmpty()) {
+                passed++;
+                report.add("  PASS " + t.id);
+            } else {
+                report.add("  FAIL " + t.id + ": " + String.join("; ", problems));
+                transcript.forEach(line -> report.add("      " + line));
+            }
+        }
+        double pass1 = (double) passed / tasks.size();
+        System.out.printf(Locale.ROOT, "tau-bench-style evaluation, built-in assistant: pass^1 = %d/%d = %.3f%n", passed,
+                tasks.size(), pass1);
+        report.forEach(System.out::println);
+        assertTrue(pass1 >= TARGET, String.format(Locale.ROOT, "pass^1 %.3f below %.2f", pass1, TARGET));
+    }
+
+    private static void play(EvalStack stack, Task t, StringBuilder replies, List<String> transcript) throws Exception {
+        String session = "eval-" + t.id + "-" + UUID.randomUUID().toString().substring(0, 8);
+        stack.forgetMail();
+        String conversation = null;
+        String confirmId = null;
+        for (Task.Step s : t.steps) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("session_id", session);
+            body.put("domain", EvalStack.DOMAIN);
+            if (conversation != null) {
+                body.put("conversation_id", conversation);
+            }
+            String shown;
+            switch (s.kind()) {
+                case "code" -> {
+                    String code = stack.codeFor(s.value());
+                    body.put("message", code);
+                    shown = "[the code from the email]";
+                }
+                case "confirm" -> {
+                    assertTrue(confirmId != null, "a confirm button was offered");
+                    body.put("confirm", confirmId);
+                    shown = "[presses the confirm button]";
+                }
+                default -> {
+                    body.put("message", s.value());
+                    shown = s.value();
+                }
+            }
+            Response r = given().contentType(ContentType.JSON).body(body).post("/api/chat");
+            transcript.add("shopper: " + shown);
+            if (r.statusCode() != 200) {
+                transcript.add("HTTP " + r.statusCode() + ": " + r.asString());
+                throw new AssertionError("HTTP " + r.statusCode() + " on \"" + shown + "\"");
+            }
+            JsonPath json = r.jsonPath();
+            conversation = json.getString("conversation_id");
+            String message = json.getString("message");
+            String confirm = json.getString("ui.confirm.id");
+            if (confirm != null) {
+                confirmId = confirm;
+            }
+            transcript.add("assistant: " + (message == null ? "" : message.replace("\n", " / ")));
+            replies.append(message).append('\n');
+        }
+    }
+
+    private static Map<Long, OrderState> snapshot(EvalStack stack) throws Exception {
+        Map<Long, OrderState> m = new HashMap<>();
+        for (long id = FIRST_ORDER; id <= LAST_ORDER; id++) {
+            JsonNode o = stack.storeGet("/orders/" + id);
+            JsonNode notes = stack.storeGet("/orders/" + id + "/notes");
+            m.put(id, new OrderState(o.path("status").asText(), o.path("shipping").path("postcode").asText(),
+                    notes.size()));
+        }
+        return m;
+    }
+}

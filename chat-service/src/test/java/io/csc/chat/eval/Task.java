@@ -1,0 +1,81 @@
+package io.csc.chat.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One scripted shopper, tau-bench style: the turns it plays, the store state it should leave (orders whose status,
+ * shipping postcode or notes must change; every other order, note and coupon must stay as seeded) and the facts the
+ * replies must state (and must never state).
+ */
+final class Task {
+
+    /** A shopper turn: a typed message, the newest code mailed to an address, a wrong code, or the confirm button. */
+    record Step(String kind, String value) {
+    }
+
+    final String id;
+    final List<Step> steps = new ArrayList<>();
+    final Map<Long, String> status = new LinkedHashMap<>();
+    final Map<Long, String> postcode = new LinkedHashMap<>();
+    final List<Long> noted = new ArrayList<>();
+    final List<String> facts = new ArrayList<>();
+    final List<String> forbidden = new ArrayList<>();
+
+    private Task(String id) {
+        this.id = id;
+    }
+
+    static Task of(String id) {
+        return new Task(id);
+    }
+
+    Task say(String... messages) {
+        for (String m : messages) {
+            steps.add(new Step("say", m));
+        }
+        return this;
+    }
+
+    Task code(String email) {
+        steps.add(new Step("code", email));
+        return this;
+    }
+
+    Task wrongCode() {
+        steps.add(new Step("say", "000000"));
+        return this;
+    }
+
+    Task confirm() {
+        steps.add(new Step("confirm", null));
+        return this;
+    }
+
+    Task status(long order, String s) {
+        status.put(order, s);
+        return this;
+    }
+
+    Task postcode(long order, String p) {
+        postcode.put(order, p);
+        return this;
+    }
+
+    Task noted(long order) {
+        noted.add(order);
+        return this;
+    }
+
+    Task facts(String... f) {
+        facts.addAll(List.of(f));
+        return this;
+    }
+
+    Task never(String... f) {
+        forbidden.addAll(List.of(f));
+        return this;
+    }
+}
