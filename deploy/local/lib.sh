@@ -91,3 +91,42 @@ wait_for() {
   echo "$name did not become healthy at $url (see $RUN_DIR/$name.log)" >&2
   return 1
 }
+
+# Reads Maven's output on stdin and prints one line per module as it starts (with the time since the build began),
+# the result, and the first errors; the full output goes to the file named by $1. A build of the whole tree takes
+# minutes on a small machine: this keeps it from looking stuck.
+summarise_build() {
+  local logfile="$1" start=$SECONDS line
+  : >"$logfile"
+  while IFS= read -r line; do
+    printf '%s\n' "$line" >>"$logfile"
+    case "$line" in
+      "[INFO] Building "*" ["*"]")
+        line="${line#\[INFO\] Building }"
+        printf '    %-60s %4ss\n' "$line" "$((SECONDS - start))" >&2 ;;
+      *"BUILD SUCCESS"* | *"BUILD FAILURE"*)
+        printf '    %s after %ss\n' "${line#\[INFO\] }" "$((SECONDS - start))" >&2 ;;
+    esac
+  done
+}
+
+# ./mvnw with progress (see summarise_build); on failure shows the first errors and where the whole log is.
+mvn_with_progress() {
+  local logfile="$RUN_DIR/build.log" status ticker
+  mkdir -p "$RUN_DIR"
+  log "Building: ./mvnw $* (full output in ${logfile#"$ROOT"/})"
+  # A heartbeat while one module takes long (tests, Quarkus augmentation).
+  (while sleep 30; do printf '    ... still building\n' >&2; done) &
+  ticker=$!
+  set +e
+  ./mvnw -B -ntp "$@" 2>&1 | summarise_build "$logfile"
+  status=${PIPESTATUS[0]}
+  set -e
+  kill "$ticker" 2>/dev/null || true
+  wait "$ticker" 2>/dev/null || true
+  if [ "$status" -ne 0 ]; then
+    grep -E '^\[ERROR\]' "$logfile" | head -20 >&2
+    log "Build failed: see ${logfile#"$ROOT"/}"
+    return "$status"
+  fi
+}

@@ -342,7 +342,7 @@ def main():
 
     settings = {
         'groups': body('settings_groups'),
-        'options': {'general': body('settings_group_general'), 'products': body('settings_group_products')},
+        'options': {'general': body('settings_group_general_configured'), 'products': body('settings_group_products')},
     }
 
     os.makedirs(OUT, exist_ok=True)

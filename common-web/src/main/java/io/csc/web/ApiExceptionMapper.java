@@ -36,6 +36,9 @@ public class ApiExceptionMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JacksonException e) {
+        if (e instanceof StrictJson.ControlCharacterException) {
+            return json(400, "invalid_characters", "The request body contains a control character");
+        }
         return json(400, "invalid_json", "The request body is not valid JSON for this route");
     }
 

@@ -22,12 +22,9 @@ public class RateLimiter {
     private final ReactiveKeyCommands<String> keys;
     private final Clock clock;
 
+    /** {@code clock} is {@link ClockProducer}'s (or a test's): windows and {@code Retry-After} follow it. */
     @Inject
-    public RateLimiter(ReactiveRedisDataSource redis) {
-        this(redis, Clock.systemUTC());
-    }
-
-    RateLimiter(ReactiveRedisDataSource redis, Clock clock) {
+    public RateLimiter(ReactiveRedisDataSource redis, Clock clock) {
         this.counters = redis.value(Long.class);
         this.keys = redis.key();
         this.clock = clock;
@@ -40,7 +37,9 @@ public class RateLimiter {
         long windowStart = now - (now % windowSeconds);
         long reset = windowStart + windowSeconds;
         String key = "rl:" + bucket + ":" + client + ":" + windowStart;
-        return counters.incr(key).call(count -> count == 1 ? keys.expireat(key, reset + 1) : Uni.createFrom().voidItem())
+        // A relative expiry: Redis' own clock need not agree with ours (a test clock, a skewed host).
+        Duration ttl = Duration.ofSeconds(reset - now + 1);
+        return counters.incr(key).call(count -> count == 1 ? keys.expire(key, ttl) : Uni.createFrom().voidItem())
                 .map(count -> new RateLimit(limit, Math.max(0, limit - count), reset, count <= limit));
     }
 

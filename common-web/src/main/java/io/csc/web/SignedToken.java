@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * unix seconds in every payload.
  */
 public final class SignedToken {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StrictJson.configure(new ObjectMapper());
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
@@ -54,7 +54,7 @@ public final class SignedToken {
             throw invalid();
         }
         if (payload == null || !payload.isObject() || !payload.path("exp").canConvertToLong()
-                || payload.path("exp").asLong() < now.getEpochSecond()) {
+                || payload.path("exp").asLong() < now.getEpochSecond() || hasControlCharacter(payload)) {
             throw invalid();
         }
         return payload;
@@ -66,6 +66,25 @@ public final class SignedToken {
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw invalid();
         }
+    }
+
+    /** A signed value is still outside input: a NUL in it must not reach a database any more than one in a body. */
+    private static boolean hasControlCharacter(JsonNode node) {
+        if (node.isTextual()) {
+            return Text.hasControlCharacter(node.textValue());
+        }
+        for (JsonNode child : node) {
+            if (hasControlCharacter(child)) {
+                return true;
+            }
+        }
+        var names = node.fieldNames();
+        while (names.hasNext()) {
+            if (Text.hasAnyControlCharacter(names.next())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiException invalid() {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +15,7 @@ import io.csc.cart.tracking.CartRow;
 import io.csc.model.cart.AbandonedCart;
 import io.csc.model.cart.AbandonedCartsResponse;
 import io.csc.web.ApiException;
+import io.csc.web.TenantDomain;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,15 +40,12 @@ public class AbandonedCartsService {
 
     public Uni<AbandonedCartsResponse> report(String domain, double hours, boolean includeGuests, BigDecimal minValue,
             int limit) {
-        if (domain == null || domain.isBlank()) {
-            return Uni.createFrom().failure(ApiException.badRequest("Invalid request: domain is required"));
-        }
         if (hours < 0 || limit < 1 || limit > 1000 || (minValue != null && minValue.signum() < 0)) {
             return Uni.createFrom().failure(ApiException.badRequest(
                     "Invalid request: hours >= 0, 1 <= limit <= 1000, min_cart_value >= 0"));
         }
         var before = clock.instant().minus(Duration.ofSeconds(Math.round(hours * 3600)));
-        Tuple args = Tuple.tuple().addString(domain.trim().toLowerCase(Locale.ROOT))
+        Tuple args = Tuple.tuple().addString(TenantDomain.normalize(domain))
                 .addOffsetDateTime(CartRepository.utc(before)).addBoolean(includeGuests).addBigDecimal(minValue);
         Uni<Row> totals = pool.preparedQuery("SELECT count(*) AS n, coalesce(sum(cart_total), 0) AS value " + FILTER)
                 .execute(args).map(rows -> rows.iterator().next());

@@ -3,7 +3,6 @@ package io.csc.cart.attribution;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.cart.tracking.CartRow;
 import io.csc.model.cart.CartStats;
-import io.csc.web.ApiException;
+import io.csc.web.TenantDomain;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -51,10 +50,7 @@ public class AttributionService {
     }
 
     public Uni<CartStats> stats(String rawDomain) {
-        if (rawDomain == null || rawDomain.isBlank()) {
-            return Uni.createFrom().failure(ApiException.badRequest("Invalid request: domain is required"));
-        }
-        String domain = rawDomain.trim().toLowerCase(Locale.ROOT);
+        String domain = TenantDomain.normalize(rawDomain);
         Tuple args = Tuple.of(domain);
         return Uni.combine().all()
                 .unis(pool.preparedQuery(TOTALS).execute(args), pool.preparedQuery(BY_STEP).execute(args),

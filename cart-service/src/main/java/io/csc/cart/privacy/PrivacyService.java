@@ -3,7 +3,6 @@ package io.csc.cart.privacy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +13,8 @@ import io.csc.cart.tracking.CartRow;
 import io.csc.model.privacy.PrivacyDeletion;
 import io.csc.model.privacy.PrivacyExport;
 import io.csc.model.privacy.PrivacyRequest;
+import io.csc.web.Emails;
+import io.csc.web.TenantDomain;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -93,7 +94,7 @@ public class PrivacyService {
     }
 
     private static Tuple key(PrivacyRequest request) {
-        return Tuple.of(request.domain().trim().toLowerCase(Locale.ROOT), request.email().trim().toLowerCase(Locale.ROOT));
+        return Tuple.of(TenantDomain.normalize(request.domain()), Emails.normalize(request.email()));
     }
 
     private static List<Map<String, Object>> rows(RowSet<Row> rows) {

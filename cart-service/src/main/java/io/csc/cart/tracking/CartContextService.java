@@ -3,13 +3,13 @@ package io.csc.cart.tracking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.cart.config.CartConfig;
 import io.csc.model.cart.CartContext;
 import io.csc.web.ApiException;
+import io.csc.web.TenantDomain;
 import io.smallrye.mutiny.Uni;
 
 /** The cart as the chat sees it, with the abandonment rule evaluated now (not only at the last scan). */
@@ -26,15 +26,13 @@ public class CartContextService {
     }
 
     public Uni<CartContext> context(String domain, String sessionId) {
-        if (domain == null || domain.isBlank()) {
-            return Uni.createFrom().failure(ApiException.badRequest("Invalid request: domain is required"));
-        }
-        return carts.find(domain.trim().toLowerCase(Locale.ROOT), sessionId).map(cart -> {
-            if (cart == null) {
-                throw ApiException.notFound("cart_not_found", "No cart for this session");
-            }
-            return toContext(cart, clock.instant());
-        });
+        return Uni.createFrom().item(() -> TenantDomain.normalize(domain)).chain(store -> carts.find(store, sessionId))
+                .map(cart -> {
+                    if (cart == null) {
+                        throw ApiException.notFound("cart_not_found", "No cart for this session");
+                    }
+                    return toContext(cart, clock.instant());
+                });
     }
 
     CartContext toContext(CartRow cart, Instant now) {

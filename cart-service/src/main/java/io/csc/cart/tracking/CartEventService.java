@@ -23,8 +23,10 @@ import io.csc.model.cart.CartEvent;
 import io.csc.model.cart.CartEventResult;
 import io.csc.model.cart.CartItem;
 import io.csc.web.ApiException;
+import io.csc.web.Emails;
 import io.csc.web.PluginSignature;
 import io.csc.web.RateLimiter;
+import io.csc.web.TenantDomain;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
@@ -60,7 +62,7 @@ public class CartEventService {
         if (domainHeader == null || domainHeader.isBlank() || timestamp == null || signature == null) {
             return Uni.createFrom().failure(ApiException.unauthorized("invalid_signature", "Missing plugin signature"));
         }
-        String domain = domainHeader.trim().toLowerCase(Locale.ROOT);
+        String domain = TenantDomain.normalize(domainHeader);
         return tenants.settings(domain)
                 .map(tenant -> {
                     PluginSignature.verify(tenant.pluginSecret(), timestamp, signature, rawBody == null ? "" : rawBody,
@@ -117,7 +119,7 @@ public class CartEventService {
             throw ApiException.badRequest("Invalid request: occurredAt is in the future");
         }
         String userId = normalizeUser(e.userId());
-        String email = e.email() == null || e.email().isBlank() ? null : e.email().trim().toLowerCase(Locale.ROOT);
+        String email = Emails.normalizeOptional(e.email());
         metrics.counter("cart.events", "type", e.type().name().toLowerCase(Locale.ROOT)).increment();
         Uni<Optional<CartRepository.Applied>> applied = switch (e.type()) {
             case CART_UPDATED -> {

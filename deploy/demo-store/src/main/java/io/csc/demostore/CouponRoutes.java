@@ -181,11 +181,11 @@ final class CouponRoutes {
             ArrayNode list = coupon.putArray("email_restrictions");
             Params.listValues(body.get("email_restrictions")).forEach(e -> list.add(e.trim()));
         }
-        String expires = body.hasNonNull("date_expires")
-                ? body.get("date_expires").asText()
-                : body.hasNonNull("date_expires_gmt") ? body.get("date_expires_gmt").asText() : null;
-        if (body.has("date_expires") || body.has("date_expires_gmt")) {
-            Instant at = expires == null || expires.isEmpty() ? null : Json.parseDate(expires);
+        // WooCommerce 10 takes only date_expires, in the store's local time; date_expires_gmt is not read on write
+        // (fixtures coupon_create_date_expires_local and coupon_create_date_expires_gmt_ignored).
+        if (body.has("date_expires")) {
+            String expires = body.get("date_expires").isNull() ? null : body.get("date_expires").asText();
+            Instant at = expires == null || expires.isEmpty() ? null : Json.parseDate(expires, store.zone());
             if (at == null) {
                 coupon.putNull("date_expires");
                 coupon.putNull("date_expires_gmt");

@@ -69,7 +69,7 @@ public final class DemoStore implements AutoCloseable {
             String baseUrl = "http://" + advertisedHost(options.host()) + ":" + server.actualPort();
             String siteUrl = options.siteUrl() != null ? options.siteUrl() : baseUrl;
             OAuth1Verifier verifier = new OAuth1Verifier(options.credentials(), options.clock());
-            Store store = new Store(siteUrl, options.clock());
+            Store store = new Store(siteUrl, options.clock(), options.timezone());
             api.set(new WooApi(vertx, store, verifier, options));
             return new DemoStore(vertx, server, store, verifier, baseUrl);
         } catch (InterruptedException e) {
@@ -96,6 +96,16 @@ public final class DemoStore implements AutoCloseable {
     /** The URL the store puts into hrefs and checks OAuth signatures against. */
     public String siteUrl() {
         return store.siteUrl();
+    }
+
+    /** The site's time zone, in which every local {@code date_x} field is written and {@code date_expires} is read. */
+    public java.time.ZoneId timezone() {
+        return store.zone();
+    }
+
+    /** Changes the site's time zone, as an administrator does under Settings, General; dates already stored keep their instant. */
+    public void timezone(java.time.ZoneId zone) {
+        store.zone(java.util.Objects.requireNonNull(zone, "zone"));
     }
 
     /** Back to the seeded state: products, orders, customers, coupons, notes, refunds, settings and used nonces. */

@@ -2,6 +2,7 @@ package io.csc.demostore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,10 @@ public final class DemoStoreOptions {
     private boolean allowBasicOverHttp;
     private String siteUrl;
     private Clock clock = Clock.systemUTC();
+    private ZoneId timezone = DEFAULT_TIMEZONE;
+
+    /** The recorded store's time zone since 2026-11-25: local dates differ from UTC, as in most real shops. */
+    public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("America/New_York");
 
     public static DemoStoreOptions defaults() {
         return new DemoStoreOptions();
@@ -107,9 +112,22 @@ public final class DemoStoreOptions {
     }
 
     /**
-     * Reads {@code --port}, {@code --host}, {@code --latency-ms}, {@code --site-url} (and {@code --allow-basic-over-http})
-     * from the command line, falling back to {@code DEMO_STORE_PORT}, {@code DEMO_STORE_HOST},
-     * {@code DEMO_STORE_LATENCY_MS} and {@code DEMO_STORE_SITE_URL}.
+     * The site's time zone (WordPress {@code timezone_string}): {@code date_x} fields are local time in it,
+     * {@code date_x_gmt} UTC, and a coupon's {@code date_expires} is read in it. Default America/New_York.
+     */
+    public DemoStoreOptions timezone(ZoneId timezone) {
+        this.timezone = Objects.requireNonNull(timezone, "timezone");
+        return this;
+    }
+
+    public ZoneId timezone() {
+        return timezone;
+    }
+
+    /**
+     * Reads {@code --port}, {@code --host}, {@code --latency-ms}, {@code --site-url}, {@code --timezone} (and
+     * {@code --allow-basic-over-http}) from the command line, falling back to {@code DEMO_STORE_PORT},
+     * {@code DEMO_STORE_HOST}, {@code DEMO_STORE_LATENCY_MS}, {@code DEMO_STORE_SITE_URL} and {@code DEMO_STORE_TIMEZONE}.
      */
     public static DemoStoreOptions fromArgs(String[] args, Map<String, String> env) {
         DemoStoreOptions options = defaults();
@@ -117,6 +135,7 @@ public final class DemoStoreOptions {
         String host = env.get("DEMO_STORE_HOST");
         String latency = env.get("DEMO_STORE_LATENCY_MS");
         String siteUrl = env.get("DEMO_STORE_SITE_URL");
+        String timezone = env.get("DEMO_STORE_TIMEZONE");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -129,7 +148,7 @@ public final class DemoStoreOptions {
                 options.allowBasicOverHttp(true);
                 continue;
             }
-            if (!List.of("--port", "--host", "--latency-ms", "--site-url").contains(arg)) {
+            if (!List.of("--port", "--host", "--latency-ms", "--site-url", "--timezone").contains(arg)) {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
             if (value == null) {
@@ -142,6 +161,7 @@ public final class DemoStoreOptions {
                 case "--port" -> port = value;
                 case "--host" -> host = value;
                 case "--latency-ms" -> latency = value;
+                case "--timezone" -> timezone = value;
                 default -> siteUrl = value;
             }
         }
@@ -156,6 +176,13 @@ public final class DemoStoreOptions {
         }
         if (siteUrl != null && !siteUrl.isBlank()) {
             options.siteUrl(siteUrl.trim());
+        }
+        if (timezone != null && !timezone.isBlank()) {
+            try {
+                options.timezone(ZoneId.of(timezone.trim()));
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("timezone must be a time zone id like Europe/Berlin or UTC: " + timezone);
+            }
         }
         return options;
     }

@@ -24,7 +24,7 @@ final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** WooCommerce's REST date format; the store runs in UTC, so local and _gmt dates are the same. */
+    /** WooCommerce's REST date format, for local ({@code date_x}) and UTC ({@code date_x_gmt}) fields alike. */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private Json() {
@@ -121,8 +121,16 @@ final class Json {
         return DATE.format(instant.atOffset(ZoneOffset.UTC));
     }
 
-    /** Parses an ISO 8601 date(-time) as WordPress's rest_parse_date does; no offset means UTC here. */
+    /** Parses an ISO 8601 date(-time) as WordPress's rest_parse_date does; no offset means UTC. */
     static Instant parseDate(String text) {
+        return parseDate(text, ZoneOffset.UTC);
+    }
+
+    /**
+     * Parses a date(-time) written in the store's local time (a {@code date_*} field on write); an explicit offset in
+     * the text still wins, as in WooCommerce's wc_string_to_datetime.
+     */
+    static Instant parseDate(String text, java.time.ZoneId zone) {
         String t = text.trim();
         if (t.length() > 10 && t.charAt(10) == ' ') {
             t = t.substring(0, 10) + "T" + t.substring(11);
@@ -133,14 +141,45 @@ final class Json {
             // try without offset
         }
         try {
-            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(t).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             // try a plain date
         }
         try {
-            return java.time.LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+            return java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
             return null;
+        }
+    }
+
+    /**
+     * Rewrites every {@code date_x} that has a {@code date_x_gmt} twin (at any depth) as the twin's instant in the
+     * store's time zone. The store keeps instants (the _gmt fields) only; like WooCommerce, which reads the timestamp
+     * and formats the local field with the current site time zone, the local field follows the time zone even after
+     * it changes.
+     */
+    static void localizeDates(JsonNode node, java.time.ZoneId zone) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new java.util.ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode value = object.get(name);
+                JsonNode gmt = object.get(name + "_gmt");
+                // WooCommerce's date_x fields only: WordPress stores a post's plain "date" in local time once.
+                if (name.startsWith("date_") && !name.endsWith("_gmt") && gmt != null
+                        && (gmt.isTextual() || gmt.isNull()) && (value.isTextual() || value.isNull())) {
+                    Instant at = gmt.isNull() ? null : parseDate(gmt.asText());
+                    if (at == null) {
+                        object.putNull(name);
+                    } else {
+                        object.put(name, DATE.format(at.atZone(zone)));
+                    }
+                } else if (value.isContainerNode()) {
+                    localizeDates(value, zone);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(item -> localizeDates(item, zone));
         }
     }
 

@@ -63,16 +63,21 @@ final class ProductFields {
                 target.put(price, body.get(price).isNull() ? "" : body.get(price).asText());
             }
         }
-        for (String date : List.of("date_on_sale_from", "date_on_sale_to")) {
+        // date_on_sale_x is local time, date_on_sale_x_gmt UTC; WooCommerce reads both, the _gmt one last.
+        for (String date : List.of("date_on_sale_from", "date_on_sale_from_gmt", "date_on_sale_to",
+                "date_on_sale_to_gmt")) {
             if (body.has(date)) {
                 String text = body.get(date).isNull() ? "" : body.get(date).asText();
-                java.time.Instant at = text.isEmpty() ? null : Json.parseDate(text);
+                java.time.Instant at = text.isEmpty()
+                        ? null
+                        : Json.parseDate(text, date.endsWith("_gmt") ? java.time.ZoneOffset.UTC : store.zone());
+                String field = date.replace("_gmt", "");
                 if (at == null) {
-                    target.putNull(date);
-                    target.putNull(date + "_gmt");
+                    target.putNull(field);
+                    target.putNull(field + "_gmt");
                 } else {
-                    target.put(date, Json.date(at));
-                    target.put(date + "_gmt", Json.date(at));
+                    target.put(field, Json.date(at));
+                    target.put(field + "_gmt", Json.date(at));
                 }
             }
         }

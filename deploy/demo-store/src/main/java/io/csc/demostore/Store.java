@@ -36,9 +36,14 @@ final class Store {
     private static final String SETTINGS = read("demo-store/settings.json");
     private static final String SYSTEM_STATUS = read("demo-store/system_status.json");
     private static final String INDEX = read("demo-store/index.json");
+    private static final String SHIPPING = read("demo-store/shipping_payments.json");
+    /** WordPress pages and posts written for the demo (not recorded): policies, shipping, FAQ, about. */
+    private static final String CONTENT = read("demo-store/wp_content.json");
 
     private final String siteUrl;
     private final Clock clock;
+    /** The site's time zone (WordPress timezone_string): local date_x fields are written in it. */
+    private volatile java.time.ZoneId zone;
     private final SecureRandom random = new SecureRandom();
 
     final TreeMap<Integer, ObjectNode> products = new TreeMap<>();
@@ -57,6 +62,8 @@ final class Store {
     private ObjectNode templates;
     private JsonNode systemStatus;
     private JsonNode index;
+    private JsonNode shipping;
+    private final Map<String, List<ObjectNode>> content = new LinkedHashMap<>();
 
     private int nextPost;
     private int nextOrderItem;
@@ -65,9 +72,10 @@ final class Store {
     private int nextUser;
     private int nextTerm;
 
-    Store(String siteUrl, Clock clock) {
+    Store(String siteUrl, Clock clock, java.time.ZoneId zone) {
         this.siteUrl = siteUrl;
         this.clock = clock;
+        this.zone = zone;
         reset();
     }
 
@@ -117,6 +125,24 @@ final class Store {
         settingsSeed.get("options").properties().forEach(e -> settings.put(e.getKey(), (ArrayNode) e.getValue()));
         systemStatus = null;
         index = null;
+        shipping = null;
+        content.clear();
+        JsonNode wp = Json.parse(CONTENT);
+        content.put("page", new ArrayList<>(Json.objects(wp.get("pages"))));
+        content.put("post", new ArrayList<>(Json.objects(wp.get("posts"))));
+    }
+
+    /** Shipping zones (with their locations and methods by zone id) and payment gateways, as recorded. */
+    JsonNode shipping() {
+        if (shipping == null) {
+            shipping = Json.parse(localize(SHIPPING));
+        }
+        return shipping;
+    }
+
+    /** Published WordPress content of a type ("page" or "post"): id, slug, title, HTML content, dates (UTC). */
+    List<ObjectNode> content(String type) {
+        return content.getOrDefault(type, List.of());
     }
 
     String siteUrl() {
@@ -135,6 +161,14 @@ final class Store {
 
     Clock clock() {
         return clock;
+    }
+
+    java.time.ZoneId zone() {
+        return zone;
+    }
+
+    void zone(java.time.ZoneId zone) {
+        this.zone = zone;
     }
 
     ObjectNode template(String name) {

@@ -48,6 +48,8 @@ final class WooApi {
         new CouponRoutes(store).register(this);
         new ReportRoutes(store).register(this);
         new SettingsRoutes(store).register(this);
+        new ShippingRoutes(store).register(this);
+        new WpRoutes(store).register(this);
     }
 
     Route route(String template) {
@@ -71,6 +73,7 @@ final class WooApi {
         try {
             synchronized (store) {
                 answer = process(req, ctx.body().buffer());
+                Json.localizeDates(answer.response().body, store.zone());
             }
         } catch (RuntimeException e) {
             ObjectNode body = Json.object().put("code", "internal_server_error")
@@ -115,7 +118,7 @@ final class WooApi {
         }
 
         ApiKey key = null;
-        if (restRoute.regionMatches(true, 0, "/wc/", 0, 4)) {
+        if (restRoute.regionMatches(true, 0, "/wc/", 0, 4) && isRequestToRestApi(req.uri())) {
             try {
                 key = authenticate(req, method, path, queryPairs, formPairs);
             } catch (WooException e) {
@@ -153,6 +156,16 @@ final class WooApi {
             response = errorResponse(e);
         }
         return new Answer(response, response.withoutAllow ? null : allow);
+    }
+
+    /**
+     * WC_REST_Authentication::is_request_to_rest_api(): WooCommerce authenticates only when the raw request URI contains
+     * {@code wp-json/wc/} (or {@code wp-json/wc-}). A plain-permalink {@code /?rest_route=/wc/v3/...} call therefore
+     * reaches the route anonymously, however well it is signed (fixture auth_oauth_rest_route_query).
+     */
+    static boolean isRequestToRestApi(String requestUri) {
+        return requestUri != null && (requestUri.contains(REST_PREFIX.substring(1) + "/wc/")
+                || requestUri.contains(REST_PREFIX.substring(1) + "/wc-"));
     }
 
     /** The REST route: {@code ?rest_route=} wins over the pretty {@code /wp-json/...} path, as in WordPress. */

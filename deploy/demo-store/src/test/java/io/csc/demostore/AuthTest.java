@@ -97,6 +97,16 @@ class AuthTest {
     }
 
     @Test
+    void aRestRouteRequestOutsideWpJsonIsNeverAuthenticated() {
+        // Signed correctly for the site root: WooCommerce does not even look at the signature (no wp-json/wc/ in the URI).
+        WooClient.Response rootForm = client.sha256().sendTo("GET", "/",
+                WooClient.pairs("rest_route", "/wc/v3/products", "per_page", "1"), null, WooClient.nonce());
+        assertEquals(401, rootForm.status(), rootForm.raw());
+        assertEquals(Fixtures.load("auth_oauth_rest_route_query").get("response").get("body"), rootForm.json());
+        assertEquals(null, rootForm.header("Allow"));
+    }
+
+    @Test
     void theUrlFromTheHostHeaderIsAcceptedToo() {
         String viaLocalhost = store.baseUrl().replace("127.0.0.1", "localhost");
         WooClient c = new WooClient(viaLocalhost, viaLocalhost);

@@ -22,6 +22,17 @@ class DemoStoreOptionsTest {
         assertFalse(o.allowBasicOverHttp());
         assertNull(o.siteUrl());
         assertEquals(3, o.credentials().size());
+        assertEquals(java.time.ZoneId.of("America/New_York"), o.timezone());
+    }
+
+    @Test
+    void timezoneFromTheEnvironmentOrArguments() {
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"),
+                DemoStoreOptions.fromArgs(new String[0], Map.of("DEMO_STORE_TIMEZONE", "Europe/Berlin")).timezone());
+        assertEquals(java.time.ZoneId.of("UTC"), DemoStoreOptions
+                .fromArgs(new String[]{"--timezone=UTC"}, Map.of("DEMO_STORE_TIMEZONE", "Europe/Berlin")).timezone());
+        assertThrows(IllegalArgumentException.class,
+                () -> DemoStoreOptions.fromArgs(new String[]{"--timezone", "Mars/Olympus"}, Map.of()));
     }
 
     @Test

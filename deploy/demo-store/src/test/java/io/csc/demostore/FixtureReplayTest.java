@@ -40,7 +40,17 @@ class FixtureReplayTest {
      */
     private static final Set<String> TIE_ORDER = Set.of("products_stock_status_instock_page1",
             "auth_oauth_sha1_query", "auth_oauth_sha256_query", "auth_oauth_header", "auth_oauth_nonce_first_use",
-            "auth_oauth_rest_route_query", "auth_readonly_key_read");
+            "auth_readonly_key_read");
+    /**
+     * Recorded on 2026-11-25 after the store was reconfigured (time zone, address, shipping, gateways, pages) and had
+     * used ids this replay never creates: the coupon ones are replayed by {@link CouponDatesTest} with the ids it
+     * gets; the store set-up ones describe routes the demo store does not serve yet (see its README).
+     */
+    private static final Set<String> LATER_STORE = Set.of("coupon_create_date_expires_gmt_ignored",
+            "coupon_delete_force", "coupon_create_date_expires_local", "shipping_zones_list", "shipping_zone_locations",
+            "shipping_zone_methods", "payment_gateways_list", "settings_group_general_configured",
+            "webhook_create_product_updated");
+    // (shipping_*, payment_gateways_list and settings_group_general_configured are checked by StoreContentTest.)
 
     private static MutableClock clock;
     private static DemoStore store;
@@ -49,8 +59,18 @@ class FixtureReplayTest {
     @BeforeAll
     static void start() {
         clock = new MutableClock(Instant.parse("2026-11-23T22:13:12Z"));
-        store = DemoStore.start(DemoStoreOptions.defaults().port(0).siteUrl(Fixtures.RECORDED_SITE).clock(clock));
+        // The 2026-11-23 recordings come from a store in UTC (local and _gmt dates equal).
+        store = DemoStore.start(DemoStoreOptions.defaults().port(0).siteUrl(Fixtures.RECORDED_SITE).clock(clock)
+                .timezone(java.time.ZoneOffset.UTC));
         client = new WooClient(store.baseUrl(), Fixtures.RECORDED_SITE);
+        // The demo store starts configured like the store of 2026-11-25 (Portland address); the recordings of
+        // 2026-11-23 were made before that, with the installer's sample address.
+        WooClient.Response reverted = client.at(clock.instant().getEpochSecond()).post("/wc/v3/settings/general/batch",
+                Map.of("update", List.of(Map.of("id", "woocommerce_store_address", "value", "123 Test Street"),
+                        Map.of("id", "woocommerce_store_city", "value", "San Francisco"),
+                        Map.of("id", "woocommerce_default_country", "value", "US:CA"),
+                        Map.of("id", "woocommerce_store_postcode", "value", "94107"))));
+        assertEquals(200, reverted.status(), reverted.raw());
     }
 
     @AfterAll
@@ -63,9 +83,11 @@ class FixtureReplayTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode fx : Fixtures.inRecordingOrder()) {
             JsonNode request = fx.get("request");
+            boolean restRoute = request.get("full_target_as_sent").asText().contains("rest_route=");
             if (!request.get("base").asText().startsWith("http://")
-                    || !request.get("path").asText().startsWith("/wp-json/wc/v3")) {
-                continue; // HTTPS and wc-analytics recordings are not this store's business
+                    || !request.get("path").asText().startsWith("/wp-json/wc/v3") && !restRoute
+                    || LATER_STORE.contains(fx.get("name").asText())) {
+                continue; // HTTPS, wc-analytics and WordPress content recordings are not this store's business
             }
             tests.add(DynamicTest.dynamicTest(fx.get("name").asText(), () -> replay(fx)));
         }

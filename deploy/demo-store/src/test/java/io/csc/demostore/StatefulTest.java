@@ -259,7 +259,9 @@ class StatefulTest {
                 "amount", "25", "date_expires", "2031-06-30T23:59:59", "usage_limit", 50)), 201);
         assertEquals("spring25", coupon.get("code").asText());
         assertEquals("25.00", coupon.get("amount").asText());
-        assertEquals("2031-06-30T23:59:59", coupon.get("date_expires_gmt").asText());
+        // Local time in the store's default zone (New York, EDT in June), as recorded in coupon_create_date_expires_local.
+        assertEquals("2031-06-30T23:59:59", coupon.get("date_expires").asText());
+        assertEquals("2031-07-01T03:59:59", coupon.get("date_expires_gmt").asText());
         assertEquals(recordedBody("coupon_create_duplicate"), ok(client.post("/wc/v3/coupons",
                 Map.of("code", "SAVE5", "discount_type", "fixed_cart", "amount", "5")), 400));
         assertEquals(recordedBody("coupon_create_missing_code"),

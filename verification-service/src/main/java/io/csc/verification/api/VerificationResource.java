@@ -26,11 +26,11 @@ import io.csc.model.verification.OtpVerifyResponse;
 import io.csc.model.verification.SimpleVerificationRequest;
 import io.csc.model.verification.SimpleVerificationResponse;
 import io.csc.model.verification.VerificationGrant;
-import io.csc.verification.crypto.KeyedHasher;
 import io.csc.verification.grant.GrantService;
 import io.csc.verification.otp.OtpService;
 import io.csc.verification.simple.SimpleVerificationService;
 import io.csc.web.ApiException;
+import io.csc.web.TenantDomain;
 import io.smallrye.mutiny.Uni;
 
 /** Verification for chat-service (internal token required on every route, by common-web's filter). */
@@ -71,7 +71,7 @@ public class VerificationResource {
     @Path("/{conversationId}")
     public Uni<VerificationGrant> grant(@RestPath @Pattern(regexp = Ids.CONVERSATION_ID) String conversationId,
             @RestQuery @Size(max = 253) String domain) {
-        String store = domain == null || domain.isBlank() ? null : KeyedHasher.normalizeDomain(domain);
+        String store = domain == null || domain.isBlank() ? null : TenantDomain.normalize(domain);
         return grants.find(conversationId, store).map(found -> found.orElseThrow(
                 () -> ApiException.notFound("grant_not_found", "This conversation is not verified")));
     }

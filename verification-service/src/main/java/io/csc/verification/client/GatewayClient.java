@@ -1,9 +1,6 @@
 package io.csc.verification.client;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,16 +21,7 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class GatewayClient {
-    /** Tenant settings change rarely (store name, support email): kept briefly, as DESIGN.md asks of every reader. */
-    private static final Duration TENANT_TTL = Duration.ofSeconds(60);
-    private static final int TENANT_CACHE_MAX = 1000;
-
     private final GatewayRestClient rest;
-    private final Map<String, CachedTenant> tenants = new ConcurrentHashMap<>();
-
-    private record CachedTenant(TenantSettings settings, long until) {
-    }
-
     public GatewayClient(@RestClient GatewayRestClient rest) {
         this.rest = rest;
     }
@@ -44,18 +32,8 @@ public class GatewayClient {
             ApiException.class})
     @CircuitBreakerName("gateway-tenant")
     public Uni<TenantSettings> tenant(String domain) {
-        CachedTenant cached = tenants.get(domain);
-        if (cached != null && cached.until() > System.nanoTime()) {
-            return Uni.createFrom().item(cached.settings());
-        }
         return rest.tenant(domain).onFailure(GatewayRefusal.class)
-                .transform(e -> ApiException.notFound("tenant_not_found", "Unknown store"))
-                .invoke(settings -> {
-                    if (tenants.size() >= TENANT_CACHE_MAX) {
-                        tenants.clear();
-                    }
-                    tenants.put(domain, new CachedTenant(settings, System.nanoTime() + TENANT_TTL.toNanos()));
-                });
+                .transform(e -> ApiException.notFound("tenant_not_found", "Unknown store"));
     }
 
     /** The registered customer with this email, or empty. */

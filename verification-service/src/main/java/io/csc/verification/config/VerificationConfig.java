@@ -15,6 +15,10 @@ public interface VerificationConfig {
 
     Grant grant();
 
+    /** {@code VERIFICATION_TENANT_CACHE}: how long tenant settings from the gateway are kept in memory. */
+    @WithDefault("60s")
+    Duration tenantCache();
+
     interface Otp {
         /**
          * Secret of the HMAC that codes are stored as, and that pseudonymises emails in Redis keys. At least 32

@@ -1,7 +1,5 @@
 package io.csc.verification.crypto;
 
-import java.util.Locale;
-
 import jakarta.inject.Singleton;
 
 import io.csc.verification.config.VerificationConfig;
@@ -24,15 +22,6 @@ public class KeyedHasher {
             throw new IllegalStateException("OTP_HMAC_KEY must be at least 32 characters");
         }
         this.key = configured;
-    }
-
-    /** Emails compare case-insensitively everywhere here (as WooCommerce does). */
-    public static String normalizeEmail(String email) {
-        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    public static String normalizeDomain(String domain) {
-        return domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
     }
 
     /** A stable pseudonym of (store, email) for Redis keys; 128 bits. */

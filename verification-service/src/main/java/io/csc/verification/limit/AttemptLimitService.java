@@ -1,5 +1,6 @@
 package io.csc.verification.limit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,11 @@ public class AttemptLimitService {
     private static final Duration WINDOW = Duration.ofHours(1);
 
     private final RateLimiter limiter;
+    private final Clock clock;
 
-    public AttemptLimitService(RateLimiter limiter) {
+    public AttemptLimitService(RateLimiter limiter, Clock clock) {
         this.limiter = limiter;
+        this.clock = clock;
     }
 
     /** One cap: {@code client} (already a pseudonym where it is personal) may act {@code limit} times an hour. */
@@ -41,7 +44,7 @@ public class AttemptLimitService {
             return Uni.createFrom().voidItem();
         }
         return Uni.join().all(hits).andFailFast().invoke(results -> {
-            long nowSeconds = System.currentTimeMillis() / 1000;
+            long nowSeconds = clock.millis() / 1000;
             long retryAfter = results.stream().filter(r -> !r.allowed())
                     .mapToLong(r -> r.resetEpochSeconds() - nowSeconds).max().orElse(-1);
             if (retryAfter >= 0) {

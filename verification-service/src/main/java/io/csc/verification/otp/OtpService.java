@@ -25,6 +25,9 @@ import io.csc.verification.limit.AttemptLimitService.Cap;
 import io.csc.verification.limit.TooManyAttemptsException;
 import io.csc.verification.mail.OtpMailService;
 import io.csc.verification.metrics.VerificationMetrics;
+import io.csc.verification.tenant.TenantService;
+import io.csc.web.Emails;
+import io.csc.web.TenantDomain;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.tuples.Tuple2;
@@ -41,6 +44,7 @@ public class OtpService {
     private final OtpStore store;
     private final KeyedHasher hasher;
     private final GatewayClient gateway;
+    private final TenantService tenants;
     private final OtpMailService mail;
     private final GrantService grants;
     private final AttemptLimitService limits;
@@ -48,11 +52,13 @@ public class OtpService {
     private final VerificationConfig.Otp config;
     private final Clock clock;
 
-    public OtpService(OtpStore store, KeyedHasher hasher, GatewayClient gateway, OtpMailService mail, GrantService grants,
+    public OtpService(OtpStore store, KeyedHasher hasher, GatewayClient gateway, TenantService tenants, OtpMailService mail,
+            GrantService grants,
             AttemptLimitService limits, VerificationMetrics metrics, VerificationConfig config, Clock clock) {
         this.store = store;
         this.hasher = hasher;
         this.gateway = gateway;
+        this.tenants = tenants;
         this.mail = mail;
         this.grants = grants;
         this.limits = limits;
@@ -68,8 +74,8 @@ public class OtpService {
 
     public Uni<OtpSendResponse> send(OtpSendRequest request) {
         String conversationId = request.conversationId();
-        String domain = KeyedHasher.normalizeDomain(request.domain());
-        String email = KeyedHasher.normalizeEmail(request.email());
+        String domain = TenantDomain.normalize(request.domain());
+        String email = Emails.normalize(request.email());
         String emailId = hasher.emailId(domain, email);
         Instant now = clock.instant();
         return store.claimCooldown(emailId, now, config.resendCooldown()).chain(leftMs -> {
@@ -90,7 +96,7 @@ public class OtpService {
                 new Cap("conversation", conversationId, config.maxSendsPerConversation()),
                 new Cap("ip", clientIp, config.maxSendsPerIp())))
                 .onFailure(TooManyAttemptsException.class).invoke(() -> metrics.otpSend("rate_limited"))
-                .chain(() -> Uni.combine().all().unis(gateway.tenant(domain), gateway.customer(domain, email)).asTuple()
+                .chain(() -> Uni.combine().all().unis(tenants.settings(domain), gateway.customer(domain, email)).asTuple()
                         .onFailure().transform(GatewayClient::unavailable))
                 .onFailure(e -> !(e instanceof TooManyAttemptsException)).invoke(() -> metrics.otpSend("failed"))
                 .chain(found -> {
@@ -123,8 +129,8 @@ public class OtpService {
 
     public Uni<OtpVerifyResponse> verify(OtpVerifyRequest request) {
         String conversationId = request.conversationId();
-        String domain = KeyedHasher.normalizeDomain(request.domain());
-        String email = KeyedHasher.normalizeEmail(request.email());
+        String domain = TenantDomain.normalize(request.domain());
+        String email = Emails.normalize(request.email());
         String emailId = hasher.emailId(domain, email);
         Instant now = clock.instant();
         String codeHash = hasher.codeHash(conversationId, domain, email, request.code());

@@ -15,6 +15,8 @@ import io.csc.verification.crypto.KeyedHasher;
 import io.csc.verification.grant.GrantService;
 import io.csc.verification.limit.AttemptLimitService;
 import io.csc.verification.otp.OtpStore;
+import io.csc.web.Emails;
+import io.csc.web.TenantDomain;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,8 +38,8 @@ public class PrivacyService {
     }
 
     public Uni<PrivacyExport> export(PrivacyRequest request) {
-        String domain = KeyedHasher.normalizeDomain(request.domain());
-        String email = KeyedHasher.normalizeEmail(request.email());
+        String domain = TenantDomain.normalize(request.domain());
+        String email = Emails.normalize(request.email());
         return grants.listByOwner(domain, email)
                 .chain(owned -> otp.pendingFor(hasher.emailId(domain, email)).map(pending -> {
                     Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
@@ -60,8 +62,8 @@ public class PrivacyService {
     }
 
     public Uni<PrivacyDeletion> delete(PrivacyRequest request) {
-        String domain = KeyedHasher.normalizeDomain(request.domain());
-        String email = KeyedHasher.normalizeEmail(request.email());
+        String domain = TenantDomain.normalize(request.domain());
+        String email = Emails.normalize(request.email());
         String emailId = hasher.emailId(domain, email);
         return grants.deleteByOwner(domain, email).chain(counts -> otp
                 .deleteAllFor(emailId, "rl:" + AttemptLimitService.BUCKET_PREFIX + "*:email:" + emailId + ":*")

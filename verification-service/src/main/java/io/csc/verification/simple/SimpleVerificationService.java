@@ -20,6 +20,8 @@ import io.csc.verification.limit.AttemptLimitService;
 import io.csc.verification.limit.AttemptLimitService.Cap;
 import io.csc.verification.limit.TooManyAttemptsException;
 import io.csc.verification.metrics.VerificationMetrics;
+import io.csc.web.Emails;
+import io.csc.web.TenantDomain;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,15 +51,15 @@ public class SimpleVerificationService {
 
     public Uni<VerificationLevel> verify(SimpleVerificationRequest request) {
         String conversationId = request.conversationId();
-        String domain = KeyedHasher.normalizeDomain(request.domain());
-        String email = KeyedHasher.normalizeEmail(request.email());
-        String emailId = email.isEmpty() ? null : hasher.emailId(domain, email);
+        String domain = TenantDomain.normalize(request.domain());
+        String email = Emails.normalizeOptional(request.email());
+        String emailId = email == null ? null : hasher.emailId(domain, email);
         return limits.check("simple", List.of(
                 new Cap("conversation", conversationId, config.maxAttemptsPerConversation()),
                 new Cap("email", emailId, config.maxAttemptsPerEmail()),
                 new Cap("ip", request.clientIp(), config.maxAttemptsPerIp())))
                 .onFailure(TooManyAttemptsException.class).invoke(() -> metrics.verification("simple", "rate_limited"))
-                .chain(() -> email.isEmpty()
+                .chain(() -> email == null
                         ? Uni.createFrom().item(VerificationLevel.NONE)
                         : match(domain, email, request.orderNumber(), request.name())
                                 .chain(level -> grants.record(conversationId, domain, email, level, VerificationMethod.SIMPLE)

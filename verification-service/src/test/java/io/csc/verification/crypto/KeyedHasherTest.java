@@ -41,7 +41,7 @@ class KeyedHasherTest {
         assertEquals(32, id.length());
         assertFalse(id.contains("alice"));
         assertNotEquals(id, hasher.emailId("other.example.com", "alice.johnson@example.com"));
-        assertEquals("alice.johnson@example.com", KeyedHasher.normalizeEmail(" Alice.Johnson@Example.COM "));
+        assertEquals("alice.johnson@example.com", io.csc.web.Emails.normalize(" Alice.Johnson@Example.COM "));
     }
 
     /** Only {@code otp().hmacKey()} matters here; the mapping is an interface, so a proxy stands in for it. */

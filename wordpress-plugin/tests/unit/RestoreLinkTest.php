@@ -1,0 +1,139 @@
+<?php
+/**
+ * Restore links: refill, skip what is gone or out of stock, coupon, and friendly refusal of bad tokens.
+ *
+ * @package CustomerServiceChat
+ */
+
+// phpcs:disable
+
+namespace CustomerServiceChat\Tests;
+
+use CustomerServiceChat\Cart\RestoreLink;
+
+final class RestoreLinkTest extends TestCase {
+
+	protected function setUp(): void {
+		parent::setUp();
+		$this->configure();
+		\CSC_Test_Store::$products[12] = new \WC_Product( 12, 'Hoodie', '45.00' );
+		\CSC_Test_Store::$products[13] = new \WC_Product( 13, 'Cap', '10.00' );
+		\CSC_Test_Store::$products[14] = new \WC_Product( 14, 'Scarf', '20.00' );
+		\CSC_Test_Store::$products[14]->in_stock = false;
+	}
+
+	/** Signed the way cart-service signs (computed here with hash_hmac, not with the plugin's signer). */
+	private static function token( array $payload, $secret = self::SECRET ) {
+		$body = rtrim( strtr( base64_encode( json_encode( $payload ) ), '+/', '-_' ), '=' );
+		return $body . '.' . hash_hmac( 'sha256', $body, $secret );
+	}
+
+	private function cart_lines() {
+		$lines = array();
+		foreach ( WC()->cart->get_cart() as $line ) {
+			$lines[ $line['product_id'] ] = $line['quantity'];
+		}
+		return $lines;
+	}
+
+	private function notices( $type = null ) {
+		$out = array();
+		foreach ( \CSC_Test_Store::$notices as $n ) {
+			if ( null === $type || $type === $n[0] ) {
+				$out[] = $n[1];
+			}
+		}
+		return $out;
+	}
+
+	public function test_a_good_link_refills_the_cart_and_says_what_could_not_be_added() {
+		$token = self::token(
+			array(
+				'sessionId' => 't_abandonedsession',
+				'items'     => array(
+					array( 'productId' => 12, 'variationId' => 0, 'quantity' => 2 ),
+					array( 'productId' => 13, 'variationId' => 0, 'quantity' => 1 ),
+					array( 'productId' => 14, 'variationId' => 0, 'quantity' => 1 ),
+					array( 'productId' => 999, 'variationId' => 0, 'quantity' => 1 ),
+				),
+				'exp'       => time() + 3600,
+			)
+		);
+		$url = ( new RestoreLink() )->restore( $token );
+		$this->assertSame( 'https://shop.example.test/cart/', $url );
+		$this->assertSame( array( 12 => 2, 13 => 1 ), $this->cart_lines() );
+		$this->assertSame( array( 'Welcome back! We restored your cart.' ), $this->notices( 'success' ) );
+		$notices = implode( ' | ', $this->notices( 'notice' ) );
+		$this->assertStringContainsString( 'out of stock or no longer for sale: Scarf.', $notices );
+		$this->assertStringContainsString( '1 item from your cart is no longer available.', $notices );
+		$this->assertSame( 't_abandonedsession', WC()->session->get( 'csc_sid' ), 'later events update the abandoned cart' );
+	}
+
+	public function test_opening_the_link_twice_does_not_double_the_cart() {
+		$token = self::token( array( 'sessionId' => 's', 'items' => array( array( 'productId' => 12, 'variationId' => 0, 'quantity' => 2 ) ), 'exp' => time() + 60 ) );
+		( new RestoreLink() )->restore( $token );
+		( new RestoreLink() )->restore( $token );
+		$this->assertSame( array( 12 => 2 ), $this->cart_lines() );
+	}
+
+	public function test_a_coupon_in_the_link_is_applied() {
+		\CSC_Test_Store::$coupons = array( 'back-7f3k' );
+		$token = self::token( array( 'sessionId' => 's', 'items' => array( array( 'productId' => 12, 'variationId' => 0, 'quantity' => 1 ) ), 'coupon' => 'BACK-7F3K', 'exp' => time() + 60 ) );
+		( new RestoreLink() )->restore( $token );
+		$this->assertSame( array( 'back-7f3k' ), WC()->cart->get_applied_coupons() );
+	}
+
+	/**
+	 * @dataProvider bad_tokens
+	 */
+	public function test_bad_links_get_a_friendly_notice_and_leave_the_cart_alone( $token ) {
+		WC()->cart->add_to_cart( 13, 1 );
+		$url = ( new RestoreLink() )->restore( $token );
+		$this->assertSame( 'https://shop.example.test/cart/', $url );
+		$this->assertSame( array( 13 => 1 ), $this->cart_lines() );
+		$this->assertSame( array( 'Sorry, this cart link is no longer valid: it may have expired. Your cart is unchanged; you can find the products in our shop.' ), $this->notices() );
+		$this->assertNull( WC()->session->get( 'csc_sid' ) );
+	}
+
+	public function bad_tokens() {
+		$items = array( array( 'productId' => 12, 'variationId' => 0, 'quantity' => 5 ) );
+		$good  = self::token( array( 'sessionId' => 's', 'items' => $items, 'exp' => time() + 3600 ) );
+		list( $body, $sig ) = explode( '.', $good );
+		return array(
+			'expired'          => array( self::token( array( 'sessionId' => 's', 'items' => $items, 'exp' => time() - 1 ) ) ),
+			'other secret'     => array( self::token( array( 'sessionId' => 's', 'items' => $items, 'exp' => time() + 3600 ), 'another-store-secret-000' ) ),
+			'forged payload'   => array( rtrim( strtr( base64_encode( json_encode( array( 'sessionId' => 's', 'items' => $items, 'exp' => time() + 99999 ) ) ), '+/', '-_' ), '=' ) . '.' . $sig ),
+			'no signature'     => array( $body ),
+			'garbage'          => array( '%3Cscript%3E' ),
+			'no exp'           => array( self::token( array( 'sessionId' => 's', 'items' => $items ) ) ),
+			'items not a list' => array( self::token( array( 'sessionId' => 's', 'items' => 'all', 'exp' => time() + 60 ) ) ),
+		);
+	}
+
+	public function test_the_link_handler_redirects_to_the_cart_without_the_token() {
+		$_GET['csc_restore'] = self::token( array( 'sessionId' => 's', 'items' => array( array( 'productId' => 12, 'variationId' => 0, 'quantity' => 1 ) ), 'exp' => time() + 60 ) );
+		try {
+			( new RestoreLink() )->maybe_restore();
+			$this->fail( 'expected a redirect' );
+		} catch ( RedirectException $e ) {
+			$this->assertSame( 'https://shop.example.test/cart/', $e->location );
+		}
+		$this->assertSame( array( 12 => 1 ), $this->cart_lines() );
+	}
+
+	public function test_the_plugin_handles_links_after_woocommerce_loaded_the_cart() {
+		$this->assertSame( 30, $this->registered_priority(), 'after the cart loads (10) and ?add-to-cart (20)' );
+	}
+
+	private function registered_priority() {
+		global $wp_filter;
+		foreach ( $wp_filter['wp_loaded']->callbacks as $priority => $callbacks ) {
+			foreach ( $callbacks as $cb ) {
+				if ( is_array( $cb['function'] ) && $cb['function'][0] instanceof RestoreLink ) {
+					return $priority;
+				}
+			}
+		}
+		return false;
+	}
+}
