@@ -20,9 +20,11 @@ import io.csc.web.ApiException;
 import io.csc.web.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 
-/** {@code POST /api/woocommerce/stock}: availability for anyone, no verification, rate-limited per client. */
+/**
+ * {@code POST /api/woocommerce/stock}: availability for anyone, no verification, rate-limited per client
+ * ({@link PublicRateLimit}) and optionally per store.
+ */
 @Path("/api/woocommerce/stock")
 public class StockResource {
     private final TenantService tenants;
@@ -40,17 +42,15 @@ public class StockResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<StockResponse> stock(@Valid @NotNull StockRequest request, @Context HttpServerRequest http,
-            @Context HttpServerResponse response) {
+    public Uni<StockResponse> stock(@Valid @NotNull StockRequest request, @Context HttpServerRequest http) {
         if (!request.hasQuery()) {
             throw ApiException.badRequest("Provide productName, sku or productId");
         }
         String domain = TenantService.normalizeDomain(request.domain());
-        // Counted per client across stores: inventing store names must not buy a client fresh windows.
-        return rateLimiter.enforce(response, "gw:stock", ClientAddress.of(http), config.rateLimit().stock())
-                .chain(() -> tenantCap(domain))
+        // The per-client limit was counted before the request was even read (PublicRateLimit).
+        return tenantCap(domain)
                 .chain(() -> tenants.withStore(domain))
-                .invoke(tenant -> PublicCors.check(http, tenant))
+                .invoke(tenant -> PublicCors.check(http, tenant, tenants))
                 .chain(tenant -> catalog.stock(tenant, request))
                 .map(StockResponse::found);
     }

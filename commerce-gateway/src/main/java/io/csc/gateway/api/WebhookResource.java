@@ -1,13 +1,18 @@
 package io.csc.gateway.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import io.csc.gateway.cache.StoreCache;
@@ -20,11 +25,19 @@ import io.smallrye.mutiny.Uni;
 /**
  * WooCommerce webhooks ({@code product.created|updated|deleted|restored}) drop the store's cached catalog. The
  * signature ({@code X-WC-Webhook-Signature}: base64 HMAC-SHA256 of the raw body with the webhook secret, which is the
- * tenant's plugin secret) is checked before the body is even looked at. Unknown stores and bad signatures get the
- * same 401, so the route tells nothing about which stores exist.
+ * tenant's plugin secret) is checked over the bytes exactly as received, before the body is even looked at: WooCommerce
+ * signs PHP's {@code json_encode} output ({@code \/} for every slash), which no re-serialisation reproduces.
+ * <p>
+ * One unsigned request is answered: the activation ping WooCommerce sends when a webhook is saved (a form POST whose
+ * whole body is {@code webhook_id=N}, without any {@code X-WC-Webhook-*} header; {@code WC_Webhook::deliver_ping}).
+ * Anything but exactly 200 leaves the webhook pending and the store's admin screen shows an error, so a registered
+ * store's ping gets 200; the ping carries nothing and changes nothing. Every other unsigned or badly signed request,
+ * and any request for an unknown store, gets the same 401.
  */
 @Path("/api/webhooks/woocommerce/{domain}")
 public class WebhookResource {
+    private static final Pattern PING = Pattern.compile("webhook_id=[0-9]{1,19}");
+
     private final TenantService tenants;
     private final StoreCache cache;
 
@@ -37,12 +50,17 @@ public class WebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> receive(@PathParam("domain") String domain,
             @HeaderParam("X-WC-Webhook-Signature") String signature, @HeaderParam("X-WC-Webhook-Topic") String topic,
-            byte[] body) {
+            @Context HttpHeaders headers, byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
+        boolean ping = isActivationPing(headers, raw);
         return tenants.active(domain)
                 .onFailure(ApiException.class).transform(e -> invalidSignature())
                 .chain(tenant -> {
-                    String expected = Base64.getEncoder().encodeToString(Hmac.sha256(tenant.pluginSecret(), raw));
+                    if (ping) {
+                        Log.infof("Webhook activation ping from %s acknowledged", tenant.domain());
+                        return Uni.createFrom().item(Map.<String, Object>of("success", true, "topic", "ping"));
+                    }
+                    String expected = expectedSignature(tenant.pluginSecret(), raw);
                     if (!Hmac.constantTimeEquals(expected, signature == null ? null : signature.trim())) {
                         throw invalidSignature();
                     }
@@ -50,11 +68,30 @@ public class WebhookResource {
                         return cache.invalidateCatalog(tenant.domain()).map(dropped -> Map.<String, Object>of("success",
                                 true, "topic", topic, "invalidated", dropped));
                     }
-                    // Pings (sent when a webhook is created) and other topics are acknowledged and ignored.
+                    // Other topics (signed) are acknowledged and ignored.
                     return Uni.createFrom()
-                            .item(Map.<String, Object>of("success", true, "topic", topic == null ? "ping" : topic));
+                            .item(Map.<String, Object>of("success", true, "topic", topic == null ? "none" : topic));
                 })
                 .invoke(r -> Log.debugf("Webhook %s for %s handled", topic, domain));
+    }
+
+    /** What WooCommerce puts in {@code X-WC-Webhook-Signature}: base64(HMAC-SHA256(secret, body bytes as sent)). */
+    static String expectedSignature(String secret, byte[] raw) {
+        return Base64.getEncoder().encodeToString(Hmac.sha256(secret, raw));
+    }
+
+    /** {@code webhook_id=<digits>} as a form body, and no WooCommerce webhook header at all. */
+    static boolean isActivationPing(HttpHeaders headers, byte[] body) {
+        MediaType type = headers.getMediaType();
+        if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || body.length > 40) {
+            return false;
+        }
+        for (String name : headers.getRequestHeaders().keySet()) {
+            if (name.toLowerCase(Locale.ROOT).startsWith("x-wc-webhook-")) {
+                return false;
+            }
+        }
+        return PING.matcher(new String(body, StandardCharsets.US_ASCII)).matches();
     }
 
     private static ApiException invalidSignature() {

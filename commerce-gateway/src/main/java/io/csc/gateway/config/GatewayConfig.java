@@ -64,6 +64,13 @@ public interface GatewayConfig {
         /** Decrypted tenant settings kept in memory by each replica. */
         @WithDefault("30s")
         Duration tenants();
+
+        /**
+         * {@code GATEWAY_CACHE_HEALTH}: how long the public {@code /api/test-woocommerce} answer for a store is reused
+         * before the store is called again; 0 calls it every time.
+         */
+        @WithDefault("60s")
+        Duration health();
     }
 
     interface Woo {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +23,7 @@ import io.csc.model.commerce.Address;
 import io.csc.model.commerce.CustomerSummary;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.web.ApiException;
+import io.csc.web.Emails;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -193,10 +193,8 @@ public class OrderService {
         return new ApiException(403, "order_not_owned", "This order does not belong to the verified customer");
     }
 
+    /** common-web's one email rule (WordPress's is_email): 400 invalid_email before anything asks the store. */
     private static String normalize(String email) {
-        if (email == null || email.isBlank() || !email.contains("@")) {
-            throw ApiException.badRequest("A verified email is required");
-        }
-        return email.trim().toLowerCase(Locale.ROOT);
+        return Emails.normalize(email);
     }
 }

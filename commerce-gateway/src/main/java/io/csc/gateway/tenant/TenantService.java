@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.csc.gateway.config.GatewayConfig;
 import io.csc.gateway.crypto.CredentialCipher;
 import io.csc.web.ApiException;
+import io.csc.web.TenantDomain;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -36,12 +37,15 @@ public class TenantService {
     private final GatewayConfig config;
     private final Vertx vertx;
     private final Clock clock;
+    private final HostResolver resolver;
     private final SecureRandom random = new SecureRandom();
     private static final int MAX_CACHED = 10_000;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, KnownOrigin> origins = new ConcurrentHashMap<>();
 
     public TenantService(TenantRepository repository, CredentialCipher cipher, GatewayConfig config, Vertx vertx,
-            Clock clock) {
+            Clock clock, HostResolver resolver) {
+        this.resolver = resolver;
         this.repository = repository;
         this.cipher = cipher;
         this.config = config;
@@ -61,7 +65,10 @@ public class TenantService {
                         : existing != null && existing.developmentStore)
                 .chain(developmentStore -> checkUrl(request.woocommerceUrl(), developmentStore))
                 .chain(url -> Panache.withTransaction(() -> saveChecked(domain, request, url)))
-                .invoke(() -> cache.remove(domain));
+                .invoke(() -> {
+                    cache.remove(domain);
+                    origins.clear();
+                });
     }
 
     private Uni<Saved> saveChecked(String domain, TenantConfigRequest request, Optional<URI> url) {
@@ -130,7 +137,8 @@ public class TenantService {
         }
         URI uri = StoreUrlPolicy.parse(url, developmentStore);
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
-            StoreUrlPolicy.checkAddresses(uri, developmentStore);
+            // Resolved now too, so a typo or a name pointing into our network is refused at once (400).
+            StoreUrlPolicy.checkAddresses(uri, developmentStore, resolver);
             return Optional.of(uri);
         }));
     }
@@ -156,6 +164,7 @@ public class TenantService {
         String normalized = normalizeDomain(domain);
         return repository.delete("domain", normalized).invoke(count -> {
             cache.remove(normalized);
+            origins.clear();
             if (count == 0) {
                 throw notFound();
             }
@@ -228,6 +237,45 @@ public class TenantService {
         });
     }
 
+    /**
+     * Is this browser origin in some store's allowed origins? A CORS preflight names no store (the domain is in the
+     * body it precedes), so it is answered for origins that at least one store allows; the real request is then
+     * checked against its own store. Remembered as long as tenant settings are.
+     */
+    public Uni<Boolean> originAllowedAnywhere(String origin) {
+        String normalized = origin.toLowerCase(Locale.ROOT);
+        KnownOrigin known = origins.get(normalized);
+        long now = System.nanoTime();
+        if (known != null && known.until - now > 0) {
+            return Uni.createFrom().item(known.allowed);
+        }
+        String pattern = "%\n" + normalized.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\n%";
+        return Panache.withSession(() -> repository
+                .count("concat('\n', allowedOrigins, '\n') like ?1 escape '!'", pattern))
+                .map(count -> {
+                    if (origins.size() > MAX_CACHED) {
+                        origins.clear();
+                    }
+                    origins.put(normalized, new KnownOrigin(count > 0, now + config.cache().tenants().toNanos()));
+                    return count > 0;
+                });
+    }
+
+    /** Remembers an origin a store was just seen to allow (its requests then get CORS headers). */
+    public void noteAllowedOrigin(String origin) {
+        if (origins.size() > MAX_CACHED) {
+            origins.clear();
+        }
+        origins.put(origin.toLowerCase(Locale.ROOT),
+                new KnownOrigin(true, System.nanoTime() + config.cache().tenants().toNanos()));
+    }
+
+    /** What {@link #originAllowedAnywhere} last found, without asking the database (false when unknown). */
+    public boolean originKnownAllowed(String origin) {
+        KnownOrigin known = origins.get(origin.toLowerCase(Locale.ROOT));
+        return known != null && known.allowed && known.until - System.nanoTime() > 0;
+    }
+
     public void forget(String domain) {
         cache.remove(normalizeDomain(domain));
     }
@@ -268,11 +316,13 @@ public class TenantService {
         return "tenant:" + domain + ":" + field;
     }
 
+    /**
+     * The one spelling of a store domain, common-web's rule for every service: lower case, surrounding spaces dropped;
+     * a control character anywhere (a NUL appended to a real domain must never reach that store's data) or anything
+     * that is not a host name is 400 {@code invalid_domain}.
+     */
     public static String normalizeDomain(String domain) {
-        if (domain == null || domain.isBlank()) {
-            throw ApiException.badRequest("domain is required");
-        }
-        return domain.trim().toLowerCase(Locale.ROOT);
+        return TenantDomain.normalize(domain);
     }
 
     private static ApiException notFound() {
@@ -280,5 +330,8 @@ public class TenantService {
     }
 
     private record Cached(Optional<ActiveTenant> tenant, long expiresAt) {
+    }
+
+    private record KnownOrigin(boolean allowed, long until) {
     }
 }

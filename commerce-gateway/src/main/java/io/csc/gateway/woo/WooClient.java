@@ -1,7 +1,9 @@
 package io.csc.gateway.woo;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +30,22 @@ import com.fasterxml.jackson.databind.node.NullNode;
 
 import io.csc.gateway.config.GatewayConfig;
 import io.csc.gateway.tenant.ActiveTenant;
+import io.csc.gateway.tenant.HostResolver;
+import io.csc.gateway.tenant.StoreUrlPolicy;
+import io.csc.web.ApiException;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -51,7 +61,12 @@ public class WooClient {
     private static final TypeLiteral<Uni<WooResponse>> UNI_RESPONSE = new TypeLiteral<>() {
     };
 
+    /** Dotted IPv4 or IPv6 literals need no lookup (and no worker thread). */
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.%]*");
+
     private final WebClient web;
+    private final Vertx vertx;
+    private final HostResolver resolver;
     private final GatewayConfig config;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
@@ -59,12 +74,18 @@ public class WooClient {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Guard> breakers = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final java.util.Set<String> openBreakers = ConcurrentHashMap.newKeySet();
 
-    public WooClient(Vertx vertx, GatewayConfig config, MeterRegistry metrics, ObjectMapper json, Clock clock) {
+    public WooClient(Vertx vertx, HostResolver resolver, GatewayConfig config, MeterRegistry metrics, ObjectMapper json,
+            Clock clock) {
+        this.vertx = vertx;
+        this.resolver = resolver;
         this.config = config;
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
+        Gauge.builder("woocommerce.breakers.open", openBreakers, java.util.Set::size)
+                .description("Stores whose circuit breaker is open now").register(metrics);
         this.web = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) config.woo().connectTimeout().toMillis())
                 .setKeepAlive(true)
@@ -140,11 +161,18 @@ public class WooClient {
         breakers.keySet().forEach(domain -> CircuitBreakerMaintenance.get().reset(breakerName(domain)));
     }
 
+    /**
+     * One breaker per store, so one slow store never trips the others. The fault-tolerance metrics are off
+     * ({@code quarkus.fault-tolerance.metrics.enabled=false}): they carry a label per breaker, i.e. one time series
+     * per tenant, without bound as stores are added. Instead: state changes are logged with the store's domain, and
+     * {@code woocommerce_breaker_transitions_total{state}} and {@code woocommerce_breakers_open} count them across
+     * stores (bounded labels).
+     */
     private Guard breaker(String domain) {
         return breakers.computeIfAbsent(domain, d -> {
             GatewayConfig.Woo.Breaker b = config.woo().breaker();
             return Guard.create()
-                    .withDescription("WooCommerce store " + d)
+                    .withDescription("WooCommerce store")
                     .withCircuitBreaker()
                     .name(breakerName(d))
                     .requestVolumeThreshold(b.requestVolume())
@@ -152,10 +180,23 @@ public class WooClient {
                     .delay(b.delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(b.successThreshold())
                     .when(e -> e instanceof WooException w && w.storeFailure())
+                    .onStateChange(state -> stateChanged(d, state))
                     .done()
                     .withThreadOffload(false)
                     .build();
         });
+    }
+
+    private void stateChanged(String domain, CircuitBreakerState state) {
+        if (state == CircuitBreakerState.OPEN) {
+            openBreakers.add(domain);
+            Log.warnf("Circuit breaker for store %s opened: calls refused for %s", domain, config.woo().breaker().delay());
+        } else {
+            openBreakers.remove(domain);
+            Log.infof("Circuit breaker for store %s is %s", domain, state.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        metrics.counter("woocommerce.breaker.transitions", "state", state.name().toLowerCase(java.util.Locale.ROOT))
+                .increment();
     }
 
     static String breakerName(String domain) {
@@ -163,11 +204,53 @@ public class WooClient {
     }
 
     private Uni<WooResponse> exchange(ActiveTenant tenant, WooRequest request) {
+        return connectAddress(tenant).chain(address -> exchange(tenant, request, address));
+    }
+
+    /**
+     * Resolves the store's host for this call and checks every address against the store-address policy; the call
+     * then connects to the checked address itself (the URL's host still gives the Host header, TLS SNI and certificate
+     * check), so a DNS answer that changes after registration (rebinding) can never point the gateway into our network.
+     */
+    private Uni<SocketAddress> connectAddress(ActiveTenant tenant) {
+        URI base = tenant.storeUrl();
+        String host = StoreUrlPolicy.bareHost(base);
+        int port = base.getPort() != -1 ? base.getPort() : base.getScheme().equals("https") ? 443 : 80;
+        Uni<InetAddress[]> resolved = IP_LITERAL.matcher(host).matches()
+                ? Uni.createFrom().item(() -> resolveQuietly(host))
+                : vertx.executeBlocking(Uni.createFrom().item(() -> resolveQuietly(host)), false);
+        return resolved.map(addresses -> {
+            if (addresses == null || addresses.length == 0) {
+                throw WooException.unavailable();
+            }
+            for (InetAddress address : addresses) {
+                try {
+                    StoreUrlPolicy.checkAddress(address, tenant.developmentStore());
+                } catch (ApiException e) {
+                    Log.warnf("Store %s: its host now resolves to a forbidden address; call refused", tenant.domain());
+                    throw WooException.forbiddenAddress();
+                }
+            }
+            return SocketAddress.inetSocketAddress(port, addresses[0].getHostAddress());
+        })
+                .ifNoItem().after(config.woo().requestTimeout()).failWith(WooException::unavailable)
+                .onFailure(e -> !(e instanceof WooException)).transform(e -> WooException.unavailable());
+    }
+
+    private InetAddress[] resolveQuietly(String host) {
+        try {
+            return resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private Uni<WooResponse> exchange(ActiveTenant tenant, WooRequest request, SocketAddress server) {
         String url = url(tenant, request);
-        HttpRequest<Buffer> http = web.requestAbs(HttpMethod.valueOf(request.method()), url)
+        HttpRequest<Buffer> http = web.requestAbs(HttpMethod.valueOf(request.method()), server, url)
                 .putHeader("Accept", "application/json")
                 .timeout(config.woo().requestTimeout().toMillis());
-        if (tenant.storeUrl().getScheme().equals("https")) {
+        if (tenant.storeUrl().getScheme().equals("https") && !request.anonymous()) {
             String basic = tenant.consumerKey() + ":" + tenant.consumerSecret();
             http.putHeader("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
@@ -197,7 +280,7 @@ public class WooClient {
         String path = request.path().startsWith("/wp-json/") ? request.path() : NAMESPACE + prefixSlash(request.path());
         url.append(basePath).append(encodePath(path));
         List<Map.Entry<String, String>> query = new ArrayList<>(request.query());
-        if (base.getScheme().equals("http")) {
+        if (base.getScheme().equals("http") && !request.anonymous()) {
             query.addAll(OAuth1Signer.sign(request.method(), url.toString(), request.query(), tenant.consumerKey(),
                     tenant.consumerSecret(), OAuth1Signer.HMAC_SHA256, clock.millis() / 1000, nonce()).entrySet());
         }

@@ -254,6 +254,15 @@ public class WooCommerceApi {
 
     // System and settings
 
+    /**
+     * WordPress's public site index ({@code GET /wp-json/}), trimmed to the site's time zone: {@code timezone_string}
+     * (a zone id, empty when the site uses a fixed offset) and {@code gmt_offset} (hours). No WooCommerce route tells
+     * the time zone, yet WooCommerce reads a coupon's {@code date_expires} in it.
+     */
+    public Uni<WooResponse> getSiteTimeZone(ActiveTenant t) {
+        return send(t, WooRequest.get("site.index", "/wp-json/").param("_fields", "timezone_string,gmt_offset").anonymous());
+    }
+
     public Uni<WooResponse> getSystemStatus(ActiveTenant t) {
         return send(t, WooRequest.get("system_status.get", "system_status"));
     }
@@ -274,6 +283,31 @@ public class WooCommerceApi {
         ObjectNode body = json.createObjectNode();
         body.set("value", value);
         return send(t, WooRequest.put("settings.update", "settings/" + groupId + "/" + optionId, body));
+    }
+
+    // WordPress content (public routes: sent without credentials)
+
+    /** One page of {@code /wp-json/wp/v2/pages} or {@code /posts}; {@code filters} as WordPress names them. */
+    public Uni<WooResponse> listWordPressContent(ActiveTenant t, String type, Map<String, ?> filters) {
+        return send(t, WooRequest.get("wp." + type + ".list", "/wp-json/wp/v2/" + type).params(filters).anonymous());
+    }
+
+    // Store set-up
+
+    public Uni<WooResponse> listShippingZones(ActiveTenant t) {
+        return send(t, WooRequest.get("shipping.zones", "shipping/zones"));
+    }
+
+    public Uni<WooResponse> listShippingZoneLocations(ActiveTenant t, long zoneId) {
+        return send(t, WooRequest.get("shipping.locations", "shipping/zones/" + zoneId + "/locations"));
+    }
+
+    public Uni<WooResponse> listShippingZoneMethods(ActiveTenant t, long zoneId) {
+        return send(t, WooRequest.get("shipping.methods", "shipping/zones/" + zoneId + "/methods"));
+    }
+
+    public Uni<WooResponse> listPaymentGateways(ActiveTenant t) {
+        return send(t, WooRequest.get("payment_gateways.list", "payment_gateways"));
     }
 
     /** Any call, for the admin proxy: the caller's method, path below {@code /wc/v3}, query and body. */

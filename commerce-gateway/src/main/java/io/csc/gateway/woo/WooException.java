@@ -18,7 +18,9 @@ public class WooException extends ApiException {
         /** 5xx or an unreadable answer from the store. Counts against the breaker. */
         STORE_ERROR,
         /** The store answered 4xx to what we asked: not a store failure. */
-        REJECTED
+        REJECTED,
+        /** The store's host now resolves to an address the gateway may not reach (e.g. DNS rebinding). Never tried. */
+        FORBIDDEN_ADDRESS
     }
 
     private final Kind kind;
@@ -50,6 +52,11 @@ public class WooException extends ApiException {
 
     static WooException unavailable() {
         return new WooException(Kind.UNAVAILABLE, 503, "store_unavailable", "The store could not be reached", 0);
+    }
+
+    static WooException forbiddenAddress() {
+        return new WooException(Kind.FORBIDDEN_ADDRESS, 502, "store_address_forbidden",
+                "The store's address resolves to a network the gateway may not reach", 0);
     }
 
     static WooException circuitOpen() {

@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One call to {@code /wp-json/wc/v3}: method, path below the namespace, query (kept in order, unencoded), optional JSON
- * body, and an operation name for metrics ({@code products.list}).
+ * body, and an operation name for metrics ({@code products.list}). {@code anonymous} calls (WordPress's public routes
+ * such as the site index) carry no credentials: a Basic header on a non-WooCommerce route would be checked by
+ * WordPress's application passwords and refused.
  */
 public record WooRequest(String method, String path, List<Map.Entry<String, String>> query, JsonNode body,
-        String operation) {
+        String operation, boolean anonymous) {
 
     public static Builder get(String operation, String path) {
         return new Builder("GET", operation, path);
@@ -44,6 +46,7 @@ public record WooRequest(String method, String path, List<Map.Entry<String, Stri
         private final String path;
         private final List<Map.Entry<String, String>> query = new ArrayList<>();
         private JsonNode body;
+        private boolean anonymous;
 
         private Builder(String method, String operation, String path) {
             this.method = method;
@@ -77,8 +80,14 @@ public record WooRequest(String method, String path, List<Map.Entry<String, Stri
             return this;
         }
 
+        /** Sent without credentials (public WordPress routes). */
+        public Builder anonymous() {
+            this.anonymous = true;
+            return this;
+        }
+
         public WooRequest build() {
-            return new WooRequest(method, path, List.copyOf(query), body, operation);
+            return new WooRequest(method, path, List.copyOf(query), body, operation, anonymous);
         }
     }
 }

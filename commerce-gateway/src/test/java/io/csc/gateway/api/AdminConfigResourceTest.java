@@ -24,6 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class AdminConfigResourceTest {
+    /** The test database, wherever the run points it (QUARKUS_DATASOURCE_JDBC_URL or a -D override). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
     private static final String KEY = "ck_0123456789abcdef0123456789abcdef01234567";
     private static final String SECRET = "cs_fedcba9876543210fedcba9876543210fedcba98";
 
@@ -60,7 +64,7 @@ class AdminConfigResourceTest {
                 .body("allowed_origins[0]", equalTo("https://" + domain));
 
         // Nothing usable at rest: no column holds a key, the secret or the plugin secret in clear.
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/csc_test", "postgres", "");
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
                 ResultSet row = db.createStatement()
                         .executeQuery("SELECT * FROM gateway.tenants WHERE domain = '" + domain + "'")) {
             assertTrue(row.next());

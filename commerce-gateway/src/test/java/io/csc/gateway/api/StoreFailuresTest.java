@@ -113,17 +113,45 @@ class StoreFailuresTest {
         Api.client(Api.randomIp()).body(Map.of("domain", "locked.test", "sku", "X")).post("/api/woocommerce/stock")
                 .then().statusCode(502).body("code", equalTo("store_auth_failed"))
                 .body("error", org.hamcrest.Matchers.containsString("refused our API keys"));
-        Api.client(Api.randomIp()).get("/api/test-woocommerce?domain=locked.test").then().statusCode(502)
+        Api.admin().get("/api/admin/test-woocommerce?domain=locked.test").then().statusCode(502)
                 .body("code", equalTo("store_auth_failed"));
     }
 
     @Test
-    void connectionTestReportsAWorkingStore() {
-        Api.client(Api.randomIp()).get("/api/test-woocommerce?domain=healthy.test").then().statusCode(200)
-                .body("success", equalTo(true)).body("productCount", equalTo(30)).body("responseTimeMs", notNullValue());
-        Api.client(Api.randomIp()).get("/api/test-woocommerce?domain=unknown.test").then().statusCode(404)
+    void operatorsGetTheDetailedConnectionTest() {
+        Api.admin().get("/api/admin/test-woocommerce?domain=healthy.test").then().statusCode(200)
+                .body("success", equalTo(true)).body("productCount", equalTo(30)).body("responseTimeMs", notNullValue())
+                .body("storeUrl", equalTo(wiremockUrl + "/healthy"));
+        Api.admin().get("/api/admin/test-woocommerce?domain=unknown.test").then().statusCode(404)
                 .body("code", equalTo("tenant_not_found"));
-        Api.client(Api.randomIp()).get("/api/test-woocommerce").then().statusCode(400);
+        Api.admin().get("/api/admin/test-woocommerce").then().statusCode(400);
+        Api.client(Api.randomIp()).get("/api/admin/test-woocommerce?domain=healthy.test").then().statusCode(401);
+    }
+
+    @Test
+    void thePublicConnectionTestSaysOnlyOkOrNotAvailable() {
+        String ok = Api.client(Api.randomIp()).get("/api/test-woocommerce?domain=healthy.test").then().statusCode(200)
+                .body("success", equalTo(true)).body("status", equalTo("ok")).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(ok, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("healthy")));
+        org.hamcrest.MatcherAssert.assertThat(ok, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("30")));
+        // Unknown, refusing our keys, unreachable, failing: one answer, so nobody learns which stores exist.
+        java.util.Set<String> bodies = new java.util.HashSet<>();
+        for (String domain : new String[]{"unknown.test", "locked.test", "down.test", "broken.test"}) {
+            bodies.add(Api.client(Api.randomIp()).get("/api/test-woocommerce?domain=" + domain).then().statusCode(503)
+                    .body("success", equalTo(false)).body("code", equalTo("not_available")).extract().asString());
+        }
+        assertEquals(1, bodies.size(), "every unavailable store answers alike: " + bodies);
+        Api.client(Api.randomIp()).get("/api/test-woocommerce").then().statusCode(400).body("success", equalTo(false));
+    }
+
+    @Test
+    void thePublicConnectionTestDoesNotCallTheStoreEachTime() {
+        for (int i = 0; i < 5; i++) {
+            Api.client(Api.randomIp()).get("/api/test-woocommerce?domain=healthy.test").then().statusCode(200);
+        }
+        org.hamcrest.MatcherAssert.assertThat(
+                wiremock.findAll(getRequestedFor(urlPathEqualTo("/healthy/wp-json/wc/v3/products"))).size(),
+                lessThanOrEqualTo(1));
     }
 
     @Test

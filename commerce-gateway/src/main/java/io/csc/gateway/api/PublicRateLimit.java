@@ -1,0 +1,90 @@
+package io.csc.gateway.api;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.csc.gateway.config.GatewayConfig;
+import io.csc.web.RateLimit;
+import io.csc.web.RateLimiter;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Per-client hourly limits on the browser-facing routes, counted before anything else looks at the request. Every
+ * answer on those routes (200, but also 400, 404, 413, 415 and 429) therefore carries {@code X-RateLimit-Limit},
+ * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}, and bad requests cost a client as much as good ones
+ * (probing is not free). CORS preflights are not counted. Webhooks are not limited here: WooCommerce sends them in
+ * bursts from one address, and their signature is checked first.
+ * <p>
+ * Installed as the very first route (ahead of the common 413 check, whose observer runs later), so even an oversized
+ * body gets the headers.
+ */
+@ApplicationScoped
+public class PublicRateLimit {
+    static final String STOCK_PATH = "/api/woocommerce/stock";
+    static final String TEST_PATH = "/api/test-woocommerce";
+    private static final String UNAVAILABLE = "{\"success\":false,\"error\":\"Service temporarily unavailable\",\"code\":\"unavailable\"}";
+
+    private final RateLimiter rateLimiter;
+    private final GatewayConfig config;
+
+    public PublicRateLimit(RateLimiter rateLimiter, GatewayConfig config) {
+        this.rateLimiter = rateLimiter;
+        this.config = config;
+    }
+
+    void install(@Observes @Priority(1) Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::limit);
+    }
+
+    private void limit(RoutingContext rc) {
+        // The raw path: decoding a malformed one (which UriGuard answers next) must not fail here.
+        String path = rc.request().path();
+        String bucket;
+        int limit;
+        if (STOCK_PATH.equals(path)) {
+            bucket = "gw:stock";
+            limit = config.rateLimit().stock();
+        } else if (TEST_PATH.equals(path)) {
+            bucket = "gw:test";
+            limit = config.rateLimit().testWoocommerce();
+        } else {
+            rc.next();
+            return;
+        }
+        if (rc.request().method() == HttpMethod.OPTIONS) {
+            rc.next();
+            return;
+        }
+        // Counted per client across stores: inventing store names must not buy a client fresh windows.
+        String client = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+        // The body must not flow (and be lost) while Redis answers: pause until the next handler is in place.
+        if (!rc.request().isEnded()) {
+            rc.request().pause();
+        }
+        rateLimiter.hit(bucket, client, limit, java.time.Duration.ofHours(1)).subscribe().with(rl -> {
+            headers(rc.response(), rl);
+            if (rl.allowed()) {
+                if (!rc.request().isEnded()) {
+                    rc.request().resume();
+                }
+                rc.next();
+                return;
+            }
+            long retryAfter = Math.max(1, rl.resetEpochSeconds() - System.currentTimeMillis() / 1000);
+            rc.response().setStatusCode(429).putHeader("Retry-After", Long.toString(retryAfter))
+                    .putHeader("Content-Type", "application/json")
+                    .end("{\"success\":false,\"error\":\"Rate limit exceeded, retry in " + retryAfter
+                            + " seconds\",\"code\":\"rate_limited\"}");
+        }, failure -> rc.response().setStatusCode(503).putHeader("Content-Type", "application/json").end(UNAVAILABLE));
+    }
+
+    private static void headers(HttpServerResponse response, RateLimit rl) {
+        response.putHeader("X-RateLimit-Limit", Integer.toString(rl.limit()));
+        response.putHeader("X-RateLimit-Remaining", Long.toString(rl.remaining()));
+        response.putHeader("X-RateLimit-Reset", Long.toString(rl.resetEpochSeconds()));
+    }
+}
