@@ -37,13 +37,13 @@ public final class DocumentBuilder {
             title = page.slug() == null ? "Page " + page.id() : page.slug();
         }
         List<KnowledgeDocument.Passage> passages = new ArrayList<>();
-        for (HtmlText.Section section : HtmlText.sections(page.content())) {
+        for (HtmlText.Section section : HtmlText.sections(page.html())) {
             for (String chunk : chunks(section.paragraphs())) {
                 passages.add(new KnowledgeDocument.Passage(section.heading(), chunk));
             }
         }
         // modified_gmt decides "changed"; the prefix changes when this splitting does, so old passages are redone
-        String version = FORMAT + (page.modifiedGmt() == null ? hash(page.content()) : page.modifiedGmt());
+        String version = FORMAT + (page.modifiedGmt() == null ? hash(page.html()) : page.modifiedGmt());
         return new KnowledgeDocument(kind + ":" + page.id(), kind, page.link(), title, version, passages);
     }
 
@@ -86,7 +86,8 @@ public final class DocumentBuilder {
         List<String> served = new ArrayList<>();
         boolean restOfWorld = false;
         for (StoreProfile.ShippingZone zone : nullSafe(profile.shippingZones())) {
-            List<String> methods = nullSafe(zone.methods()).stream().map(m -> method(m, currency))
+            List<String> methods = nullSafe(zone.methods()).stream().filter(StoreProfile.ShippingMethod::enabled)
+                    .map(m -> method(m, currency))
                     .filter(Objects::nonNull).toList();
             List<String> places = nullSafe(zone.locations()).stream().map(DocumentBuilder::place).toList();
             if (zone.id() == 0 || places.isEmpty()) {
@@ -111,18 +112,14 @@ public final class DocumentBuilder {
         if (!shipping.isEmpty()) {
             docs.add(generated("store:shipping", shippingUrl, "Shipping zones and rates", shipping));
         }
-        List<StoreProfile.PaymentMethod> gateways = nullSafe(profile.paymentGateways());
-        if (!gateways.isEmpty()) {
+        List<String> payments = nullSafe(profile.paymentMethods()).stream().map(HtmlText::plain)
+                .filter(t -> !t.isEmpty()).toList();
+        if (!payments.isEmpty()) {
             List<KnowledgeDocument.Passage> payment = new ArrayList<>();
-            payment.add(new KnowledgeDocument.Passage("Payment methods", "We accept these payment methods at checkout: "
-                    + gateways.stream().map(g -> HtmlText.plain(g.title())).collect(Collectors.joining(", ")) + "."));
-            for (StoreProfile.PaymentMethod g : gateways) {
-                String description = HtmlText.plain(g.description());
-                if (!description.isEmpty()) {
-                    payment.add(new KnowledgeDocument.Passage(HtmlText.plain(g.title()),
-                            "Paying by " + HtmlText.plain(g.title()) + ": " + description));
-                }
-            }
+            payment.add(new KnowledgeDocument.Passage("Payment methods",
+                    "We accept these payment methods at checkout: " + String.join(", ", payments) + "."));
+            // one passage per method, so "can I pay by ..." finds its own answer
+            payments.forEach(t -> payment.add(new KnowledgeDocument.Passage(t, "You can pay by " + t + " at checkout.")));
             docs.add(generated("store:payment", storeUrl, "Payment methods", payment));
         }
         List<KnowledgeDocument.Passage> store = new ArrayList<>();
@@ -130,7 +127,8 @@ public final class DocumentBuilder {
         if (a != null && a.city() != null && !a.city().isBlank()) {
             String line = join(", ", a.address1(), a.address2(), a.city(),
                     join(" ", a.state(), a.postcode()), country(a.country()));
-            store.add(new KnowledgeDocument.Passage("Store address", "Our store address is " + line + "."));
+            store.add(new KnowledgeDocument.Passage("Store address", "Where we are located: our store address is "
+                    + line + "."));
         }
         if (currency != null && !currency.isBlank()) {
             store.add(new KnowledgeDocument.Passage("Currency", "Prices are shown and charged in "

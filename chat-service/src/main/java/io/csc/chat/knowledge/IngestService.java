@@ -93,13 +93,16 @@ public class IngestService {
             Map<String, Optional<List<KnowledgeDocument>>> parts = new LinkedHashMap<>();
             parts.put("pages", pg.map(list -> list.stream().map(p -> builder.page(p, "page")).toList()));
             parts.put("posts", ps.map(list -> list.stream().map(p -> builder.page(p, "post")).toList()));
-            String shippingUrl = pg.flatMap(list -> list.stream()
-                    .filter(p -> p.slug() != null && p.slug().contains("shipping")).map(ContentPage::link).findFirst())
-                    .orElse(storeUrl);
-            parts.put("store", pr.map(p -> builder.profile(p, storeUrl, shippingUrl)));
+            parts.put("store", pr.map(p -> builder.profile(p, storeUrl, shippingUrl(p, storeUrl))));
             parts.put("products", pd.map(list -> builder.products(list, storeUrl)));
             return parts;
         });
+    }
+
+    /** Where the generated shipping passages point: the store's shipping policy page when it has one. */
+    private static String shippingUrl(StoreProfile profile, String storeUrl) {
+        StoreProfile.PageRef page = profile.policyPages() == null ? null : profile.policyPages().get("shipping");
+        return page != null && page.link() != null ? page.link() : storeUrl;
     }
 
     private static <T> Uni<Optional<T>> optional(Uni<T> call, String domain, String part) {

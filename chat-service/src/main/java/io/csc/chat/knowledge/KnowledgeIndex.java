@@ -23,13 +23,14 @@ public class KnowledgeIndex {
     private final Map<String, TenantIndex> cache;
 
     /** One store's passages; {@code positions} maps a passage id to its place in {@code passages}. */
-    public record TenantIndex(List<StoredPassage> passages, Map<Long, Integer> positions, long loadedAt) {
+    public record TenantIndex(List<StoredPassage> passages, Map<Long, Integer> positions, Spelling spelling,
+            long loadedAt) {
         static TenantIndex of(List<StoredPassage> passages) {
             Map<Long, Integer> positions = new HashMap<>();
             for (int i = 0; i < passages.size(); i++) {
                 positions.put(passages.get(i).id(), i);
             }
-            return new TenantIndex(List.copyOf(passages), positions, System.nanoTime());
+            return new TenantIndex(List.copyOf(passages), positions, new Spelling(passages), System.nanoTime());
         }
     }
 

@@ -152,21 +152,33 @@ public class KnowledgeRepository {
         });
     }
 
+    /** A passage's full-text rank (0..1) and how many of the question's words (lexemes) it contains. */
+    public record FullTextMatch(double rank, int matched, int words) {
+        public double coverage() {
+            return words == 0 ? 0 : (double) matched / words;
+        }
+    }
+
     /**
      * PostgreSQL's full-text rank of the passages matching any of the question's words (an AND of every word would
-     * miss most natural questions), normalized to 0..1 (rank / (rank + 1)).
+     * miss most natural questions), normalized to 0..1 (rank / (rank + 1)), with the share of the question's words each
+     * passage holds.
      */
-    public Uni<Map<Long, Double>> fullText(String domain, String question, int limit) {
+    public Uni<Map<Long, FullTextMatch>> fullText(String domain, String question, int limit) {
         return pool.preparedQuery("""
                 WITH q AS (
-                    SELECT replace(plainto_tsquery(t.language, $2)::text, ' & ', ' | ') AS text
+                    SELECT replace(plainto_tsquery(t.language, $2)::text, ' & ', ' | ') AS text,
+                           tsvector_to_array(to_tsvector(t.language, $2)) AS words
                     FROM chat.knowledge_tenant t WHERE t.domain = $1)
-                SELECT p.id, ts_rank_cd(p.tsv, q.text::tsquery, 32) AS rank
+                SELECT p.id, ts_rank_cd(p.tsv, q.text::tsquery, 32) AS rank,
+                       (SELECT count(*) FROM unnest(q.words) w WHERE w = ANY (tsvector_to_array(p.tsv))) AS matched,
+                       cardinality(q.words) AS words
                 FROM chat.knowledge_passage p, q
                 WHERE q.text <> '' AND p.domain = $1 AND p.tsv @@ q.text::tsquery
                 ORDER BY rank DESC LIMIT $3""").execute(Tuple.of(domain, question, limit)).map(rows -> {
-            Map<Long, Double> out = new HashMap<>();
-            rows.forEach(r -> out.put(r.getLong(0), r.getDouble(1)));
+            Map<Long, FullTextMatch> out = new HashMap<>();
+            rows.forEach(r -> out.put(r.getLong(0),
+                    new FullTextMatch(r.getDouble(1), r.getLong(2).intValue(), r.getInteger(3))));
             return out;
         });
     }

@@ -57,26 +57,30 @@ public class KnowledgeService {
 
     /** The passages at or above {@code minRelevance}, best first, at most {@code limit}. */
     public Uni<Result> search(String domain, String question, Mode mode, int limit, double minRelevance) {
-        Uni<float[]> questionVector = mode == Mode.COMBINED
-                ? Uni.createFrom().item(() -> embedder.embed(question))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                : Uni.createFrom().nullItem();
         return index.get(domain).chain(tenant -> {
             if (tenant.passages().isEmpty()) {
                 return Uni.createFrom().item(new Result(false, List.of()));
             }
-            return Uni.combine().all().unis(repository.fullText(domain, question, FULL_TEXT_CANDIDATES), questionVector)
-                    .with((fullText, vector) -> new Result(true, rank(tenant, fullText, vector, mode, limit, minRelevance)));
+            String corrected = tenant.spelling().correct(question);
+            Uni<float[]> questionVector = mode == Mode.COMBINED
+                    ? Uni.createFrom().item(() -> embedder.embed(corrected))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    : Uni.createFrom().nullItem();
+            return Uni.combine().all().unis(repository.fullText(domain, corrected, FULL_TEXT_CANDIDATES), questionVector)
+                    .with((fullText, vector) -> new Result(true,
+                            rank(tenant, fullText, vector, mode, limit, minRelevance)));
         });
     }
 
-    private List<KnowledgeHit> rank(KnowledgeIndex.TenantIndex tenant, Map<Long, Double> fullText, float[] vector,
-            Mode mode, int limit, double minRelevance) {
-        List<StoredPassage> passages = tenant.passages();
+    /** Ranks by the combined relevance; a passage below the threshold is no answer, however it ranks. */
+    private List<KnowledgeHit> rank(KnowledgeIndex.TenantIndex tenant, Map<Long, KnowledgeRepository.FullTextMatch> fullText,
+            float[] vector, Mode mode, int limit, double minRelevance) {
         List<KnowledgeHit> hits = new ArrayList<>();
         double w = config.semanticWeight();
-        for (StoredPassage p : passages) {
-            double ft = fullText.getOrDefault(p.id(), 0.0);
+        for (StoredPassage p : tenant.passages()) {
+            KnowledgeRepository.FullTextMatch match = fullText.get(p.id());
+            double ft = match == null ? 0 : match.rank();
+            double coverage = match == null ? 0 : match.coverage();
             double ftScore = Math.min(1.0, ft / FULL_TEXT_CEILING);
             double meaning = 0;
             double relevance;
@@ -85,14 +89,14 @@ public class KnowledgeService {
                 double meaningScore = clamp((meaning - MEANING_FLOOR) / (MEANING_CEILING - MEANING_FLOOR));
                 relevance = w * meaningScore + (1 - w) * ftScore;
             } else {
-                if (ft == 0) {
+                if (match == null) {
                     continue;
                 }
                 relevance = ftScore;
             }
             if (relevance >= minRelevance) {
                 hits.add(new KnowledgeHit(p.url(), p.title(), p.heading(), p.body(), round(relevance), round(meaning),
-                        round(ft), p.sourceKey()));
+                        round(ft), round(coverage), p.sourceKey()));
             }
         }
         hits.sort(Comparator.comparingDouble(KnowledgeHit::relevance).reversed());

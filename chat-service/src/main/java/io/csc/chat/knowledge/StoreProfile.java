@@ -4,24 +4,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The store's published settings as the gateway summarizes them from WooCommerce: general settings (address,
- * currency), shipping zones with their enabled methods, enabled payment gateways, and the ids of the policy pages.
+ * The store's own settings as the gateway summarizes them ({@code GET /internal/store/profile}): address, currency and
+ * time zone, shipping zones with their countries ("US", or "US:ME" for a state) and methods, the titles of the enabled
+ * payment methods, and the pages holding its policies (keys refundReturns, shipping, privacy, terms).
  */
-public record StoreProfile(String domain, Address address, String currency, List<ShippingZone> shippingZones,
-        List<PaymentMethod> paymentGateways, Map<String, Long> policyPages) {
+public record StoreProfile(String domain, String storeName, String url, Address address, String currency,
+        String timezone, List<ShippingZone> shippingZones, List<String> paymentMethods,
+        Map<String, PageRef> policyPages) {
 
-    public record Address(String address1, String address2, String city, String state, String postcode,
-            String country) {
+    public record Address(String address1, String address2, String city, String postcode, String country,
+            String state) {
     }
 
-    /** {@code locations}: country codes ("US") or "US:ME" states; zone 0 ("other locations") has none. */
+    /** Zone 0 ("Locations not covered by your other zones") has no locations. */
     public record ShippingZone(long id, String name, List<String> locations, List<ShippingMethod> methods) {
     }
 
-    /** {@code cost} for flat rates, {@code minAmount} for free shipping; plain decimal strings as WooCommerce has them. */
-    public record ShippingMethod(String methodId, String title, String cost, String minAmount) {
+    /** {@code cost} for flat rates, {@code minAmount} for free shipping: decimal strings as WooCommerce keeps them. */
+    public record ShippingMethod(String title, String methodId, boolean enabled, String cost, String minAmount) {
     }
 
-    public record PaymentMethod(String id, String title, String description) {
+    public record PageRef(long id, String title, String link) {
     }
 }

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -33,13 +36,41 @@ public final class DemoContent {
     JsonNode profile;
     JsonNode products;
 
-    DemoContent(String domain) {
+    private DemoContent(String domain, String contentResource) {
         this.domain = domain;
-        JsonNode content = read("knowledge/demo-content.json");
-        content.get("pages").forEach(p -> pages.add((ObjectNode) p));
-        content.get("posts").forEach(p -> posts.add((ObjectNode) p));
+        JsonNode content = read(contentResource);
+        content.get("pages").forEach(p -> pages.add(wordpress((ObjectNode) p, "page")));
+        content.get("posts").forEach(p -> posts.add(wordpress((ObjectNode) p, "post")));
         profile = read("knowledge/demo-profile.json");
         products = read("knowledge/demo-products.json");
+    }
+
+    /** The demo store's own pages and posts (deploy/demo-store, what its /wp-json/wp/v2 routes publish). */
+    static DemoContent demoStore(String domain) {
+        return new DemoContent(domain, "demo-store/wp_content.json");
+    }
+
+    /** Pages in WordPress's full shape with the HTML a theme produces: entities, tables, scripts, styles, shortcodes. */
+    static DemoContent richHtml(String domain) {
+        return new DemoContent(domain, "knowledge/demo-content.json");
+    }
+
+    /** The demo store keeps title and content as plain strings: put them in WordPress's {rendered} shape. */
+    private static ObjectNode wordpress(ObjectNode p, String type) {
+        ObjectNode o = p.deepCopy();
+        if (o.get("title").isTextual()) {
+            o.putObject("title").put("rendered", p.get("title").asText());
+        }
+        if (o.get("content").isTextual()) {
+            o.putObject("content").put("rendered", p.get("content").asText());
+        }
+        if (!o.has("link")) {
+            o.put("link", "http://127.0.0.1:8088/" + p.get("slug").asText() + "/");
+        }
+        if (!o.has("type")) {
+            o.put("type", type);
+        }
+        return o;
     }
 
     static JsonNode read(String resource) {
@@ -48,6 +79,12 @@ public final class DemoContent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A clean start: the domain's tenant row, sources and passages deleted (a previous run's content would stay). */
+    static void forget(Pool pool, String domain) {
+        pool.preparedQuery("DELETE FROM chat.knowledge_tenant WHERE domain = $1").execute(Tuple.of(domain)).await()
+                .indefinitely();
     }
 
     /** Changes one page (by WordPress id) in the store. */
@@ -99,7 +136,8 @@ public final class DemoContent {
             o.put("slug", p.get("slug").asText());
             o.put("link", p.get("link").asText());
             o.put("title", p.path("title").path("rendered").asText());
-            o.put("content", p.path("content").path("rendered").asText());
+            o.put("html", p.path("content").path("rendered").asText());
+            o.put("dateGmt", p.path("date_gmt").asText(null));
             o.put("modifiedGmt", p.get("modified_gmt").asText());
         }
         return out;
