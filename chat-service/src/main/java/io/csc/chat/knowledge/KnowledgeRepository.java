@@ -165,17 +165,21 @@ public class KnowledgeRepository {
      * passage holds.
      */
     public Uni<Map<Long, FullTextMatch>> fullText(String domain, String question, int limit) {
+        // the share of words is counted for the best candidates only, after the rank picked them
         return pool.preparedQuery("""
                 WITH q AS (
                     SELECT replace(plainto_tsquery(t.language, $2)::text, ' & ', ' | ') AS text,
                            tsvector_to_array(to_tsvector(t.language, $2)) AS words
-                    FROM chat.knowledge_tenant t WHERE t.domain = $1)
-                SELECT p.id, ts_rank_cd(p.tsv, q.text::tsquery, 32) AS rank,
-                       (SELECT count(*) FROM unnest(q.words) w WHERE w = ANY (tsvector_to_array(p.tsv))) AS matched,
+                    FROM chat.knowledge_tenant t WHERE t.domain = $1),
+                top AS (
+                    SELECT p.id, p.tsv, ts_rank_cd(p.tsv, q.text::tsquery, 32) AS rank
+                    FROM chat.knowledge_passage p, q
+                    WHERE q.text <> '' AND p.domain = $1 AND p.tsv @@ q.text::tsquery
+                    ORDER BY rank DESC LIMIT $3)
+                SELECT top.id, top.rank,
+                       (SELECT count(*) FROM unnest(q.words) w WHERE w = ANY (tsvector_to_array(top.tsv))) AS matched,
                        cardinality(q.words) AS words
-                FROM chat.knowledge_passage p, q
-                WHERE q.text <> '' AND p.domain = $1 AND p.tsv @@ q.text::tsquery
-                ORDER BY rank DESC LIMIT $3""").execute(Tuple.of(domain, question, limit)).map(rows -> {
+                FROM top, q""").execute(Tuple.of(domain, question, limit)).map(rows -> {
             Map<Long, FullTextMatch> out = new HashMap<>();
             rows.forEach(r -> out.put(r.getLong(0),
                     new FullTextMatch(r.getDouble(1), r.getLong(2).intValue(), r.getInteger(3))));
