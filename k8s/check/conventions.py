@@ -54,9 +54,13 @@ for f in sys.argv[1:]:
         if d['kind'] == 'Ingress':
             paths = [p['path'] for r in d['spec']['rules'] for p in r['http']['paths']]
             check(not any(p.startswith('/internal') or p in ('/', '/api', '/q') for p in paths), where + ' exposes internal/broad path')
-            # The public routes of DESIGN.md; add chat-service's when its ingress paths are uncommented.
+            # The public routes of DESIGN.md.
             check(sorted(paths) == sorted(['/api/woocommerce/stock', '/api/test-woocommerce', '/api/admin', '/api/webhooks/woocommerce',
-                  '/api/carts/events', '/api/carts/unsubscribe', '/api/carts/stats', '/api/woocommerce/abandoned-carts']), where + ' paths ' + str(paths))
+                  '/api/carts/events', '/api/carts/unsubscribe', '/api/carts/stats', '/api/woocommerce/abandoned-carts',
+                  '/api/chat', '/api/woocommerce/customer-action', '/api/privacy', '/api/admin/chat', '/embed.js', '/embed',
+                  '/demo']), where + ' paths ' + str(paths))
+            # chat-service's operator routes must be matched before the gateway's /api/admin
+            check(paths.index('/api/admin/chat') < paths.index('/api/admin'), where + ' /api/admin/chat ahead of /api/admin')
             for r in d['spec']['rules']:
                 for p in r['http']['paths']:
                     check(p['backend']['service']['name'] in svcs, where + ' backend ' + p['backend']['service']['name'])
@@ -64,7 +68,7 @@ for f in sys.argv[1:]:
             check(d['spec']['scaleTargetRef']['name'] == 'cart-service', where + ' target')
     deps = [d for d in docs if d['kind'] == 'Deployment' and d['metadata']['name'] == 'cart-service']
     check(deps and 'replicas' not in deps[0]['spec'], f + ' cart-service replicas must be left to the HPA')
-    check(sum(d['kind'] == 'PodDisruptionBudget' for d in docs) == 3, f + ' PDBs')
+    check(sum(d['kind'] == 'PodDisruptionBudget' for d in docs) == 4, f + ' PDBs')
     check(not any(d['kind'] == 'Secret' for d in docs), f + ' ships a Secret')
 print('\n'.join(errors) or 'conventions OK', f'({len(sys.argv)-1} files)')
 sys.exit(1 if errors else 0)

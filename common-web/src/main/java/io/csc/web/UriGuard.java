@@ -23,6 +23,7 @@ import io.vertx.ext.web.Router;
 public class UriGuard {
     static final String TOO_LONG = "{\"success\":false,\"error\":\"The request URL is too long\",\"code\":\"uri_too_long\"}";
     static final String MALFORMED = "{\"success\":false,\"error\":\"The request URL has a malformed percent-encoding\",\"code\":\"invalid_uri\"}";
+    static final String BAD_REQUEST = "{\"success\":false,\"error\":\"Invalid request\",\"code\":\"invalid_request\"}";
     static final String CONTROL = "{\"success\":false,\"error\":\"The request URL contains a control character\",\"code\":\"invalid_characters\"}";
 
     /** What is wrong with a request target, if anything. */
@@ -44,6 +45,21 @@ public class UriGuard {
                 default -> rc.next();
             }
         });
+        // A request line the router itself cannot take apart fails before any route runs: answer it in the same shape.
+        router.route().order(Integer.MIN_VALUE).failureHandler(UriGuard::badRequest);
+        router.errorHandler(400, UriGuard::badRequest);
+    }
+
+    private static void badRequest(io.vertx.ext.web.RoutingContext rc) {
+        if (rc.statusCode() != 400 || rc.response().ended() || rc.response().headWritten()) {
+            rc.next();
+            return;
+        }
+        answer(rc, 400, check(rc.request().uri()) == Problem.CONTROL
+                ? CONTROL
+                : check(rc.request().uri()) == Problem.NONE
+                        ? BAD_REQUEST
+                        : MALFORMED);
     }
 
     private static void answer(io.vertx.ext.web.RoutingContext rc, int status, String body) {

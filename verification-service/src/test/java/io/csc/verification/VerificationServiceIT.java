@@ -1,23 +1,21 @@
 package io.csc.verification;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.csc.test.PackagedApp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -53,22 +51,18 @@ class VerificationServiceIT {
 
     @Test
     void refusesToStartWithoutTheCodeKey() throws Exception {
-        Path log = Files.createTempFile("verification-it", ".log");
-        Process process = start(freePort(), null, log);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the service started without OTP_HMAC_KEY");
-        assertNotEquals(0, process.exitValue());
-        assertTrue(Files.readString(log).contains("OTP_HMAC_KEY"), Files.readString(log));
+        try (PackagedApp app = start(null)) {
+            assertNotEquals(0, app.awaitExit(Duration.ofSeconds(60)));
+            assertTrue(app.log().contains("OTP_HMAC_KEY"), app.log());
+        }
     }
 
     @Test
     void verifiesAnOrderOwnerAgainstTheGateway() throws Exception {
-        int port = freePort();
-        Path log = Files.createTempFile("verification-it", ".log");
-        Process process = start(port, "it-only-otp-hmac-key-0123456789abcdef", log);
-        try {
+        try (PackagedApp app = start("it-only-otp-hmac-key-0123456789abcdef")) {
+            app.awaitReady(Duration.ofSeconds(60));
             HttpClient http = HttpClient.newHttpClient();
-            String base = "http://127.0.0.1:" + port;
-            waitReady(http, base, log);
+            String base = app.baseUrl();
             String conversation = "it-" + System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/internal/verification/simple"))
                     .header("X-Internal-Token", TOKEN).header("Content-Type", "application/json")
@@ -81,47 +75,18 @@ class VerificationServiceIT {
             HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create(base + "/internal/verification/"
                     + conversation)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(401, noToken.statusCode());
-        } finally {
-            process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
         }
     }
 
-    private static void waitReady(HttpClient http, String base, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not ready: " + Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static Process start(int port, String otpKey, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.remove("OTP_HMAC_KEY");
+    private static PackagedApp start(String otpKey) {
+        Map<String, String> env = new HashMap<>();
         if (otpKey != null) {
             env.put("OTP_HMAC_KEY", otpKey);
         }
         env.put("INTERNAL_TOKEN", TOKEN);
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("COMMERCE_GATEWAY_URL", gateway.baseUrl());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/csc_test");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/csc_test");
-        return builder.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return PackagedApp.start(env, List.of("OTP_HMAC_KEY"));
     }
 }

@@ -2,7 +2,6 @@ package io.csc.cart.api;
 
 import java.math.BigDecimal;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,11 +9,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.csc.cart.abandonment.AbandonedCartsService;
+import io.csc.cart.abandonment.AbandonedCartsReportService;
 import io.csc.cart.attribution.AttributionService;
 import io.csc.model.cart.AbandonedCartsResponse;
 import io.csc.model.cart.CartStats;
 import io.csc.web.AdminOnly;
+import io.csc.web.ApiException;
+import io.csc.web.TenantDomain;
 import io.smallrye.mutiny.Uni;
 
 /** Operator reports (admin bearer token). */
@@ -22,21 +23,86 @@ import io.smallrye.mutiny.Uni;
 @AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminReportResource {
-    private final AbandonedCartsService abandonedCarts;
+    private final AbandonedCartsReportService abandonedCarts;
     private final AttributionService attribution;
 
-    AdminReportResource(AbandonedCartsService abandonedCarts, AttributionService attribution) {
+    AdminReportResource(AbandonedCartsReportService abandonedCarts, AttributionService attribution) {
         this.abandonedCarts = abandonedCarts;
         this.attribution = attribution;
     }
 
-    /** The spec's report: carts abandoned at least {@code hours} ago (defaults: 1 h, no guests, 100 carts). */
+    /** Bounds of the report's parameters (README): one year back at most, cart values as stored. */
+    static final double MAX_HOURS = 8760;
+    static final BigDecimal MAX_CART_VALUE = new BigDecimal("9999999999.9999");
+    static final int MAX_LIMIT = 1000;
+
+    /**
+     * The spec's report: carts abandoned at least {@code hours} ago (defaults: 1 h, no guests, 100 carts). The
+     * parameters are read as text and checked here, so that {@code hours=abc} is a 400 with the bounds rather than
+     * JAX-RS' 404 for an unconvertible parameter.
+     */
     @GET
     @Path("/woocommerce/abandoned-carts")
-    public Uni<AbandonedCartsResponse> abandonedCarts(@RestQuery String domain, @RestQuery @DefaultValue("1") double hours,
-            @RestQuery("include_guest_carts") @DefaultValue("false") boolean includeGuestCarts,
-            @RestQuery("min_cart_value") BigDecimal minCartValue, @RestQuery @DefaultValue("100") int limit) {
-        return abandonedCarts.report(domain, hours, includeGuestCarts, minCartValue, limit);
+    public Uni<AbandonedCartsResponse> abandonedCarts(@RestQuery String domain, @RestQuery String hours,
+            @RestQuery("include_guest_carts") String includeGuestCarts, @RestQuery("min_cart_value") String minCartValue,
+            @RestQuery String limit) {
+        String store = TenantDomain.normalize(domain);
+        double h = hours(hours);
+        boolean guests = bool("include_guest_carts", includeGuestCarts);
+        BigDecimal min = minCartValue(minCartValue);
+        int max = limit(limit);
+        return abandonedCarts.report(store, h, guests, min, max);
+    }
+
+    static double hours(String text) {
+        if (text == null || text.isBlank()) {
+            return 1;
+        }
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (Double.isFinite(value) && value >= 0 && value <= MAX_HOURS && text.strip().matches("[0-9.]+")) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.badRequest("Invalid request: hours must be a number from 0 to " + (long) MAX_HOURS);
+    }
+
+    static BigDecimal minCartValue(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip();
+        if (value.matches("[0-9]{1,10}(\\.[0-9]{1,4})?")) {
+            return new BigDecimal(value);
+        }
+        throw ApiException.badRequest("Invalid request: min_cart_value must be a decimal from 0 to " + MAX_CART_VALUE);
+    }
+
+    static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return 100;
+        }
+        String value = text.strip();
+        if (value.matches("[0-9]{1,4}")) {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= MAX_LIMIT) {
+                return n;
+            }
+        }
+        throw ApiException.badRequest("Invalid request: limit must be an integer from 1 to " + MAX_LIMIT);
+    }
+
+    static boolean bool(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw ApiException.badRequest("Invalid request: " + name + " must be true or false");
+        };
     }
 
     @GET

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.csc.cart.tracking.CartContextService;
+import io.csc.cart.carts.CartContextService;
 import io.csc.model.cart.CartContext;
 import io.smallrye.mutiny.Uni;
 

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestHeader;
 
-import io.csc.cart.tracking.CartEventService;
+import io.csc.cart.carts.CartEventService;
 import io.csc.model.cart.CartEventResult;
 import io.csc.web.PluginSignature;
 import io.smallrye.mutiny.Uni;

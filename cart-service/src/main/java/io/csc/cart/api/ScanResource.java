@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.csc.cart.abandonment.AbandonmentService;
+import io.csc.cart.abandonment.AbandonmentScanService;
 import io.csc.cart.recovery.RecoveryService;
 import io.csc.cart.retention.RetentionService;
 import io.csc.model.cart.ScanResult;
@@ -18,11 +18,11 @@ import io.smallrye.mutiny.Uni;
 @Path("/internal/carts")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScanResource {
-    private final AbandonmentService abandonment;
+    private final AbandonmentScanService abandonment;
     private final RecoveryService recovery;
     private final RetentionService retention;
 
-    ScanResource(AbandonmentService abandonment, RecoveryService recovery, RetentionService retention) {
+    ScanResource(AbandonmentScanService abandonment, RecoveryService recovery, RetentionService retention) {
         this.abandonment = abandonment;
         this.recovery = recovery;
         this.retention = retention;

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.csc.cart.tracking.CartRow;
+import io.csc.cart.carts.CartRow;
 import io.csc.model.cart.CartStats;
 import io.csc.web.TenantDomain;
 import io.smallrye.mutiny.Uni;

@@ -3,27 +3,30 @@ package io.csc.cart.client;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestPath;
 
 import io.csc.model.commerce.CouponIssued;
 import io.csc.model.commerce.CouponRequest;
 import io.csc.model.commerce.StockCheckRequest;
 import io.csc.model.commerce.StockCheckResponse;
 import io.csc.model.tenant.TenantSettings;
+import io.csc.web.client.GatewayErrors;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
 /** The commerce gateway's internal API (docs/internal-api.md); used only through {@link GatewayClient}. */
 @Path("/internal")
-@RegisterRestClient(configKey = "gateway")
+@RegisterRestClient(configKey = "commerce-gateway")
 @ClientHeaderParam(name = "X-Internal-Token", value = "${csc.auth.internal-token}")
 interface GatewayRestClient {
 
     @GET
     @Path("/tenants/{domain}")
-    Uni<TenantSettings> tenant(@PathParam("domain") String domain);
+    Uni<TenantSettings> tenant(@RestPath String domain);
 
     @POST
     @Path("/stock/check")
@@ -32,4 +35,10 @@ interface GatewayRestClient {
     @POST
     @Path("/coupons")
     Uni<CouponIssued> createCoupon(CouponRequest request);
+
+    /** 4xx are answers, store trouble is one tenant's, the rest is the gateway failing (common-web's one reading). */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return GatewayErrors.toException(response);
+    }
 }

@@ -51,11 +51,19 @@ public interface CartConfig {
     Recovery recovery();
 
     interface Recovery {
+        /** DESIGN.md: at most three recovery emails per cart. */
+        int MAX_STEPS = 3;
+
         /**
          * {@code CART_RECOVERY_SCHEDULE}: delays after abandonment of the recovery emails; at most three are used.
          */
         @WithDefault("1h,24h,72h")
         List<Duration> schedule();
+
+        /** The schedule as used: the delay of step n (1-based) at index n - 1, in seconds, at most three steps. */
+        default Long[] stepSeconds() {
+            return schedule().stream().limit(MAX_STEPS).map(Duration::toSeconds).toArray(Long[]::new);
+        }
 
         /**
          * {@code CART_RECOVERY_DISCOUNTS}: coupon percent for the second, third... email (the first never has one);

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-import io.csc.cart.abandonment.AbandonmentService;
+import io.csc.cart.abandonment.AbandonmentScanService;
 import io.csc.cart.config.CartConfig;
 
 /**
@@ -20,12 +20,12 @@ import io.csc.cart.config.CartConfig;
 @Liveness
 @ApplicationScoped
 public class CartScanHealthCheck implements HealthCheck {
-    private final AbandonmentService abandonment;
+    private final AbandonmentScanService abandonment;
     private final CartConfig config;
     private final Clock clock;
     private final Instant started;
 
-    CartScanHealthCheck(AbandonmentService abandonment, CartConfig config, Clock clock) {
+    CartScanHealthCheck(AbandonmentScanService abandonment, CartConfig config, Clock clock) {
         this.abandonment = abandonment;
         this.config = config;
         this.clock = clock;

@@ -3,7 +3,7 @@ package io.csc.cart.recovery;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.csc.cart.tracking.CartRow;
+import io.csc.cart.carts.CartRow;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** One (cart, step) this replica holds until {@code leaseUntil}; {@code couponCode} is set once a coupon exists. */

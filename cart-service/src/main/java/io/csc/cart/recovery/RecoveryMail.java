@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import io.csc.cart.tracking.CartRow;
+import io.csc.cart.carts.CartRow;
 import io.csc.model.cart.CartItem;
 import io.csc.model.tenant.TenantSettings;
 import io.quarkus.mailer.Mail;

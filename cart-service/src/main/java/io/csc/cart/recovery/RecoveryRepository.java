@@ -8,14 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.csc.cart.tracking.CartRow;
+import io.csc.cart.carts.CartRow;
 import io.csc.model.commerce.CouponIssued;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import static io.csc.cart.tracking.CartRepository.utc;
+import static io.csc.cart.carts.CartRepository.utc;
 
 /**
  * The recovery outbox ({@code cart.recovery_emails}). A claim is one autocommitted statement: it locks due rows with
@@ -48,6 +48,7 @@ public class RecoveryRepository {
                 last_email_at = CASE WHEN $3 > 0 THEN $4 ELSE last_email_at END, updated_at = $4
             WHERE id = $1""";
 
+    /** The outbox's second writer (package documentation): schedules the step after the one just sent. */
     private static final String NEXT = """
             INSERT INTO cart.recovery_emails (cart_id, step, due_at)
             SELECT id, $2, abandoned_at + $3 * interval '1 second' FROM cart.carts WHERE id = $1 AND state = 'abandoned'

@@ -7,11 +7,10 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.csc.cart.abandonment.AbandonmentService;
+import io.csc.cart.carts.CartRow;
 import io.csc.cart.client.GatewayClient;
 import io.csc.cart.config.CartConfig;
 import io.csc.cart.tenant.TenantService;
-import io.csc.cart.tracking.CartRow;
 import io.csc.model.cart.RestoreToken;
 import io.csc.model.cart.ScanResult;
 import io.csc.model.cart.UnsubscribeToken;
@@ -185,7 +184,7 @@ public class RecoveryService {
         String storeUrl = tenant.storeUrl() == null ? "https://" + cart.domain() : tenant.storeUrl();
         String restoreUrl = stripSlash(storeUrl) + "/?csc_restore=" + restore;
         String unsubscribeUrl = stripSlash(config.publicBaseUrl()) + "/api/carts/unsubscribe?token=" + unsubscribe;
-        int lastStep = AbandonmentService.scheduleSeconds(config.recovery().schedule()).length;
+        int lastStep = config.recovery().stepSeconds().length;
         var mail = RecoveryMail.render(new RecoveryMail.Content(tenant, cart, claim, lastStep, restoreUrl, unsubscribeUrl,
                 coupon == null ? null : coupon.code(), coupon == null ? null : coupon.percent(),
                 coupon == null ? null : coupon.expiresAt()));
@@ -203,7 +202,7 @@ public class RecoveryService {
     }
 
     private Uni<Boolean> finish(Claim claim, String status, String reason, boolean continueSequence) {
-        Long[] schedule = AbandonmentService.scheduleSeconds(config.recovery().schedule());
+        Long[] schedule = config.recovery().stepSeconds();
         Long next = continueSequence && claim.step() < schedule.length ? schedule[claim.step()] : null;
         return repository.finish(claim, status, reason, clock.instant(), next).invoke(ours -> {
             if (!ours) {

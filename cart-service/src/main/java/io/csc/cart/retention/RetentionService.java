@@ -5,8 +5,8 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.csc.cart.carts.CartRepository;
 import io.csc.cart.config.CartConfig;
-import io.csc.cart.tracking.CartRepository;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

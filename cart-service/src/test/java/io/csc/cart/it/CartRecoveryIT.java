@@ -1,14 +1,9 @@
 package io.csc.cart.it;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,6 +28,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.csc.test.PackagedApp;
 import io.csc.web.PluginSignature;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -57,7 +53,7 @@ class CartRecoveryIT {
 
     private static GreenMail smtp;
     private static WireMockServer gateway;
-    private static final List<Process> processes = new ArrayList<>();
+    private static final List<PackagedApp> apps = new ArrayList<>();
     private static final List<Integer> ports = new ArrayList<>();
     private static final String DOMAIN = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
     private static final String SECRET = "it-plugin-secret";
@@ -83,23 +79,9 @@ class CartRecoveryIT {
                         + " \"expiresAt\": \"{{jsonPath request.body '$.expiresAt'}}\"}")
                 .withTransformers("response-template")));
 
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        assertTrue(Files.exists(jar), "package the service first (mvn verify does)");
-        Files.createDirectories(Path.of("target/it-logs"));
         for (int i = 0; i < 3; i++) {
-            int port = freePort();
-            ports.add(port);
-            List<String> command = new ArrayList<>();
-            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-                // Own session: a hang-up or interrupt sent to the build's process group must not stop the replicas.
-                command.add("/usr/bin/setsid");
-            }
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // C1 only and a small heap: three JVMs start on a small machine without starving each other.
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
-            ProcessBuilder pb = new ProcessBuilder(command);
-            Map<String, String> env = pb.environment();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            int port = PackagedApp.freePort();
+            Map<String, String> env = new HashMap<>();
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/csc_test");
             env.put("QUARKUS_DATASOURCE_JDBC_URL", JDBC);
             env.put("INTERNAL_TOKEN", INTERNAL_TOKEN);
@@ -114,11 +96,13 @@ class CartRecoveryIT {
             env.put("CART_RECOVERY_SCHEDULE", "1s,2s,3s");
             env.put("CART_RECOVERY_BATCH_SIZE", "20");
             env.put("CART_RECOVERY_CONCURRENCY", "8");
-            pb.redirectErrorStream(true).redirectOutput(new File("target/it-logs/cart-" + i + ".log"));
-            processes.add(pb.start());
+            // C1 only and a small heap: three JVMs start on a small machine without starving each other.
+            apps.add(PackagedApp.start(port, env, List.of(), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC")));
+            ports.add(port);
         }
-        for (int i = 0; i < ports.size(); i++) {
-            awaitReady(ports.get(i), processes.get(i));
+        for (PackagedApp app : apps) {
+            app.awaitReady(Duration.ofSeconds(40));
         }
         try (Connection db = DriverManager.getConnection(JDBC, "postgres", ""); Statement st = db.createStatement()) {
             st.execute("TRUNCATE cart.recovery_emails, cart.carts, cart.unsubscribes");
@@ -127,11 +111,8 @@ class CartRecoveryIT {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        for (Process p : processes) {
-            p.destroy();
-        }
-        for (Process p : processes) {
-            p.waitFor();
+        for (PackagedApp app : apps) {
+            app.close();
         }
         if (gateway != null) {
             gateway.stop();
@@ -195,36 +176,9 @@ class CartRecoveryIT {
             assertEquals(expected, rs.getLong(1));
             assertEquals((EVENT_CARTS + SEEDED_CARTS) * (STEPS - 1), rs.getLong(2));
         }
-        for (Process p : processes) {
-            assertTrue(p.isAlive(), "no replica died");
+        for (PackagedApp app : apps) {
+            assertTrue(app.isAlive(), "no replica died: " + app.log());
         }
     }
 
-    private static void awaitReady(int port, Process process) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("cart-service on port " + port + " exited with " + process.exitValue()
-                        + "; see target/it-logs");
-            }
-            try {
-                HttpResponse<String> r = http
-                        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                                .build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("cart-service on port " + port + " did not become ready; see target/it-logs");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -14,7 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
-import io.csc.cart.abandonment.AbandonmentService;
+import io.csc.cart.abandonment.AbandonmentScanService;
 import io.csc.cart.client.GatewayClient;
 import io.csc.cart.config.CartConfig;
 import io.csc.cart.support.CartTestSupport;
@@ -65,14 +65,14 @@ class RecoveryConcurrencyTest extends CartTestSupport {
                 FROM generate_series(1, $3) g""", domain, idleSince.atOffset(java.time.ZoneOffset.UTC), CARTS);
 
         List<Pool> pools = new ArrayList<>();
-        List<AbandonmentService> scanners = new ArrayList<>();
+        List<AbandonmentScanService> scanners = new ArrayList<>();
         List<RecoveryService> senders = new ArrayList<>();
         for (int i = 0; i < SCANNERS; i++) {
             Pool own = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
                     .connectingTo(PgConnectOptions.fromUri("postgresql://127.0.0.1:5432/csc_test").setUser("postgres"))
                     .using(vertx.getDelegate()).build());
             pools.add(own);
-            scanners.add(new AbandonmentService(own, clock, config, metrics));
+            scanners.add(new AbandonmentScanService(own, clock, config, metrics));
             senders.add(new RecoveryService(new RecoveryRepository(own, JSON), tenants, gatewayClient, mailer, clock, config,
                     metrics));
         }
@@ -101,10 +101,10 @@ class RecoveryConcurrencyTest extends CartTestSupport {
         assertEquals(CARTS * 2, count("SELECT count(*) FROM cart.recovery_emails WHERE coupon_code IS NOT NULL"));
     }
 
-    private void runAll(List<AbandonmentService> scanners, List<RecoveryService> senders) throws Exception {
+    private void runAll(List<AbandonmentScanService> scanners, List<RecoveryService> senders) throws Exception {
         List<CompletableFuture<?>> running = new ArrayList<>();
         for (int i = 0; i < scanners.size(); i++) {
-            AbandonmentService scanner = scanners.get(i);
+            AbandonmentScanService scanner = scanners.get(i);
             RecoveryService sender = senders.get(i);
             // Interleaved: scan, send, scan, send... on every replica at once.
             running.add(scanner.scan().chain(n -> sender.sendDue()).chain(r -> scanner.scan()).chain(n -> sender.sendDue())

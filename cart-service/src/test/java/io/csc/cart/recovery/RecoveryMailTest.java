@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.csc.cart.tracking.CartRow;
+import io.csc.cart.carts.CartRow;
 import io.csc.model.cart.CartItem;
 import io.csc.model.tenant.TenantSettings;
 import io.quarkus.mailer.Mail;

@@ -20,9 +20,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 
-import io.csc.cart.abandonment.AbandonmentService;
+import io.csc.cart.abandonment.AbandonmentScanService;
 import io.csc.cart.recovery.RecoveryService;
 import io.csc.model.cart.ScanResult;
+import io.csc.test.GatewayStubs;
+import io.csc.test.GatewayWireMockResource;
+import io.csc.test.GreenMailResource;
+import io.csc.test.InjectGreenMail;
+import io.csc.test.InjectWireMock;
+import io.csc.test.TestClock;
 import io.csc.web.PluginSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.response.Response;
@@ -31,11 +37,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 
 /**
@@ -54,11 +56,11 @@ public abstract class CartTestSupport {
     @InjectGreenMail
     protected GreenMail smtp;
     @Inject
-    protected MovableClock clock;
+    protected TestClock clock;
     @Inject
     protected Pool pool;
     @Inject
-    protected AbandonmentService abandonment;
+    protected AbandonmentScanService abandonment;
     @Inject
     protected RecoveryService recovery;
 
@@ -84,27 +86,15 @@ public abstract class CartTestSupport {
     }
 
     protected void stubTenant(String domain) {
-        gateway.stubFor(get(urlEqualTo("/internal/tenants/" + domain)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(json(Map.of("domain", domain, "storeName", "Mug & Tea Shop", "storeUrl", "https://" + domain + "/",
-                        "woocommerceEnabled", true, "allowedOrigins", List.of("https://" + domain),
-                        "pluginSecret", secretOf(domain), "supportEmail", "help@" + domain, "developmentStore", false)))));
+        GatewayStubs.tenant(gateway, domain, secretOf(domain));
     }
 
     protected void stubStockAvailable() {
-        // An empty list means "all available" (StockCheckResponse.allAvailable over no items).
-        gateway.stubFor(post(urlPathEqualTo("/internal/stock/check")).atPriority(10).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"items\":[]}")));
+        GatewayStubs.stockAvailable(gateway);
     }
 
     protected void stubCoupons() {
-        gateway.stubFor(post(urlPathEqualTo("/internal/coupons")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody(
-                        "{\"id\": 77, \"code\": \"{{jsonPath request.body '$.prefix'}}-{{jsonPath request.body '$.reference'}}\","
-                                + " \"percent\": {{jsonPath request.body '$.percent'}},"
-                                + " \"expiresAt\": \"{{jsonPath request.body '$.expiresAt'}}\"}")
-                .withTransformers("response-template")));
+        GatewayStubs.coupons(gateway);
     }
 
     // ---- signed plugin calls

@@ -8,10 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -29,8 +26,6 @@ import io.csc.chat.greeting.GreetingService;
 import io.csc.chat.identity.IdentityService;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -67,31 +62,8 @@ public class ChatResource {
     public Uni<ChatResponse> turn(ChatRequest body, HttpServerRequest request, HttpServerResponse response) {
         Checked c = check(body, true);
         return edge.admit(request, response, c.domain, BUCKET, config.rateLimit().chat())
-                .flatMap(tenant -> chat.turn(input(tenant, c, body, request)))
+                .flatMap(tenant -> chat.turn(input(tenant, c, body, edge.clientIp(request))))
                 .map(ChatResource::render);
-    }
-
-    /**
-     * Server-Sent Events: {@code event: delta} with {@code {"text": "..."}} as the assistant writes, then one
-     * {@code event: done} with the whole response object (its {@code message} is the one to keep). A failure after the
-     * stream started arrives as {@code event: error} with the JSON error shape.
-     */
-    @POST
-    @Path("/stream")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> stream(ChatRequest body, HttpServerRequest request, HttpServerResponse response,
-            @Context Sse sse) {
-        Checked c = check(body, true);
-        return edge.admit(request, response, c.domain, BUCKET, config.rateLimit().chat())
-                .flatMap(tenant -> chat.stream(input(tenant, c, body, request)))
-                .onItem().transformToMulti(turn -> Multi.createBy().concatenating().streams(
-                        turn.deltas().map(text -> event(sse, "delta", Map.of("text", text))),
-                        turn.outcome().map(o -> event(sse, "done", render(o))).toMulti()))
-                .onFailure(e -> !(e instanceof ApiException)).recoverWithItem(e -> {
-                    Log.warnf("Stream failed: %s", e.getClass().getSimpleName());
-                    return event(sse, "error", Map.of("success", false, "error", "The chat is temporarily unavailable", "code",
-                            "stream_failed"));
-                });
     }
 
     /** Opens (or resumes) the session's conversation and answers its greeting. */
@@ -113,7 +85,7 @@ public class ChatResource {
                                     ? Uni.createFrom().voidItem()
                                     : conversations.append(conv.id, "assistant", g.message());
                             var ctx = new io.csc.chat.assistant.TurnContext(conv.id, tenant.domain(), c.sessionId,
-                                    PublicEdge.clientIp(request), tenant, ShopperContext.empty(),
+                                    edge.clientIp(request), tenant, ShopperContext.empty(),
                                     identity == null ? null : identity.email(), null);
                             return stored.chain(() -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure()
                                     .recoverWithItem(false))
@@ -143,10 +115,14 @@ public class ChatResource {
         });
     }
 
-    private record Checked(String domain, String sessionId) {
+    record Checked(String domain, String sessionId) {
     }
 
-    private Checked check(ChatRequest body, boolean needsMessage) {
+    Checked check(ChatRequest body, boolean needsMessage) {
+        return check(body, needsMessage, config.maxMessageLength());
+    }
+
+    static Checked check(ChatRequest body, boolean needsMessage, int maxLength) {
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
         }
@@ -156,9 +132,9 @@ public class ChatResource {
         if (needsMessage && (body.message() == null || body.message().isBlank()) && !confirming) {
             throw ApiException.badRequest("message is required");
         }
-        if (body.message() != null && body.message().length() > config.maxMessageLength()) {
+        if (body.message() != null && body.message().length() > maxLength) {
             throw new ApiException(413, "message_too_long",
-                    "Message too long: at most " + config.maxMessageLength() + " characters");
+                    "Message too long: at most " + maxLength + " characters");
         }
         if (body.conversationId() != null && body.conversationId().length() > 64) {
             throw ApiException.badRequest("conversation_id is not valid");
@@ -174,7 +150,7 @@ public class ChatResource {
         return new Checked(domain, session);
     }
 
-    private static TurnInput input(TenantSettings tenant, Checked c, ChatRequest body, HttpServerRequest request) {
+    static TurnInput input(TenantSettings tenant, Checked c, ChatRequest body, String clientIp) {
         ChatRequest.Context ctx = body.context();
         ShopperContext shopper = ctx == null
                 ? ShopperContext.empty()
@@ -184,7 +160,7 @@ public class ChatResource {
                                 ? null
                                 : new PageContext(ctx.page().type(), ctx.page().productId(), ctx.page().url()));
         return new TurnInput(tenant, c.sessionId, body.conversationId(), body.message(), shopper,
-                ctx == null ? null : ctx.identityToken(), body.confirm(), PublicEdge.clientIp(request));
+                ctx == null ? null : ctx.identityToken(), body.confirm(), clientIp);
     }
 
     static ChatResponse render(TurnOutcome o) {
@@ -193,9 +169,5 @@ public class ChatResource {
                 r.sources() == null || r.sources().isEmpty() ? null : r.sources(),
                 r.requiresVerification() ? Boolean.TRUE : null, o.verified(),
                 "error".equals(r.outcome()) ? "assistant_unavailable" : null, r.ui());
-    }
-
-    private static OutboundSseEvent event(Sse sse, String name, Object data) {
-        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build();
     }
 }

@@ -30,6 +30,7 @@ import io.csc.model.tenant.TenantSettings;
 import io.csc.model.verification.VerificationLevel;
 import io.csc.model.verification.VerificationMethod;
 import io.csc.web.ApiException;
+import io.csc.web.ClientAddress;
 import io.csc.web.Hmac;
 import io.csc.web.PluginSignature;
 import io.csc.web.RateLimiter;
@@ -64,10 +65,12 @@ public class PrivacyResource {
     private final ObjectMapper json;
     private final Clock clock;
     private final Optional<String> adminToken;
+    private final ClientAddress clients;
 
     public PrivacyResource(PrivacyService privacy, GatewayClient gateway, VerificationClient verification,
             ConversationRepository conversations, RateLimiter limiter, ChatConfig config, ObjectMapper json, Clock clock,
-            @ConfigProperty(name = "csc.auth.admin-token") Optional<String> adminToken) {
+            @ConfigProperty(name = "csc.auth.admin-token") Optional<String> adminToken, ClientAddress clients) {
+        this.clients = clients;
         this.privacy = privacy;
         this.gateway = gateway;
         this.verification = verification;
@@ -106,7 +109,7 @@ public class PrivacyResource {
         }
         PrivacyRequest req = new PrivacyRequest(domain, body.email().trim().toLowerCase(Locale.ROOT));
         return tenant(domain).invoke(t -> PublicEdge.cors(request, response, t))
-                .call(t -> limiter.enforce(response, "privacy", PublicEdge.clientIp(request), config.rateLimit().privacy()))
+                .call(t -> limiter.enforce(response, "privacy", clients.of(request), config.rateLimit().privacy()))
                 .flatMap(tenant -> {
                     if (admin(headers)) {
                         return Uni.createFrom().item(req);

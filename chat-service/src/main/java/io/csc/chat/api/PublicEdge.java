@@ -1,6 +1,5 @@
 package io.csc.chat.api;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,10 @@ import io.csc.chat.client.GatewayClient;
 import io.csc.chat.client.ServiceRefusal;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
+import io.csc.web.ClientAddress;
 import io.csc.web.RateLimiter;
+import io.csc.web.TenantCors;
+import io.csc.web.TenantDomain;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -24,25 +26,20 @@ public class PublicEdge {
     static final Pattern DOMAIN = Pattern
             .compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?");
     static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    static final String EXPOSED = "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After";
 
     private final GatewayClient gateway;
     private final RateLimiter limiter;
+    private final ClientAddress clients;
 
-    public PublicEdge(GatewayClient gateway, RateLimiter limiter) {
+    public PublicEdge(GatewayClient gateway, RateLimiter limiter, ClientAddress clients) {
         this.gateway = gateway;
         this.limiter = limiter;
+        this.clients = clients;
     }
 
+    /** The store domain, normalized; 400 {@code invalid_domain} otherwise (common-web's one rule). */
     public static String domain(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw ApiException.badRequest("domain is required");
-        }
-        String d = raw.trim().toLowerCase(Locale.ROOT);
-        if (d.length() > 253 || !DOMAIN.matcher(d).matches()) {
-            throw ApiException.badRequest("domain is not a valid store domain");
-        }
-        return d;
+        return TenantDomain.normalize(raw);
     }
 
     public static String sessionId(String raw) {
@@ -55,8 +52,9 @@ public class PublicEdge {
         return raw;
     }
 
-    public static String clientIp(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    /** The client, for rate limits: X-Forwarded-For only from a trusted proxy ({@code csc.web.trusted-proxies}). */
+    public String clientIp(HttpServerRequest request) {
+        return clients.of(request);
     }
 
     /** The store, known and enabled, and the caller's origin allowed; then the rate limit of {@code bucket}. */
@@ -89,31 +87,13 @@ public class PublicEdge {
         if (origin == null) {
             return;
         }
-        if (!allowed(tenant, origin)) {
-            throw new ApiException(403, "origin_not_allowed", "This origin is not allowed for this store");
-        }
-        response.putHeader("Access-Control-Allow-Origin", origin);
-        response.putHeader("Access-Control-Expose-Headers", EXPOSED);
+        TenantCors.check(origin, tenant.allowedOrigins());
+        response.putHeader("Access-Control-Allow-Origin", origin.strip());
+        response.putHeader("Access-Control-Expose-Headers", TenantCors.EXPOSED_HEADERS);
         response.putHeader("Vary", "Origin");
     }
 
     public static boolean allowed(TenantSettings tenant, String origin) {
-        if (tenant.allowedOrigins() == null) {
-            return false;
-        }
-        String o = origin.trim().toLowerCase(Locale.ROOT);
-        while (o.endsWith("/")) {
-            o = o.substring(0, o.length() - 1);
-        }
-        for (String allowed : tenant.allowedOrigins()) {
-            String a = allowed == null ? "" : allowed.trim().toLowerCase(Locale.ROOT);
-            while (a.endsWith("/")) {
-                a = a.substring(0, a.length() - 1);
-            }
-            if (a.equals(o)) {
-                return true;
-            }
-        }
-        return false;
+        return TenantCors.allows(tenant.allowedOrigins(), origin);
     }
 }

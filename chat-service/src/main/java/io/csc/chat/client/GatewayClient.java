@@ -1,10 +1,9 @@
 package io.csc.chat.client;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +21,7 @@ import io.csc.model.privacy.PrivacyDeletion;
 import io.csc.model.privacy.PrivacyExport;
 import io.csc.model.privacy.PrivacyRequest;
 import io.csc.model.tenant.TenantSettings;
+import io.csc.web.TenantSettingsCache;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 
@@ -36,32 +36,20 @@ import io.smallrye.mutiny.Uni;
 public class GatewayClient {
     /** Tenant settings change rarely (origins, support email): kept briefly, as DESIGN.md asks of every reader. */
     private static final Duration TENANT_TTL = Duration.ofSeconds(30);
-    private static final int TENANT_CACHE_MAX = 1000;
 
     private final GatewayRestClient rest;
-    private final Map<String, CachedTenant> tenants = new ConcurrentHashMap<>();
+    private final TenantSettingsCache tenants;
 
-    private record CachedTenant(TenantSettings settings, long until) {
-    }
-
-    public GatewayClient(@RestClient GatewayRestClient rest) {
+    public GatewayClient(@RestClient GatewayRestClient rest, Clock clock) {
         this.rest = rest;
+        this.tenants = new TenantSettingsCache(rest::tenant, clock, TENANT_TTL);
     }
 
     /** The store's settings; fails with {@link ServiceRefusal} 404 {@code tenant_not_found} for an unknown store. */
     @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
     @CircuitBreakerName("chat-gateway-tenant")
     public Uni<TenantSettings> tenant(String domain) {
-        CachedTenant cached = tenants.get(domain);
-        if (cached != null && cached.until() > System.nanoTime()) {
-            return Uni.createFrom().item(cached.settings());
-        }
-        return rest.tenant(domain).invoke(settings -> {
-            if (tenants.size() >= TENANT_CACHE_MAX) {
-                tenants.clear();
-            }
-            tenants.put(domain, new CachedTenant(settings, System.nanoTime() + TENANT_TTL.toNanos()));
-        });
+        return tenants.get(domain);
     }
 
     @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)

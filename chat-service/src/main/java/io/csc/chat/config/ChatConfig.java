@@ -1,6 +1,7 @@
 package io.csc.chat.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -38,6 +39,18 @@ public interface ChatConfig {
     String consentTextVersion();
 
     RateLimits rateLimit();
+
+    Llm llm();
+
+    /** The model (LLM mode). Further keys for io.csc.chat.llm go in this group. */
+    interface Llm {
+        /** {@code OPENAI_API_KEY}: empty = the built-in assistant answers every turn. */
+        Optional<String> apiKey();
+
+        /** How long a turn may wait for the model before the built-in assistant answers ({@code CHAT_LLM_TIMEOUT}). */
+        @WithDefault("20s")
+        Duration timeout();
+    }
 
     interface RateLimits {
         /** Chat turns per client per hour ({@code RATE_LIMIT_CHAT}). */

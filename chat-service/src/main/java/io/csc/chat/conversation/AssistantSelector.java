@@ -7,12 +7,11 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Named;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.csc.chat.assistant.Assistant;
 import io.csc.chat.assistant.AssistantReply;
 import io.csc.chat.assistant.StreamedReply;
 import io.csc.chat.assistant.Turn;
+import io.csc.chat.config.ChatConfig;
 import io.csc.chat.metrics.ChatMetrics;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -31,12 +30,12 @@ public class AssistantSelector {
     private final ChatMetrics metrics;
 
     public AssistantSelector(@Named("builtin") Assistant builtin, @Any Instance<Assistant> all,
-            @ConfigProperty(name = "chat.llm.api-key", defaultValue = "") String apiKey,
-            @ConfigProperty(name = "chat.llm.timeout", defaultValue = "20s") Duration llmTimeout, ChatMetrics metrics) {
+            ChatConfig config, ChatMetrics metrics) {
+        String apiKey = config.llm().apiKey().orElse("");
         this.builtin = builtin;
         this.llm = all.select(jakarta.enterprise.inject.literal.NamedLiteral.of("llm"));
         this.llmEnabled = !apiKey.isBlank() && !"none".equals(apiKey) && llm.isResolvable();
-        this.llmTimeout = llmTimeout;
+        this.llmTimeout = config.llm().timeout();
         this.metrics = metrics;
     }
 

@@ -14,7 +14,8 @@ import jakarta.validation.constraints.Size;
  * Body of {@code POST /api/carts/events} (signed by the WordPress plugin). {@code occurredAt} is the event time used
  * for idempotence: an event older than what the cart already reflects changes nothing. When absent, the signed
  * {@code X-CSC-Timestamp} stands in. {@code consent} only matters for {@code consent} events, {@code orderId} and
- * {@code orderTotal} for {@code order_placed}.
+ * {@code orderTotal} for {@code order_placed} ({@code orderId} is WooCommerce's numeric order id, sent as a number or
+ * a string of digits).
  */
 public record CartEvent(
         @NotNull CartEventType type,
@@ -25,7 +26,7 @@ public record CartEvent(
         @Pattern(regexp = "\\d{1,10}(\\.\\d{1,4})?") String cartTotal,
         @Pattern(regexp = "[A-Z]{3}") String cartCurrency,
         @Size(max = 50) List<@NotNull @Size(max = 64) String> appliedCoupons,
-        @Size(max = 64) String orderId,
+        @Pattern(regexp = "[0-9]{1,20}") String orderId,
         @Pattern(regexp = "\\d{1,10}(\\.\\d{1,4})?") String orderTotal,
         Boolean consent,
         Instant occurredAt) {

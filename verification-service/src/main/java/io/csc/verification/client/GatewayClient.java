@@ -12,52 +12,61 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.csc.model.commerce.CustomerSummary;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
+import io.csc.web.client.GatewayRefusal;
+import io.csc.web.client.StoreUnavailable;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The gateway as verification sees it: reads only, so a failed call is retried once; a slow or failing gateway trips
- * the breaker and callers get 503 at once. Refusals (403/404) are answers, not failures, and never trip it.
+ * The gateway as verification sees it: reads only, so a failed call is retried; a slow or failing gateway trips the
+ * breaker and callers get 503 at once. Answers (4xx, e.g. not owned, not found, invalid) and one store's trouble
+ * ({@link StoreUnavailable}) are neither retried nor counted: a breaker shared by every store must only ever open for
+ * the gateway itself. Timeouts, retries and breaker numbers are configuration ({@code quarkus.fault-tolerance."..."}
+ * in application.properties).
  */
 @ApplicationScoped
 public class GatewayClient {
     private final GatewayRestClient rest;
+
     public GatewayClient(@RestClient GatewayRestClient rest) {
         this.rest = rest;
     }
 
-    @Timeout(2000)
-    @Retry(maxRetries = 1, delay = 50, abortOn = {GatewayRefusal.class, ApiException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = {GatewayRefusal.class,
-            ApiException.class})
+    @Timeout
+    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-tenant")
     public Uni<TenantSettings> tenant(String domain) {
-        return rest.tenant(domain).onFailure(GatewayRefusal.class)
-                .transform(e -> ApiException.notFound("tenant_not_found", "Unknown store"));
+        return rest.tenant(domain).onFailure(GatewayRefusal.class).transform(e -> tenantRefusal((GatewayRefusal) e));
     }
 
     /** The registered customer with this email, or empty. */
-    @Timeout(2000)
-    @Retry(maxRetries = 1, delay = 50, abortOn = {GatewayRefusal.class, ApiException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = {GatewayRefusal.class,
-            ApiException.class})
+    @Timeout
+    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-customers")
     public Uni<Optional<CustomerSummary>> customer(String domain, String email) {
         return rest.customer(domain, email).map(Optional::ofNullable)
-                .onFailure(GatewayRefusal.class).recoverWithUni(e -> refusal((GatewayRefusal) e, Optional.empty()));
+                .onFailure(GatewayRefusal.class).recoverWithUni(e -> {
+                    GatewayRefusal refusal = (GatewayRefusal) e;
+                    return refusal.status() == 404 ? answer(refusal, Optional.empty()) : fail(refusal);
+                });
     }
 
     /** Whether the order exists and belongs to this email (billing email or owning customer, decided by the gateway). */
-    @Timeout(2000)
-    @Retry(maxRetries = 1, delay = 50, abortOn = {GatewayRefusal.class, ApiException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = {GatewayRefusal.class,
-            ApiException.class})
+    @Timeout
+    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-orders")
     public Uni<OrderOwnership> orderOwnership(String domain, long orderId, String email) {
         return rest.order(orderId, domain, email).map(order -> order == null ? OrderOwnership.NOT_FOUND : OrderOwnership.OWNED)
                 .onFailure(GatewayRefusal.class).recoverWithUni(e -> {
                     GatewayRefusal refusal = (GatewayRefusal) e;
-                    return refusal(refusal, refusal.status() == 403 ? OrderOwnership.NOT_OWNED : OrderOwnership.NOT_FOUND);
+                    return switch (refusal.status()) {
+                        case 403 -> answer(refusal, OrderOwnership.NOT_OWNED);
+                        case 404 -> answer(refusal, OrderOwnership.NOT_FOUND);
+                        default -> fail(refusal);
+                    };
                 });
     }
 
@@ -69,10 +78,22 @@ public class GatewayClient {
         return ApiException.unavailable("gateway_unavailable", "Store data is unavailable right now, try again shortly");
     }
 
-    private static <T> Uni<T> refusal(GatewayRefusal refusal, T answer) {
+    private static ApiException tenantRefusal(GatewayRefusal refusal) {
+        return refusal.status() == 404 ? unknownStore() : refusal.toApiException();
+    }
+
+    private static <T> Uni<T> answer(GatewayRefusal refusal, T answer) {
         if ("tenant_not_found".equals(refusal.code())) {
-            return Uni.createFrom().failure(ApiException.notFound("tenant_not_found", "Unknown store"));
+            return Uni.createFrom().failure(unknownStore());
         }
         return Uni.createFrom().item(answer);
+    }
+
+    private static <T> Uni<T> fail(GatewayRefusal refusal) {
+        return Uni.createFrom().failure(refusal.toApiException());
+    }
+
+    private static ApiException unknownStore() {
+        return ApiException.notFound("tenant_not_found", "Unknown store");
     }
 }

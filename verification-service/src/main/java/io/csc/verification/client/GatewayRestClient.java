@@ -9,10 +9,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.csc.model.ErrorResponse;
 import io.csc.model.commerce.CustomerSummary;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.tenant.TenantSettings;
+import io.csc.web.client.GatewayErrors;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
@@ -34,20 +34,9 @@ interface GatewayRestClient {
     @Path("/orders/{orderId}")
     Uni<OrderSummary> order(@RestPath long orderId, @RestQuery String domain, @RestQuery String email);
 
-    /** 403 and 404 are answers (not owned, not found); everything else is the gateway failing. */
+    /** 4xx are answers, store trouble is one tenant's, the rest is the gateway failing (common-web's one reading). */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        int status = response.getStatus();
-        if (status == 403 || status == 404) {
-            String code = null;
-            try {
-                ErrorResponse error = response.readEntity(ErrorResponse.class);
-                code = error == null ? null : error.code();
-            } catch (RuntimeException e) {
-                // not our error shape: the status alone decides
-            }
-            return new GatewayRefusal(status, code);
-        }
-        return new GatewayFailure(status);
+        return GatewayErrors.toException(response);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
 import io.csc.model.commerce.CustomerSummary;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.model.verification.OtpSendRequest;
@@ -20,11 +22,10 @@ import io.csc.verification.client.GatewayClient;
 import io.csc.verification.config.VerificationConfig;
 import io.csc.verification.crypto.KeyedHasher;
 import io.csc.verification.grant.GrantService;
+import io.csc.verification.health.VerificationMetrics;
 import io.csc.verification.limit.AttemptLimitService;
 import io.csc.verification.limit.AttemptLimitService.Cap;
 import io.csc.verification.limit.TooManyAttemptsException;
-import io.csc.verification.mail.OtpMailService;
-import io.csc.verification.metrics.VerificationMetrics;
 import io.csc.verification.tenant.TenantService;
 import io.csc.web.Emails;
 import io.csc.web.TenantDomain;
@@ -72,6 +73,8 @@ public class OtpService {
         return String.format("%06d", RANDOM.nextInt(1_000_000));
     }
 
+    /** Cooldown, caps, tenant and customer lookups and the stored code within one configured deadline. */
+    @Timeout
     public Uni<OtpSendResponse> send(OtpSendRequest request) {
         String conversationId = request.conversationId();
         String domain = TenantDomain.normalize(request.domain());

@@ -7,6 +7,8 @@ import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
 import io.csc.model.commerce.CustomerSummary;
 import io.csc.model.verification.SimpleVerificationRequest;
 import io.csc.model.verification.VerificationLevel;
@@ -16,19 +18,20 @@ import io.csc.verification.client.OrderOwnership;
 import io.csc.verification.config.VerificationConfig;
 import io.csc.verification.crypto.KeyedHasher;
 import io.csc.verification.grant.GrantService;
+import io.csc.verification.health.VerificationMetrics;
 import io.csc.verification.limit.AttemptLimitService;
 import io.csc.verification.limit.AttemptLimitService.Cap;
 import io.csc.verification.limit.TooManyAttemptsException;
-import io.csc.verification.metrics.VerificationMetrics;
 import io.csc.web.Emails;
 import io.csc.web.TenantDomain;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The spec's information matching against live store data. {@code full} needs proof beyond the email: an existing
- * order the email owns (billing email or owning customer, checked by the gateway), or the registered customer's full
- * name. A known customer's email alone is {@code partial}; anything else is {@code none}. Attempts are capped because
- * order numbers are guessable.
+ * order the email owns (billing email or owning customer, checked by the gateway), as WooCommerce's own order tracking
+ * asks. A known customer's email is {@code partial}, with or without a name: names are guessable from the address
+ * ({@code alice.johnson@...}), so a name adds nothing; {@code partial} opens nothing private, it only tells the
+ * assistant what to ask next. Anything else is {@code none}. Attempts are capped because order numbers are guessable.
  */
 @ApplicationScoped
 public class SimpleVerificationService {
@@ -49,6 +52,8 @@ public class SimpleVerificationService {
         this.config = config.simple();
     }
 
+    /** The whole match (caps, customer and order lookups, grant) within one configured deadline. */
+    @Timeout
     public Uni<VerificationLevel> verify(SimpleVerificationRequest request) {
         String conversationId = request.conversationId();
         String domain = TenantDomain.normalize(request.domain());
@@ -61,13 +66,13 @@ public class SimpleVerificationService {
                 .onFailure(TooManyAttemptsException.class).invoke(() -> metrics.verification("simple", "rate_limited"))
                 .chain(() -> email == null
                         ? Uni.createFrom().item(VerificationLevel.NONE)
-                        : match(domain, email, request.orderNumber(), request.name())
+                        : match(domain, email, request.orderNumber())
                                 .chain(level -> grants.record(conversationId, domain, email, level, VerificationMethod.SIMPLE)
                                         .replaceWith(level)))
                 .invoke(level -> metrics.verification("simple", level.name().toLowerCase(Locale.ROOT)));
     }
 
-    private Uni<VerificationLevel> match(String domain, String email, String orderNumber, String name) {
+    private Uni<VerificationLevel> match(String domain, String email, String orderNumber) {
         OptionalLong orderId = parseOrderId(orderNumber);
         Uni<Optional<CustomerSummary>> customer = gateway.customer(domain, email);
         Uni<OrderOwnership> order = orderId.isPresent()
@@ -77,13 +82,7 @@ public class SimpleVerificationService {
             if (ownership == OrderOwnership.OWNED) {
                 return VerificationLevel.FULL;
             }
-            if (found.isEmpty()) {
-                return VerificationLevel.NONE;
-            }
-            if (name != null && NameMatcher.matches(name, found.get().firstName(), found.get().lastName())) {
-                return VerificationLevel.FULL;
-            }
-            return VerificationLevel.PARTIAL;
+            return found.isPresent() ? VerificationLevel.PARTIAL : VerificationLevel.NONE;
         }).onFailure().transform(GatewayClient::unavailable);
     }
 

@@ -12,17 +12,17 @@ import org.junit.jupiter.api.Test;
 
 import io.csc.model.verification.VerificationLevel;
 import io.csc.model.verification.VerificationMethod;
+import io.csc.test.TestClock;
 import io.csc.verification.grant.GrantService;
 import io.csc.verification.support.Api;
-import io.csc.verification.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.vertx.RunOnVertxContext;
 import io.quarkus.test.vertx.UniAsserter;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
-import static io.csc.verification.support.GatewayWireMockResource.ALICE;
-import static io.csc.verification.support.GatewayWireMockResource.BOB;
+import static io.csc.test.GatewayStubs.ALICE;
+import static io.csc.test.GatewayStubs.BOB;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class GrantTest {
     @Inject
-    MutableClock clock;
+    TestClock clock;
 
     @Inject
     GrantService grants;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import io.csc.verification.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 
-import static io.csc.verification.support.GatewayWireMockResource.ALICE;
+import static io.csc.test.GatewayStubs.ALICE;
 import static io.restassured.RestAssured.get;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

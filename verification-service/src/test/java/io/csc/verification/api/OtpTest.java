@@ -17,18 +17,18 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.icegreen.greenmail.util.GreenMail;
 
+import io.csc.test.InjectGreenMail;
+import io.csc.test.InjectWireMock;
+import io.csc.test.TestClock;
 import io.csc.verification.support.Api;
-import io.csc.verification.support.InjectGreenMail;
-import io.csc.verification.support.InjectWireMock;
 import io.csc.verification.support.Mails;
-import io.csc.verification.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
-import static io.csc.verification.support.GatewayWireMockResource.ALICE;
+import static io.csc.test.GatewayStubs.ALICE;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +45,7 @@ class OtpTest {
     WireMockServer wireMock;
 
     @Inject
-    MutableClock clock;
+    TestClock clock;
 
     @Inject
     CircuitBreakerMaintenance breakers;

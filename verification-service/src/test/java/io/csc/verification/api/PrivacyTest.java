@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import com.icegreen.greenmail.util.GreenMail;
 
+import io.csc.test.InjectGreenMail;
 import io.csc.verification.support.Api;
-import io.csc.verification.support.InjectGreenMail;
 import io.csc.verification.support.Mails;
 import io.quarkus.test.junit.QuarkusTest;
 
-import static io.csc.verification.support.GatewayWireMockResource.ALICE;
-import static io.csc.verification.support.GatewayWireMockResource.BOB;
+import static io.csc.test.GatewayStubs.ALICE;
+import static io.csc.test.GatewayStubs.BOB;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;

@@ -14,7 +14,7 @@ public final class Api {
     }
 
     public static RequestSpecification internal() {
-        return given().header("X-Internal-Token", GatewayWireMockResource.TOKEN).contentType(ContentType.JSON);
+        return given().header("X-Internal-Token", io.csc.test.GatewayStubs.TOKEN).contentType(ContentType.JSON);
     }
 
     /** A store domain nobody used before (the stub answers every domain as the demo store). */

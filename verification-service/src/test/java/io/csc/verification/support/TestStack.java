@@ -1,5 +1,7 @@
 package io.csc.verification.support;
 
+import io.csc.test.GatewayWireMockResource;
+import io.csc.test.GreenMailResource;
 import io.quarkus.test.common.QuarkusTestResource;
 
 /** One application for every @QuarkusTest here: the gateway stub and the SMTP server, started once. */

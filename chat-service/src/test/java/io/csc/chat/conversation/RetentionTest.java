@@ -1,0 +1,49 @@
+package io.csc.chat.conversation;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.csc.chat.support.Api;
+import io.csc.chat.support.Chats;
+import io.csc.chat.support.ServicesResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+import static io.csc.chat.support.OnVertx.await;
+
+/** Conversations untouched for CHAT_RETENTION (30 days by default) are deleted with their messages; others stay. */
+@QuarkusTest
+@QuarkusTestResource(value = ServicesResource.class, restrictToAnnotatedClass = false)
+class RetentionTest {
+    @Inject
+    RetentionJob job;
+
+    @Test
+    void deletesConversationsIdleLongerThanTheRetention() {
+        ServicesResource.reset();
+        Chats old = Chats.open();
+        Chats recent = Chats.open();
+        Api.chat(old.ip(), old.turn("hello")).then().statusCode(200);
+        Api.chat(recent.ip(), recent.turn("hello")).then().statusCode(200);
+        Instant longAgo = Instant.now().minus(31, ChronoUnit.DAYS);
+        Instant lately = Instant.now().minus(29, ChronoUnit.DAYS);
+        await(() -> Panache.withTransaction(() -> ConversationEntity
+                .update("updatedAt = ?1 where id = ?2", longAgo, old.conversationId())
+                .chain(() -> ConversationEntity.update("updatedAt = ?1 where id = ?2", lately, recent.conversationId()))));
+
+        await(() -> job.run());
+
+        RestAssured.given().queryParam("session_id", old.session()).get("/api/chat/" + old.conversationId()).then()
+                .statusCode(404);
+        RestAssured.given().queryParam("session_id", recent.session()).get("/api/chat/" + recent.conversationId()).then()
+                .statusCode(200);
+        long messages = await(() -> Panache.withSession(() -> MessageEntity.count("conversationId", old.conversationId())));
+        org.junit.jupiter.api.Assertions.assertEquals(0, messages, "messages go with their conversation");
+    }
+}

@@ -1,0 +1,126 @@
+package io.csc.chat.privacy;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import io.csc.chat.support.Api;
+import io.csc.chat.support.Chats;
+import io.csc.chat.support.ServicesResource;
+import io.csc.chat.support.Stubs;
+import io.csc.web.PluginSignature;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+@QuarkusTestResource(value = ServicesResource.class, restrictToAnnotatedClass = false)
+class PrivacyTest {
+    static final String ADMIN = "Bearer test-admin-token-0123456789";
+
+    @BeforeEach
+    void reset() {
+        ServicesResource.reset();
+    }
+
+    private static String body(Chats c, String email) {
+        return "{\"email\":\"" + email + "\",\"domain\":\"" + c.domain() + "\"}";
+    }
+
+    @Test
+    void exportAndDeleteFanOutToEveryServiceIncludingChatsOwnConversations() {
+        Chats c = Chats.open();
+        Api.chat(c.ip(), c.turn("My email is alice@example.com, where is my order?")).then().statusCode(200);
+        // verification-service ties this conversation to Alice's email
+        ServicesResource.verification.stubFor(post(urlPathEqualTo("/internal/privacy/export")).atPriority(1).willReturn(okJson(
+                "{\"service\": \"verification-service\", \"data\": {\"grants\": [{\"conversationId\": \"" + c.conversationId()
+                        + "\", \"email\": \"alice@example.com\"}], \"consents\": [], \"pendingCodes\": []}}")));
+
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.ALICE)).post("/api/privacy/export").then()
+                .statusCode(200).body("success", equalTo(true))
+                .body("services.service", hasItems("commerce-gateway", "verification-service", "cart-service", "chat-service"))
+                .body("services.find { it.service == 'chat-service' }.data.conversations[0].conversationId",
+                        equalTo(c.conversationId()))
+                .body("services.find { it.service == 'chat-service' }.data.conversations[0].messages[1].text",
+                        equalTo("My email is [email], where is my order?"));
+
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.ALICE)).post("/api/privacy/delete").then()
+                .statusCode(200).body("services.find { it.service == 'chat-service' }.deleted.conversations", equalTo(1));
+        for (var server : new com.github.tomakehurst.wiremock.WireMockServer[]{ServicesResource.gateway,
+                ServicesResource.verification,
+                ServicesResource.cart}) {
+            server.verify(1, postRequestedFor(urlPathEqualTo("/internal/privacy/delete")));
+        }
+        RestAssured.given().queryParam("session_id", c.session()).get("/api/chat/" + c.conversationId()).then().statusCode(404);
+    }
+
+    @Test
+    void aServiceThatIsDownFailsTheWholeRequestAndNothingIsDeleted() {
+        Chats c = Chats.open();
+        ServicesResource.cart.stubFor(post(urlPathEqualTo("/internal/privacy/export")).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.ALICE)).post("/api/privacy/delete").then()
+                .statusCode(503).body("success", equalTo(false)).body("code", equalTo("privacy_incomplete"));
+        for (var server : new com.github.tomakehurst.wiremock.WireMockServer[]{ServicesResource.gateway,
+                ServicesResource.verification,
+                ServicesResource.cart}) {
+            server.verify(0, postRequestedFor(urlPathEqualTo("/internal/privacy/delete")));
+        }
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.ALICE)).post("/api/privacy/export").then()
+                .statusCode(503);
+    }
+
+    @Test
+    void onlyTheAdminTheVerifiedShopperOrTheSignedPluginMayAsk() {
+        Chats c = Chats.open();
+        Api.client(c.ip()).body(body(c, Stubs.ALICE)).post("/api/privacy/export").then().statusCode(401)
+                .body("code", equalTo("unauthorized"));
+        Api.client(c.ip()).header("Authorization", "Bearer wrong").body(body(c, Stubs.ALICE)).post("/api/privacy/export").then()
+                .statusCode(401);
+
+        // the shopper's own conversation, verified by code for that email; not for another email, not by simple match
+        String own = "{\"email\":\"alice@example.com\",\"domain\":\"" + c.domain() + "\",\"conversation_id\":\""
+                + c.conversationId()
+                + "\",\"session_id\":\"" + c.session() + "\"}";
+        Stubs.grant(ServicesResource.verification, c.conversationId(), Stubs.ALICE, "simple");
+        Api.client(c.ip()).body(own).post("/api/privacy/export").then().statusCode(401);
+        Stubs.grant(ServicesResource.verification, c.conversationId(), Stubs.ALICE, "otp");
+        Api.client(c.ip()).body(own).post("/api/privacy/export").then().statusCode(200);
+        Api.client(c.ip()).body(own.replace("alice@", "bob@")).post("/api/privacy/export").then().statusCode(401);
+
+        // the plugin's signed request (WordPress' exporter)
+        String raw = body(c, Stubs.BOB);
+        long ts = Instant.now().getEpochSecond();
+        Api.client(c.ip()).header(PluginSignature.DOMAIN_HEADER, c.domain()).header(PluginSignature.TIMESTAMP_HEADER, ts)
+                .header(PluginSignature.SIGNATURE_HEADER, PluginSignature.sign(Stubs.PLUGIN_SECRET, ts, raw))
+                .body(raw).post("/api/privacy/export").then().statusCode(200);
+        Api.client(c.ip()).header(PluginSignature.DOMAIN_HEADER, c.domain()).header(PluginSignature.TIMESTAMP_HEADER, ts)
+                .header(PluginSignature.SIGNATURE_HEADER, PluginSignature.sign("wrong-secret", ts, raw))
+                .body(raw).post("/api/privacy/export").then().statusCode(401).body("code", equalTo("invalid_signature"));
+    }
+
+    @Test
+    void badPrivacyRequestsAreJsonErrors() {
+        Chats c = Chats.open();
+        for (String raw : new String[]{"", "nope", "{}", "{\"email\":\"not-an-email\",\"domain\":\"" + c.domain() + "\"}",
+                "{\"email\":\"a@b.co\"}"}) {
+            Api.client(c.ip()).header("Authorization", ADMIN).body(raw).post("/api/privacy/delete").then().statusCode(400)
+                    .body("success", equalTo(false));
+        }
+        Map<String, Object> unknown = Map.of("email", "a@b.co", "domain", "unknown-z.test");
+        Api.client(c.ip()).header("Authorization", ADMIN).body(unknown).post("/api/privacy/delete").then().statusCode(404)
+                .body("code", equalTo("tenant_not_found"));
+    }
+}
