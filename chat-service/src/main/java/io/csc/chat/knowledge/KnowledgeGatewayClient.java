@@ -1,0 +1,40 @@
+package io.csc.chat.knowledge;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The store's content through the gateway. Only a re-index calls it, so a slow store costs a re-index, never a chat
+ * turn; a failure leaves the previous passages in place.
+ */
+@ApplicationScoped
+@Timeout(30000)
+@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30000)
+public class KnowledgeGatewayClient {
+    private final KnowledgeRestClient rest;
+
+    public KnowledgeGatewayClient(@RestClient KnowledgeRestClient rest) {
+        this.rest = rest;
+    }
+
+    @Retry(maxRetries = 1, delay = 200)
+    @CircuitBreakerName("chat-knowledge-pages")
+    public Uni<List<ContentPage>> pages(String domain, String type) {
+        return rest.pages(domain, type).map(list -> list == null ? List.of() : list);
+    }
+
+    @Retry(maxRetries = 1, delay = 200)
+    @CircuitBreakerName("chat-knowledge-profile")
+    public Uni<StoreProfile> profile(String domain) {
+        return rest.profile(domain);
+    }
+}

@@ -1,0 +1,201 @@
+package io.csc.chat.knowledge;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The knowledge tables (V200__knowledge.sql) through the reactive pool: plain SQL because the work is text search
+ * ({@code tsvector}, {@code regconfig}) and byte vectors, which an entity mapping would only hide.
+ */
+@ApplicationScoped
+public class KnowledgeRepository {
+    private final Pool pool;
+
+    /** A stored source's kind and version: what decides added, changed, unchanged, removed. */
+    public record SourceVersion(String kind, String version) {
+    }
+
+    /** A document to write, with one vector per passage (null entries when embeddings are off). */
+    public record Upsert(KnowledgeDocument document, List<float[]> vectors) {
+    }
+
+    public KnowledgeRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The tenant's text-search language, or empty when the store was never indexed. */
+    public Uni<Optional<String>> language(String domain) {
+        return pool.preparedQuery("SELECT language::text FROM chat.knowledge_tenant WHERE domain = $1")
+                .execute(Tuple.of(domain))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+    }
+
+    public Uni<Boolean> languageExists(String language) {
+        return pool.preparedQuery("SELECT 1 FROM pg_ts_config WHERE cfgname = $1").execute(Tuple.of(language))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /** Creates the tenant row (or sets its language when one is given). */
+    public Uni<String> ensureTenant(String domain, String language) {
+        String sql = language == null
+                ? "INSERT INTO chat.knowledge_tenant (domain) VALUES ($1) ON CONFLICT (domain) DO UPDATE SET domain = EXCLUDED.domain RETURNING language::text"
+                : "INSERT INTO chat.knowledge_tenant (domain, language) VALUES ($1, $2::regconfig) ON CONFLICT (domain) DO UPDATE SET language = EXCLUDED.language RETURNING language::text";
+        Tuple args = language == null ? Tuple.of(domain) : Tuple.of(domain, language);
+        return pool.preparedQuery(sql).execute(args).map(rows -> rows.iterator().next().getString(0));
+    }
+
+    public Uni<List<String>> domains() {
+        return pool.query("SELECT domain FROM chat.knowledge_tenant ORDER BY domain").execute().map(rows -> {
+            List<String> out = new ArrayList<>();
+            rows.forEach(r -> out.add(r.getString(0)));
+            return out;
+        });
+    }
+
+    public Uni<Map<String, SourceVersion>> versions(String domain) {
+        return pool.preparedQuery("SELECT source_key, kind, version FROM chat.knowledge_source WHERE domain = $1")
+                .execute(Tuple.of(domain)).map(rows -> {
+                    Map<String, SourceVersion> out = new HashMap<>();
+                    rows.forEach(r -> out.put(r.getString(0), new SourceVersion(r.getString(1), r.getString(2))));
+                    return out;
+                });
+    }
+
+    public Uni<Void> recordAttempt(String domain, String status) {
+        return pool.preparedQuery(
+                "UPDATE chat.knowledge_tenant SET last_attempt_at = now(), last_status = $2 WHERE domain = $1")
+                .execute(Tuple.of(domain, status)).replaceWithVoid();
+    }
+
+    /**
+     * One transaction: removed sources go (their passages with them), changed ones are rewritten, added ones written.
+     * A per-store advisory lock keeps a scheduled and a manual re-index of one store from interleaving.
+     */
+    public Uni<Void> apply(String domain, List<Upsert> upserts, List<String> removed, String status) {
+        return pool.withTransaction(conn -> conn
+                .preparedQuery("SELECT pg_advisory_xact_lock(hashtext('knowledge:' || $1))").execute(Tuple.of(domain))
+                .chain(() -> removed.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : conn.preparedQuery("DELETE FROM chat.knowledge_source WHERE domain = $1 AND source_key = ANY($2)")
+                                .execute(Tuple.of(domain, removed.toArray(String[]::new))).replaceWithVoid())
+                .chain(() -> writeAll(conn, domain, upserts))
+                .chain(() -> conn.preparedQuery(
+                        "UPDATE chat.knowledge_tenant SET indexed_at = now(), last_attempt_at = now(), last_status = $2 WHERE domain = $1")
+                        .execute(Tuple.of(domain, status)).replaceWithVoid()));
+    }
+
+    private Uni<Void> writeAll(SqlClient conn, String domain, List<Upsert> upserts) {
+        if (upserts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> sources = new ArrayList<>();
+        List<Tuple> passages = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Upsert u : upserts) {
+            KnowledgeDocument d = u.document();
+            keys.add(d.sourceKey());
+            sources.add(Tuple.of(domain, d.sourceKey(), d.kind(), d.url(), d.title(), d.version()));
+            for (int i = 0; i < d.passages().size(); i++) {
+                KnowledgeDocument.Passage p = d.passages().get(i);
+                float[] v = u.vectors() == null || i >= u.vectors().size() ? null : u.vectors().get(i);
+                passages.add(Tuple.tuple().addString(domain).addString(d.sourceKey()).addInteger(i).addString(d.url())
+                        .addString(d.title()).addString(p.heading()).addString(p.body())
+                        .addValue(v == null ? null : toBytes(v)));
+            }
+        }
+        Uni<Void> sourcesWritten = conn
+                .preparedQuery(
+                        """
+                                INSERT INTO chat.knowledge_source (domain, source_key, kind, url, title, version) VALUES ($1, $2, $3, $4, $5, $6)
+                                ON CONFLICT (domain, source_key) DO UPDATE SET kind = EXCLUDED.kind, url = EXCLUDED.url,
+                                    title = EXCLUDED.title, version = EXCLUDED.version, indexed_at = now()""")
+                .executeBatch(sources).replaceWithVoid();
+        Uni<Void> oldPassagesGone = conn
+                .preparedQuery("DELETE FROM chat.knowledge_passage WHERE domain = $1 AND source_key = ANY($2)")
+                .execute(Tuple.of(domain, keys.toArray(String[]::new))).replaceWithVoid();
+        Uni<Void> passagesWritten = passages.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(
+                        """
+                                INSERT INTO chat.knowledge_passage (domain, source_key, ord, url, title, heading, body, language, embedding)
+                                SELECT $1, $2, $3, $4, $5, $6, $7, t.language, $8 FROM chat.knowledge_tenant t WHERE t.domain = $1""")
+                        .executeBatch(passages).replaceWithVoid();
+        return sourcesWritten.chain(() -> oldPassagesGone).chain(() -> passagesWritten);
+    }
+
+    public Uni<List<StoredPassage>> passages(String domain) {
+        return pool.preparedQuery("""
+                SELECT id, source_key, url, title, heading, body, embedding FROM chat.knowledge_passage
+                WHERE domain = $1 ORDER BY source_key, ord""").execute(Tuple.of(domain)).map(rows -> {
+            List<StoredPassage> out = new ArrayList<>();
+            for (Row r : rows) {
+                Buffer b = r.getBuffer("embedding");
+                out.add(new StoredPassage(r.getLong("id"), r.getString("source_key"), r.getString("url"),
+                        r.getString("title"), r.getString("heading"), r.getString("body"),
+                        b == null ? null : toFloats(b.getBytes())));
+            }
+            return out;
+        });
+    }
+
+    /** A passage's full-text rank (0..1) and how many of the question's words (lexemes) it contains. */
+    public record FullTextMatch(double rank, int matched, int words) {
+        public double coverage() {
+            return words == 0 ? 0 : (double) matched / words;
+        }
+    }
+
+    /**
+     * PostgreSQL's full-text rank of the passages matching any of the question's words (an AND of every word would
+     * miss most natural questions), normalized to 0..1 (rank / (rank + 1)), with the share of the question's words each
+     * passage holds.
+     */
+    public Uni<Map<Long, FullTextMatch>> fullText(String domain, String question, int limit) {
+        // the share of words is counted for the best candidates only, after the rank picked them
+        return pool.preparedQuery("""
+                WITH q AS (
+                    SELECT replace(plainto_tsquery(t.language, $2)::text, ' & ', ' | ') AS text,
+                           tsvector_to_array(to_tsvector(t.language, $2)) AS words
+                    FROM chat.knowledge_tenant t WHERE t.domain = $1),
+                top AS (
+                    SELECT p.id, p.tsv, ts_rank_cd(p.tsv, q.text::tsquery, 32) AS rank
+                    FROM chat.knowledge_passage p, q
+                    WHERE q.text <> '' AND p.domain = $1 AND p.tsv @@ q.text::tsquery
+                    ORDER BY rank DESC LIMIT $3)
+                SELECT top.id, top.rank,
+                       (SELECT count(*) FROM unnest(q.words) w WHERE w = ANY (tsvector_to_array(top.tsv))) AS matched,
+                       cardinality(q.words) AS words
+                FROM top, q""").execute(Tuple.of(domain, question, limit)).map(rows -> {
+            Map<Long, FullTextMatch> out = new HashMap<>();
+            rows.forEach(r -> out.put(r.getLong(0),
+                    new FullTextMatch(r.getDouble(1), r.getLong(2).intValue(), r.getInteger(3))));
+            return out;
+        });
+    }
+
+    static io.vertx.core.buffer.Buffer toBytes(float[] v) {
+        ByteBuffer bb = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        bb.asFloatBuffer().put(v);
+        return io.vertx.core.buffer.Buffer.buffer(bb.array());
+    }
+
+    static float[] toFloats(byte[] bytes) {
+        float[] v = new float[bytes.length / 4];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+        return v;
+    }
+}
