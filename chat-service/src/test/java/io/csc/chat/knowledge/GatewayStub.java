@@ -19,11 +19,7 @@ public class GatewayStub implements QuarkusTestResourceLifecycleManager {
         return Map.of("quarkus.rest-client.commerce-gateway.url", server.baseUrl(),
                 // a test that takes the store down must not leave the breaker open for the next one
                 "io.csc.chat.knowledge.KnowledgeGatewayClient/CircuitBreaker/enabled", "false",
-                "io.csc.chat.knowledge.KnowledgeGatewayClient/Retry/delay", "0",
-                // chat.llm.* has no mapping on this branch yet (chat-llm adds it); not this package's concern
-                "smallrye.config.mapping.validate-unknown", "false",
-                // h-chat's AssistantSelector reads it as a required String: an empty value does not start (chat-core's)
-                "chat.llm.api-key", " ");
+                "io.csc.chat.knowledge.KnowledgeGatewayClient/Retry/delay", "0");
     }
 
     @Override
