@@ -15,6 +15,7 @@ import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.tools.CartTools;
 import io.csc.chat.tools.HandoffTools;
+import io.csc.chat.tools.KnowledgeTools;
 import io.csc.chat.tools.OrderChangeTools;
 import io.csc.chat.tools.OrderTools;
 import io.csc.chat.tools.ProductTools;
@@ -48,10 +49,11 @@ public class BuiltinAssistant implements Assistant {
     private final OrderChangeTools changes;
     private final CartTools carts;
     private final HandoffTools handoffs;
+    private final KnowledgeTools knowledge;
 
     public BuiltinAssistant(BuiltinModel model, Catalogs catalogs, ProductTools products,
             VerificationTools verification, OrderTools orders, OrderChangeTools changes, CartTools carts,
-            HandoffTools handoffs) {
+            HandoffTools handoffs, KnowledgeTools knowledge) {
         this.model = model;
         this.catalogs = catalogs;
         this.products = products;
@@ -60,6 +62,7 @@ public class BuiltinAssistant implements Assistant {
         this.changes = changes;
         this.carts = carts;
         this.handoffs = handoffs;
+        this.knowledge = knowledge;
     }
 
     /** The tool results of one turn, gathered as the policy calls tools. */
@@ -80,23 +83,43 @@ public class BuiltinAssistant implements Assistant {
         Calls calls = new Calls();
         return catalogs.of(ctx)
                 .flatMap(catalog -> decide(ctx, state, understander.understand(turn.message(), state.expecting(), catalog),
-                        calls))
+                        turn.message(), calls))
                 .onFailure().recoverWithItem(e -> reply(Replies.UNREACHABLE, null, false, calls, "error"));
     }
 
-    private Uni<AssistantReply> decide(TurnContext ctx, DialogueState state, Understanding u, Calls calls) {
+    private Uni<AssistantReply> decide(TurnContext ctx, DialogueState state, Understanding u, String message,
+            Calls calls) {
         return switch (u.intent()) {
             case HANDOFF -> handOff(ctx, "The shopper asked for a person.", u.email(), calls, null);
             case GREETING -> answer(Replies.GREETING, calls);
             case THANKS_BYE -> answer(Replies.THANKS, calls);
             case CART_SUMMARY -> cart(ctx, calls);
-            case STORE_POLICY -> answer(Replies.POLICY_UNKNOWN, calls);
+            case STORE_POLICY -> storeKnowledge(ctx, message, calls, null);
             case PRODUCT_SEARCH, STOCK_CHECK, PRODUCT_DETAILS -> product(ctx, u, calls);
             case ORDER_STATUS, TRACKING, RECENT_ORDERS, CANCEL_ORDER, CHANGE_ADDRESS, REFUND_REQUEST ->
                 order(ctx, u.intent(), orderOf(u, state, u.intent()), u.email(), u.address(), calls);
             case GIVE_EMAIL, GIVE_CODE, GIVE_ORDER_NUMBER, YES, NO -> proceed(ctx, state, u, calls);
-            case OTHER -> notUnderstood(ctx, state, calls);
+            case OTHER -> storeKnowledge(ctx, message, calls, state);
         };
+    }
+
+    /**
+     * Policies, shipping, payment and other store facts come from the store's own pages (store knowledge), quoted with
+     * their sources. Nothing relevant found: for a policy question the assistant says so and offers the team (it never
+     * guesses a policy); for a message it did not understand, it asks again as before.
+     */
+    private Uni<AssistantReply> storeKnowledge(TurnContext ctx, String message, Calls calls, DialogueState notUnderstood) {
+        return knowledge.search(ctx, message).map(calls::add).flatMap(r -> {
+            if (r.ok()) {
+                return answer(r.text(), calls);
+            }
+            if (notUnderstood != null) {
+                // the search was only a second chance: its refusal is not this turn's answer
+                calls.results.remove(r);
+                return notUnderstood(ctx, notUnderstood, calls);
+            }
+            return answer(Replies.POLICY_UNKNOWN, calls);
+        });
     }
 
     /** A number in this message wins; else the task's number from the history (only when the task is the same kind). */

@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Multi;
  * always with a {@link TurnScope} in the invocation parameters.
  */
 @RegisterAiService(tools = {ProductLlmTools.class, VerificationLlmTools.class, OrderLlmTools.class,
-        OrderChangeLlmTools.class, ShopLlmTools.class})
+        OrderChangeLlmTools.class, ShopLlmTools.class, KnowledgeLlmTools.class})
 @ApplicationScoped
 public interface StoreAssistantAi {
 

@@ -52,7 +52,8 @@ class HandoffTest {
     @Test
     void theStoreGetsTheRedactedTranscriptWithReplyToOnlyWhenAgreed() throws Exception {
         Chats c = Chats.open();
-        Api.chat(c.ip(), c.turn("I'm alice@example.com, call me on +44 20 7946 0958, I want a human")).then().statusCode(200);
+        Api.chat(c.ip(), c.turn("I'm alice@example.com, my number is +44 20 7946 0958, where is my parcel")).then()
+                .statusCode(200);
 
         ToolResult r = await(() -> handoffs.handOff(c.ctx(), "wants a person", "alice@example.com", true));
         assertEquals(ToolResult.Status.OK, r.status());
@@ -62,7 +63,7 @@ class HandoffTest {
         MimeMessage mail = mailTo("support@" + c.domain());
         String body = GreenMailUtil.getBody(mail);
         assertEquals("alice@example.com", mail.getReplyTo()[0].toString());
-        assertTrue(body.contains("I'm [email], call me on [phone], I want a human"), body);
+        assertTrue(body.contains("I'm [email], my number is [phone], where is my parcel"), body);
         assertFalse(body.contains("7946"), body);
 
         RestAssured.given().header("Authorization", ADMIN).queryParam("domain", c.domain()).get("/api/admin/chat/handoffs")

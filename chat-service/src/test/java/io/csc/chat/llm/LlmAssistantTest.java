@@ -276,6 +276,8 @@ class LlmAssistantTest {
     void a_model_error_falls_back_to_the_builtin_assistant() {
         String conv = newConversation();
         double before = counter("chat_llm_fallbacks", "reason", "error");
+        // the built-in assistant answers the fallback turn with the (mocked) product tools
+        builtinProductAnswers();
         wm().stubFor(firstCall().willReturn(serverError().withBody("{\"error\":{\"message\":\"boom\"}}")));
 
         AssistantReply reply = llm.reply(turn(conv, "do you have hoodies?")).await().atMost(WAIT);
@@ -288,6 +290,8 @@ class LlmAssistantTest {
     void a_slow_model_falls_back_to_the_builtin_assistant_within_the_timeout() {
         String conv = newConversation();
         double before = counter("chat_llm_fallbacks", "reason", "timeout");
+        // the built-in assistant answers the fallback turn with the (mocked) product tools
+        builtinProductAnswers();
         wm().stubFor(firstCall().willReturn(okJson(OpenAiStubs.answer("too late")).withFixedDelay(45000)));
 
         long start = System.nanoTime();
@@ -297,6 +301,13 @@ class LlmAssistantTest {
         assertEquals("builtin", reply.mode());
         assertTrue(millis < 40000, "took " + millis + " ms");
         assertEquals(before + 1, counter("chat_llm_fallbacks", "reason", "timeout"));
+    }
+
+    private void builtinProductAnswers() {
+        ToolResult none = ToolResult.of("search", Status.NOT_FOUND, "No product matches that.");
+        when(products.search(any(), any())).thenReturn(Uni.createFrom().item(none));
+        when(products.stock(any(), any())).thenReturn(Uni.createFrom().item(none));
+        when(products.details(any(), anyLong())).thenReturn(Uni.createFrom().item(none));
     }
 
     private double counter(String name, String... tags) {
