@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Search over a store's passages: PostgreSQL's full-text rank combined with ranking by meaning (the in-process
@@ -57,7 +59,10 @@ public class KnowledgeService {
 
     /** The passages at or above {@code minRelevance}, best first, at most {@code limit}. */
     public Uni<Result> search(String domain, String question, Mode mode, int limit, double minRelevance) {
-        return index.get(domain).chain(tenant -> {
+        // The question's embedding runs on a worker thread; the caller continues on its own Vert.x context (a chat turn
+        // goes on to Hibernate Reactive, which refuses any other thread).
+        Context caller = Vertx.currentContext();
+        Uni<Result> result = index.get(domain).chain(tenant -> {
             if (tenant.passages().isEmpty()) {
                 return Uni.createFrom().item(new Result(false, List.of()));
             }
@@ -70,6 +75,7 @@ public class KnowledgeService {
                     .with((fullText, vector) -> new Result(true,
                             rank(tenant, fullText, vector, mode, limit, minRelevance)));
         });
+        return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     /** Ranks by the combined relevance; a passage below the threshold is no answer, however it ranks. */
