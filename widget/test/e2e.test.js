@@ -7,6 +7,7 @@
 //   CSC_E2E_INBOX_URL  GreenMail's API (default http://127.0.0.1:8025)
 //   CSC_E2E_EMAIL, CSC_E2E_ORDER  the customer and her cancellable order (default carla.mendes@example.com, 51)
 //   CSC_E2E_QUERY      query string for /demo, e.g. ?stream=0 (whole answers instead of streamed ones)
+//   CSC_E2E_REQUIRED   set: a system that is not running fails the tests instead of skipping them (deploy/local/test)
 const assert = require('assert/strict');
 const path = require('path');
 const { test, launch, skip, TARGET } = require('./harness');
@@ -33,6 +34,7 @@ async function setup() {
 async function teardown() { if (browser) await browser.close(); }
 
 async function demo(opts) {
+  if (down && process.env.CSC_E2E_REQUIRED) throw new Error(down + ' (CSC_E2E_REQUIRED is set: the journeys must run)');
   if (down) throw skip(down);
   opts = opts || {};
   const ctx = await browser.newContext({ viewport: opts.viewport || { width: 1280, height: 860 }, isMobile: !!opts.mobile, hasTouch: !!opts.mobile });
