@@ -80,6 +80,7 @@ class RecoverySequenceTest extends CartTestSupport {
         assertEquals(2, restorePayload.get("items").get(0).get("quantity").asInt());
         assertEquals(31, restorePayload.get("items").get(1).get("variationId").asLong());
         assertTrue(restorePayload.get("exp").asLong() > clock.instant().getEpochSecond());
+        assertFalse(restorePayload.has("coupon"), "no coupon in the first email's restore link");
 
         Matcher unsubscribe = UNSUBSCRIBE.matcher(text);
         assertTrue(unsubscribe.find(), text);
@@ -99,6 +100,10 @@ class RecoverySequenceTest extends CartTestSupport {
         assertEquals("Your cart at Mug & Tea Shop is waiting: 10% off inside", second.getSubject());
         String code2 = "BACK-cart-" + cartId + "-step-2";
         assertTrue(part(second, "text/plain").contains("Use code " + code2 + " for 10% off"), part(second, "text/plain"));
+        Matcher restore2 = RESTORE.matcher(part(second, "text/plain"));
+        assertTrue(restore2.find());
+        // the plugin applies the email's coupon when the shopper follows the restore link
+        assertEquals(code2, SignedToken.verify(secretOf(domain), restore2.group(2), clock.instant()).get("coupon").asText());
         gateway.verify(1, postRequestedFor(urlPathEqualTo("/internal/coupons"))
                 .withHeader("X-Internal-Token", com.github.tomakehurst.wiremock.client.WireMock.equalTo(INTERNAL_TOKEN))
                 .withRequestBody(matchingJsonPath("$.domain", com.github.tomakehurst.wiremock.client.WireMock.equalTo(domain)))
