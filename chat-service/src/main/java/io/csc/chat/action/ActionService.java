@@ -58,18 +58,19 @@ public class ActionService {
                 return execute(ctx, a);
             });
         }
+        boolean yes = Confirmation.isYes(message);
+        if (!yes && !Confirmation.isNo(message)) {
+            return Uni.createFrom().nullItem(); // neither: no proposal is looked up, the assistant answers
+        }
         return pending.live(ctx.conversationId()).flatMap(a -> {
             if (a == null) {
                 return Uni.createFrom().nullItem();
             }
-            if (Confirmation.isYes(message)) {
+            if (yes) {
                 return execute(ctx, a);
             }
-            if (Confirmation.isNo(message)) {
-                return pending.settle(a.id, "dropped").map(ok -> new Outcome("declined",
-                        "All right, I won't make that change. Is there anything else I can help you with?"));
-            }
-            return Uni.createFrom().nullItem();
+            return pending.settle(a.id, "dropped").map(ok -> new Outcome("declined",
+                    "All right, I won't make that change. Is there anything else I can help you with?"));
         });
     }
 

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.csc.chat.assistant.PageContext;
 import io.csc.chat.assistant.ShopperContext;
+import io.csc.chat.assistant.VerificationState;
 import io.csc.chat.client.CartClient;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.conversation.ChatService;
@@ -86,7 +87,8 @@ public class ChatResource {
                                     : conversations.append(conv.id, "assistant", g.message());
                             var ctx = new io.csc.chat.assistant.TurnContext(conv.id, tenant.domain(), c.sessionId,
                                     edge.clientIp(request), tenant, ShopperContext.empty(),
-                                    identity == null ? null : identity.email(), null);
+                                    identity == null ? null : identity.email(), null,
+                                    new VerificationState(conv.verificationStartedAt != null));
                             return stored.chain(() -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure()
                                     .recoverWithItem(false))
                                     .map(verified -> new StartResponse(g.message(), conv.id, verified, resumed,

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.csc.chat.assistant.ShopperContext;
 import io.csc.chat.assistant.TurnContext;
+import io.csc.chat.assistant.VerificationState;
 import io.csc.chat.client.GatewayClient;
 import io.csc.chat.client.ServiceRefusal;
 import io.csc.chat.config.ChatConfig;
@@ -99,7 +100,8 @@ public class CustomerActionResource {
                 throw ApiException.unauthorized("verification_required", "Verification required");
             }
             return new TurnContext(conversationId, tenant.domain(), usable ? conv.sessionId : null, null, tenant,
-                    ShopperContext.empty(), identity == null ? null : identity.email(), null);
+                    ShopperContext.empty(), identity == null ? null : identity.email(), null,
+                    new VerificationState(usable && conv.verificationStartedAt != null));
         });
     }
 

@@ -9,10 +9,19 @@ import io.csc.model.tenant.TenantSettings;
  * @param tenant the store's settings from the gateway
  * @param shopper widget context (userData, cartData, page); may be empty, never trusted for identity
  * @param identityEmail email from a valid signed identity token, else null
+ * @param verification whether this conversation ever started verification (the gate skips asking when not)
  */
 public record TurnContext(String conversationId, String domain, String sessionId, String clientIp,
         TenantSettings tenant,
         ShopperContext shopper,
         String identityEmail,
-        String locale) {
+        String locale,
+        VerificationState verification) {
+
+    /** A context whose conversation's verification history is unknown: the gate always asks verification-service. */
+    public TurnContext(String conversationId, String domain, String sessionId, String clientIp, TenantSettings tenant,
+            ShopperContext shopper, String identityEmail, String locale) {
+        this(conversationId, domain, sessionId, clientIp, tenant, shopper, identityEmail, locale,
+                VerificationState.unknown());
+    }
 }

@@ -11,6 +11,7 @@ import io.csc.chat.assistant.StreamedReply;
 import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
+import io.csc.chat.assistant.VerificationState;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.identity.IdentityService;
@@ -96,51 +97,53 @@ public class ChatService {
     private static final class Prepared {
         TurnContext ctx;
         Turn turn;
+        int failedTurns;
         AssistantReply confirmation;
     }
 
     private Uni<Prepared> prepare(TurnInput in) {
         String domain = in.tenant().domain();
         IdentityService.Identity identity = identities.verify(in.tenant(), in.identityToken());
-        return conversations.openOrCreate(domain, in.sessionId(), in.conversationId()).flatMap(conv -> {
-            Prepared p = new Prepared();
-            p.ctx = new TurnContext(conv.id, domain, in.sessionId(), in.clientIp(), in.tenant(), in.shopper(),
-                    identity == null ? null : identity.email(), null);
-            return conversations.history(conv.id, config.historySize()).flatMap(history -> {
-                p.turn = new Turn(p.ctx, in.message() == null ? "" : in.message(), history);
-                Uni<Void> stored = in.message() == null || in.message().isBlank()
-                        ? Uni.createFrom().voidItem()
-                        : conversations.append(conv.id, "user", in.message());
-                return stored.chain(() -> actions.handle(p.ctx, in.confirm(), in.message())).map(outcome -> {
-                    if (outcome != null) {
-                        metrics.toolCall("confirmation", outcome.outcome());
-                        p.confirmation = new AssistantReply(outcome.message(), List.of(), null, false, List.of(), "core",
-                                "executed".equals(outcome.outcome())
-                                        ? "answered"
-                                        : "declined".equals(outcome.outcome())
-                                                ? "answered"
-                                                : "refused");
-                    }
-                    return p;
+        return conversations.begin(domain, in.sessionId(), in.conversationId(), config.historySize(), in.message())
+                .flatMap(opened -> {
+                    Prepared p = new Prepared();
+                    p.failedTurns = opened.failedTurns();
+                    p.ctx = new TurnContext(opened.conversationId(), domain, in.sessionId(), in.clientIp(), in.tenant(),
+                            in.shopper(),
+                            identity == null ? null : identity.email(), null,
+                            new VerificationState(opened.verificationStarted()));
+                    p.turn = new Turn(p.ctx, in.message() == null ? "" : in.message(), opened.history());
+                    return actions.handle(p.ctx, in.confirm(), in.message()).map(outcome -> {
+                        if (outcome != null) {
+                            metrics.toolCall("confirmation", outcome.outcome());
+                            p.confirmation = new AssistantReply(outcome.message(), List.of(), null, false, List.of(),
+                                    "core", "executed".equals(outcome.outcome()) || "declined".equals(outcome.outcome())
+                                            ? "answered"
+                                            : "refused");
+                        }
+                        return p;
+                    });
                 });
-            });
-        });
     }
 
+    /**
+     * Two failed turns in a row hand the conversation over; then the reply and the new count are stored together. The
+     * count starts from what the turn read (two turns of one conversation at the same moment may count one failure
+     * once: the widget sends one turn at a time).
+     */
     private Uni<TurnOutcome> finish(Prepared p, AssistantReply reply) {
         TurnContext ctx = p.ctx;
-        boolean failed = FAILED.contains(reply.outcome());
-        return conversations.recordOutcome(ctx.conversationId(), failed).flatMap(failures -> {
-            if (failures >= 2 && !"handoff".equals(reply.outcome())) {
-                return handoffs.handOffAfterFailures(ctx).flatMap(result -> conversations.resetFailures(ctx.conversationId())
-                        .replaceWith(withHandoff(reply, result)));
-            }
-            return Uni.createFrom().item(reply);
-        }).flatMap(shown -> conversations.append(ctx.conversationId(), "assistant", shown.message()).replaceWith(shown))
-                .flatMap(shown -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure().recoverWithItem(false)
+        int failures = FAILED.contains(reply.outcome()) ? p.failedTurns + 1 : 0;
+        boolean handOff = failures >= 2 && !"handoff".equals(reply.outcome());
+        Uni<AssistantReply> shown = handOff
+                ? handoffs.handOffAfterFailures(ctx).map(result -> withHandoff(reply, result))
+                : Uni.createFrom().item(reply);
+        return shown.flatMap(s -> conversations.finish(ctx.conversationId(), s.message(), handOff ? 0 : failures)
+                .replaceWith(s))
+                .flatMap(s -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure().recoverWithItem(false)
                         .map(verified -> {
-                            metrics.turn(shown.mode(), shown.outcome());
-                            return new TurnOutcome(ctx.conversationId(), shown, verified);
+                            metrics.turn(s.mode(), s.outcome());
+                            return new TurnOutcome(ctx.conversationId(), s, verified);
                         }));
     }
 

@@ -35,4 +35,7 @@ public class ConversationEntity extends PanacheEntityBase {
     /** Where the last one-time code was sent, so the shopper may type just the code. */
     @Column(name = "code_email")
     public String codeEmail;
+    /** When verification was first started here; null: no grant can exist for this conversation. */
+    @Column(name = "verification_started_at")
+    public Instant verificationStartedAt;
 }

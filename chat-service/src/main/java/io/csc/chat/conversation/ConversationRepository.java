@@ -3,6 +3,8 @@ package io.csc.chat.conversation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -14,6 +16,9 @@ import io.csc.chat.assistant.HistoryMessage;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Conversations and their (redacted) messages. A conversation belongs to the session that opened it: every read by a
@@ -23,9 +28,11 @@ import io.smallrye.mutiny.Uni;
 public class ConversationRepository {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Clock clock;
+    private final Pool pool;
 
-    public ConversationRepository(Clock clock) {
+    public ConversationRepository(Clock clock, Pool pool) {
         this.clock = clock;
+        this.pool = pool;
     }
 
     /** An unguessable id: it names the verification grant too. */
@@ -59,6 +66,96 @@ public class ConversationRepository {
         });
     }
 
+    /**
+     * A turn's start: the facts of its conversation the turn needs, and the messages before this turn.
+     *
+     * @param verificationStarted whether this conversation ever started verification (see
+     *        {@link io.csc.chat.assistant.VerificationState})
+     */
+    public record Opened(String conversationId, int failedTurns, boolean verificationStarted,
+            List<HistoryMessage> history) {
+    }
+
+    private static final String FIND = "select domain, session_id, failed_turns, verification_started_at is not null"
+            + " from chat.conversation where id = $1";
+    private static final String CREATE = "insert into chat.conversation (id, domain, session_id, created_at, updated_at)"
+            + " values ($1, $2, $3, $4, $4)";
+    private static final String HISTORY = "select role, text, created_at from chat.message where conversation_id = $1"
+            + " order by id desc limit $2";
+    /** Stores a message and touches its conversation in one statement (one round trip, atomic). */
+    private static final String APPEND = "with stored as (insert into chat.message (conversation_id, role, text, created_at)"
+            + " values ($1, $2, $3, $4)) update chat.conversation set updated_at = $4, failed_turns = coalesce($5, failed_turns)"
+            + " where id = $1";
+
+    /**
+     * A turn's reads and first write: opens the conversation as {@link #openOrCreate} does (a foreign or stale id
+     * starts a new one), reads its last {@code historySize} messages and stores the shopper's message (redacted) when
+     * there is one. Every turn runs this, so it is written for the reactive client directly: three statements at most,
+     * no session, no transaction (each write is atomic by itself; a conversation left without its first message is
+     * harmless).
+     */
+    public Uni<Opened> begin(String domain, String sessionId, String id, int historySize, String userMessage) {
+        Uni<Opened> found = id == null
+                ? Uni.createFrom().nullItem()
+                : pool.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    if (!domain.equals(r.getString(0)) || !sessionId.equals(r.getString(1))) {
+                        return null;
+                    }
+                    return new Opened(id, r.getInteger(2), r.getBoolean(3), List.of());
+                });
+        return found.flatMap(conv -> {
+            if (conv == null) {
+                String fresh = newId();
+                return pool.preparedQuery(CREATE).execute(Tuple.of(fresh, domain, sessionId, utc(clock.instant())))
+                        .replaceWith(new Opened(fresh, 0, false, List.of()));
+            }
+            return pool.preparedQuery(HISTORY).execute(Tuple.of(conv.conversationId(), historySize)).map(rows -> {
+                List<HistoryMessage> history = new ArrayList<>(rows.size());
+                for (Row r : rows) {
+                    history.add(new HistoryMessage(r.getString(0), r.getString(1), r.getOffsetDateTime(2).toInstant()));
+                }
+                Collections.reverse(history);
+                return new Opened(conv.conversationId(), conv.failedTurns(), conv.verificationStarted(), history);
+            });
+        }).call(opened -> userMessage == null || userMessage.isBlank()
+                ? Uni.createFrom().voidItem()
+                : store(opened.conversationId(), "user", userMessage, null));
+    }
+
+    /** A turn's last write: the reply (redacted) and the conversation's count of failed turns in a row, together. */
+    public Uni<Void> finish(String conversationId, String reply, int failedTurns) {
+        return store(conversationId, "assistant", reply, failedTurns);
+    }
+
+    private Uni<Void> store(String conversationId, String role, String text, Integer failedTurns) {
+        return pool.preparedQuery(APPEND).execute(Tuple.of(conversationId, role, Redactor.redact(text),
+                utc(clock.instant()), failedTurns)).replaceWithVoid();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Marks the conversation as one that may hold a verification grant (kept from the first time on). */
+    public Uni<Void> markVerificationStarted(String conversationId) {
+        return pool.preparedQuery("update chat.conversation set verification_started_at = $2 where id = $1"
+                + " and verification_started_at is null").execute(Tuple.of(conversationId, utc(clock.instant())))
+                .replaceWithVoid();
+    }
+
+    private MessageEntity message(String conversationId, String role, String text) {
+        MessageEntity m = new MessageEntity();
+        m.conversationId = conversationId;
+        m.role = role;
+        m.text = Redactor.redact(text);
+        m.createdAt = clock.instant();
+        return m;
+    }
+
     /** The conversation when it belongs to this session, else null. */
     @WithSession
     public Uni<ConversationEntity> owned(String id, String sessionId) {
@@ -74,11 +171,7 @@ public class ConversationRepository {
     /** Stores a message, redacted, and touches the conversation. */
     @WithTransaction
     public Uni<Void> append(String conversationId, String role, String text) {
-        MessageEntity m = new MessageEntity();
-        m.conversationId = conversationId;
-        m.role = role;
-        m.text = Redactor.redact(text);
-        m.createdAt = clock.instant();
+        MessageEntity m = message(conversationId, role, text);
         return m.persist().chain(() -> ConversationEntity.update("updatedAt = ?1 where id = ?2", m.createdAt, conversationId))
                 .replaceWithVoid();
     }

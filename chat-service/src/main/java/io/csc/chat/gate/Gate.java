@@ -48,6 +48,9 @@ public class Gate {
         if (ctx.identityEmail() != null) {
             return Uni.createFrom().item(new Access(Level.STRONG, ctx.identityEmail(), null));
         }
+        if (!ctx.verification().started()) {
+            return Uni.createFrom().item(Access.NONE);
+        }
         return verification.grant(ctx.conversationId(), ctx.domain()).flatMap(grant -> {
             if (grant.isEmpty() || grant.get().level() != VerificationLevel.FULL || grant.get().email() == null) {
                 return Uni.createFrom().item(Access.NONE);

@@ -47,7 +47,7 @@ public class VerificationTools {
         String e = email.trim();
         SimpleVerificationRequest request = new SimpleVerificationRequest(ctx.conversationId(), ctx.domain(), e,
                 orderNumber == null ? null : Long.toString(orderNumber), null, ctx.clientIp());
-        return calls.run(tool, verification.simple(request).flatMap(level -> {
+        return calls.run(tool, started(ctx).chain(() -> verification.simple(request)).flatMap(level -> {
             if (level == VerificationLevel.FULL && orderNumber != null) {
                 return conversations.rememberMatch(ctx.conversationId(), orderNumber, e)
                         .replaceWith(ToolResult.ok(tool, "Thank you, your details match order #" + orderNumber + ".", level));
@@ -68,7 +68,8 @@ public class VerificationTools {
             return calls.run(tool, Uni.createFrom().item(invalidEmail(tool)));
         }
         String e = email.trim();
-        return calls.run(tool, verification.sendCode(new OtpSendRequest(ctx.conversationId(), ctx.domain(), e, ctx.clientIp()))
+        return calls.run(tool, started(ctx)
+                .chain(() -> verification.sendCode(new OtpSendRequest(ctx.conversationId(), ctx.domain(), e, ctx.clientIp())))
                 .call(r -> conversations.rememberCodeEmail(ctx.conversationId(), e))
                 .map(r -> new ToolResult(tool, ToolResult.Status.OK,
                         "If this email belongs to a customer of this store, a 6-digit code is on its way. It is valid for "
@@ -92,19 +93,20 @@ public class VerificationTools {
                 return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
                         "Which email address should I send a code to?", null, List.of(), Ui.askEmail(), List.of()));
             }
-            return verification.verifyCode(new OtpVerifyRequest(ctx.conversationId(), ctx.domain(), e, digits)).map(r -> {
-                if (r.verified()) {
-                    return ToolResult.ok(tool, "Thank you, your email address is verified.", Boolean.TRUE);
-                }
-                if (r.attemptsLeft() > 0) {
-                    return new ToolResult(tool, ToolResult.Status.INVALID,
-                            "That code is not right. You have " + r.attemptsLeft()
-                                    + (r.attemptsLeft() == 1 ? " try" : " tries") + " left.",
-                            null, List.of(), Ui.askCode(), List.of());
-                }
-                return ToolResult.of(tool, ToolResult.Status.INVALID,
-                        "That code is no longer valid. Shall I send you a new one?");
-            }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x));
+            return started(ctx).chain(() -> verification.verifyCode(new OtpVerifyRequest(ctx.conversationId(), ctx.domain(),
+                    e, digits))).map(r -> {
+                        if (r.verified()) {
+                            return ToolResult.ok(tool, "Thank you, your email address is verified.", Boolean.TRUE);
+                        }
+                        if (r.attemptsLeft() > 0) {
+                            return new ToolResult(tool, ToolResult.Status.INVALID,
+                                    "That code is not right. You have " + r.attemptsLeft()
+                                            + (r.attemptsLeft() == 1 ? " try" : " tries") + " left.",
+                                    null, List.of(), Ui.askCode(), List.of());
+                        }
+                        return ToolResult.of(tool, ToolResult.Status.INVALID,
+                                "That code is no longer valid. Shall I send you a new one?");
+                    }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x));
         }));
     }
 
@@ -143,5 +145,15 @@ public class VerificationTools {
 
     static boolean validEmail(String email) {
         return email != null && email.length() <= 254 && EMAIL.matcher(email.trim()).matches();
+    }
+
+    /**
+     * Marks the conversation as one that may hold a grant, before the call that could create one (see
+     * {@link io.csc.chat.assistant.VerificationState}).
+     */
+    private Uni<Void> started(TurnContext ctx) {
+        return ctx.verification().markStarted()
+                ? conversations.markVerificationStarted(ctx.conversationId())
+                : Uni.createFrom().voidItem();
     }
 }

@@ -114,6 +114,11 @@ public final class Stubs {
                         {"conversationId": "%s", "domain": "x", "email": "%s", "level": "full", "method": "%s",
                          "verifiedAt": "2026-11-25T10:00:00Z", "expiresAt": "2099-01-01T00:00:00Z", "consent": null}"""
                         .formatted(conversationId, email, method))));
+        // A grant is only ever made through chat-service's own verification step, which marks the conversation first
+        // (VerificationState): a grant stubbed here stands for one made earlier in this conversation.
+        io.quarkus.arc.Arc.container().instance(io.vertx.mutiny.sqlclient.Pool.class).get()
+                .preparedQuery("update chat.conversation set verification_started_at = now() where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(conversationId)).await().indefinitely();
     }
 
     public static void cartOf(WireMockServer cart, String sessionId, boolean abandoned, int items) {

@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.csc.chat.assistant.ShopperContext;
+import io.csc.chat.assistant.TurnContext;
+import io.csc.chat.assistant.VerificationState;
 import io.csc.chat.support.Api;
 import io.csc.chat.support.Chats;
 import io.csc.chat.support.ServicesResource;
@@ -17,7 +20,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -104,6 +110,29 @@ class GateTest {
                     .getRequestedFor(urlPathMatching("/internal/orders.*"))
                     .withQueryParam("email", com.github.tomakehurst.wiremock.client.WireMock.equalTo(Stubs.BOB)));
         }
+    }
+
+    @Test
+    void aConversationThatNeverStartedVerificationIsNotAskedAboutAndCannotUseAGrant() {
+        Chats c = Chats.open();
+        String grantPath = "/internal/verification/" + c.conversationId();
+        // a grant verification-service would answer for this conversation, had chat-service asked: chat never
+        // started verification in it, so no grant can be its own, and the gate does not ask
+        ServicesResource.verification.stubFor(get(urlPathEqualTo(grantPath)).atPriority(10).willReturn(okJson("""
+                {"conversationId": "%s", "domain": "x", "email": "%s", "level": "full", "method": "otp",
+                 "verifiedAt": "2026-11-25T10:00:00Z", "expiresAt": "2099-01-01T00:00:00Z", "consent": null}"""
+                .formatted(c.conversationId(), Stubs.ALICE))));
+        act(c, "get-recent-orders", Map.of()).statusCode(401).body("code", equalTo("verification_required"));
+        Api.client(c.ip()).body(c.turn("is the wool beanie in stock?")).post("/api/chat").then().statusCode(200)
+                .body("verified", equalTo(false));
+        ServicesResource.verification.verify(0, getRequestedFor(urlPathEqualTo(grantPath)));
+
+        // a code sent through chat-service marks the conversation first; from then on every turn asks
+        TurnContext fresh = new TurnContext(c.conversationId(), c.domain(), c.session(), c.ip(), c.tenant(),
+                ShopperContext.empty(), null, null, new VerificationState(false));
+        assertEquals(ToolResult.Status.OK, await(() -> verification.sendCode(fresh, Stubs.ALICE)).status());
+        act(c, "get-recent-orders", Map.of()).statusCode(200).body("orders.size()", equalTo(2));
+        ServicesResource.verification.verify(1, getRequestedFor(urlPathEqualTo(grantPath)));
     }
 
     @Test

@@ -1,0 +1,42 @@
+package io.csc.chat.assistant;
+
+/**
+ * Whether this conversation has ever asked verification-service for a grant (a simple match, a one-time code sent or
+ * checked). Grants exist only through those calls, and chat-service makes every one of them, so a conversation that
+ * never started verification holds no grant: the gate answers "not verified" without asking verification-service,
+ * which most turns (product and store questions) never need. The mark is stored before the call that could create a
+ * grant ({@code conversation.verification_started_at}), so a crash in between errs towards asking.
+ * <p>
+ * One per turn, shared by everything that runs in it: a verification started in this turn is seen by the rest of it.
+ */
+public final class VerificationState {
+    private volatile boolean started;
+    private volatile boolean recorded;
+
+    /** @param recorded the conversation already carries the mark */
+    public VerificationState(boolean recorded) {
+        this.started = recorded;
+        this.recorded = recorded;
+    }
+
+    /** A state that always asks verification-service (where the conversation's history is not known). */
+    public static VerificationState unknown() {
+        VerificationState s = new VerificationState(false);
+        s.started = true;
+        return s;
+    }
+
+    public boolean started() {
+        return started;
+    }
+
+    /** Marks verification as started; true when the conversation does not carry the mark yet: the caller stores it. */
+    public boolean markStarted() {
+        started = true;
+        if (recorded) {
+            return false;
+        }
+        recorded = true;
+        return true;
+    }
+}
