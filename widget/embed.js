@@ -305,7 +305,7 @@
     } else if (ui.confirm && ui.confirm.id) {
       var c = ui.confirm;
       var yes = el('button', { class: 'btn', type: 'button', text: c.label || T.yes, onclick: function () { actions.textContent = ''; send(T.yes, c.id); input.focus(); } });
-      var no = el('button', { class: 'btn alt', type: 'button', text: T.confirmNo, onclick: function () { actions.textContent = ''; send(T.no); input.focus(); } });
+      var no = el('button', { class: 'btn alt', type: 'button', text: c.decline || T.confirmNo, onclick: function () { actions.textContent = ''; send(T.no); input.focus(); } });
       actions.appendChild(el('div', { class: 'pair', role: 'group', 'aria-label': c.label || T.yes }, [yes, no]));
     } else if (ui.handoff) {
       humanBtn.hidden = true;

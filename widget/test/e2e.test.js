@@ -128,7 +128,14 @@ test('e2e: order status after a one-time code from the real inbox, a confirmed c
   await page.locator('#csc-ui-email').press('Enter');
   await page.waitForFunction((k) => document.getElementById('csc-chat-widget').shadowRoot
     .querySelectorAll('[role=log] .msg.assistant, [role=log] .msg.notice').length > k, n, { timeout: 30000 });
-  await page.locator('#csc-ui-code').waitFor({ timeout: 10000 });
+  // Before the email is used, the spec's consent question, answered with its button.
+  a = await page.locator('[role=log] .msg.assistant').last().textContent();
+  assert.match(a, /we need your consent to process your email address/i);
+  await page.locator('.actions .pair').waitFor({ timeout: 10000 });
+  assert.equal(await page.locator('.actions .pair .btn').last().textContent(), 'No, thanks');
+  await shot(page, 'e2e-consent.png');
+  await page.locator('.actions .pair .btn').first().click();
+  await page.locator('#csc-ui-code').waitFor({ timeout: 30000 });
   const code = await latestCode(CUSTOMER, before);
   await page.locator('#csc-ui-code').fill(code);
   const m = await answers(page);

@@ -50,6 +50,7 @@ function createChatServer(state) {
   }
   function answerFor(text) {
     const t = text.toLowerCase();
+    if (/consent please/.test(t)) return { message: 'To access your order information, we need your consent to process your email address. Do you consent?', ui: { confirm: { id: 'pa-c', label: 'I consent', decline: 'No, thanks' } } };
     if (/@/.test(t)) return { message: 'Thanks. I sent a 6-digit code to that address. Please enter it below.', ui: { input: 'code' }, requiresVerification: true };
     if (/^\d{6}$/.test(t)) return { message: 'You are verified. Order #48 is processing. Shall I cancel it?', verified: true, ui: { confirm: { id: 'pa-1', label: 'Cancel order #48' } } };
     if (/order/.test(t)) return { message: 'I can help with your order. What is the email address on the order?', requiresVerification: true, ui: { input: 'email' } };

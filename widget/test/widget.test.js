@@ -377,6 +377,21 @@ test('ui hints: email field, code field, confirm / cancel pair sending the pendi
   await ctx.close();
 });
 
+test('ui hints: the consent question offers its own decline label, and declining sends a plain no', async () => {
+  reset();
+  const { ctx, page } = await newPage({});
+  await openAndGreet(page);
+  await say(page, 'consent please');
+  await page.locator('.actions .pair').waitFor();
+  assert.deepEqual(await page.locator('.actions .pair .btn').allTextContents(), ['I consent', 'No, thanks']);
+  await page.locator('.actions .pair .btn').last().click();
+  await page.waitForFunction(() => document.getElementById('csc-chat-widget').shadowRoot.querySelectorAll('.actions .pair').length === 0);
+  const declined = server.state.bodies.filter((b) => b.path === '/api/chat/stream').pop().body;
+  assert.equal(declined.confirm, undefined, 'declining never sends the pending id');
+  assert.match(declined.message, /^no$/i);
+  await ctx.close();
+});
+
 test('restore: the conversation survives a reload (same session), a new session starts fresh', async () => {
   reset();
   const { ctx, page } = await newPage({});

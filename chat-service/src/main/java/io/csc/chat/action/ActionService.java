@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.client.GatewayClient;
 import io.csc.chat.client.ServiceRefusal;
+import io.csc.chat.client.VerificationClient;
+import io.csc.chat.config.ChatConfig;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.metrics.ChatMetrics;
 import io.csc.model.commerce.Address;
 import io.csc.model.commerce.AddressChange;
 import io.csc.model.commerce.OrderAction;
 import io.csc.model.commerce.OrderSummary;
+import io.csc.model.verification.ConsentRequest;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -25,19 +28,35 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ActionService {
-    /** What a confirmation turn answers; {@code outcome} executed|declined|expired|refused|conflict|failed. */
-    public record Outcome(String outcome, String message) {
+    static final String CONSENT = "consent";
+
+    /**
+     * What a confirmation turn answers; {@code outcome} executed|declined|expired|refused|conflict|failed, or
+     * consented: the shopper agreed to the consent question, and {@code replay} is their message that led to it, which
+     * the turn now answers (null: nothing to answer again, {@code message} is the reply).
+     */
+    public record Outcome(String outcome, String message, String replay) {
+        public Outcome(String outcome, String message) {
+            this(outcome, message, null);
+        }
     }
+
+    static final String CONSENT_DECLINED = "All right, I won't use your email address. Without it I can't look up orders,"
+            + " but I'm happy to help with products, stock and the store's policies.";
 
     private final PendingActionRepository pending;
     private final Gate gate;
     private final GatewayClient gateway;
+    private final VerificationClient verification;
     private final ObjectMapper json;
     private final ChatMetrics metrics;
+    private final ChatConfig config;
 
-    public ActionService(PendingActionRepository pending, Gate gate, GatewayClient gateway, ObjectMapper json,
-            ChatMetrics metrics) {
+    public ActionService(PendingActionRepository pending, Gate gate, GatewayClient gateway,
+            VerificationClient verification, ObjectMapper json, ChatMetrics metrics, ChatConfig config) {
         this.pending = pending;
+        this.verification = verification;
+        this.config = config;
         this.gate = gate;
         this.gateway = gateway;
         this.json = json;
@@ -51,6 +70,9 @@ public class ActionService {
     public Uni<Outcome> handle(TurnContext ctx, String confirmId, String message) {
         if (confirmId != null && !confirmId.isBlank()) {
             return pending.find(ctx.conversationId(), confirmId).flatMap(a -> {
+                if (a != null && CONSENT.equals(a.kind) && "executed".equals(a.state)) {
+                    return Uni.createFrom().item(new Outcome("expired", "Thank you, I have your answer already."));
+                }
                 if (a == null || !"pending".equals(a.state)) {
                     return Uni.createFrom().item(new Outcome("expired",
                             "That request is no longer open. Tell me again what you would like to change and I'll set it up."));
@@ -69,12 +91,16 @@ public class ActionService {
             if (yes) {
                 return execute(ctx, a);
             }
-            return pending.settle(a.id, "dropped").map(ok -> new Outcome("declined",
-                    "All right, I won't make that change. Is there anything else I can help you with?"));
+            return pending.settle(a.id, "dropped").map(ok -> new Outcome("declined", CONSENT.equals(a.kind)
+                    ? CONSENT_DECLINED
+                    : "All right, I won't make that change. Is there anything else I can help you with?"));
         });
     }
 
     private Uni<Outcome> execute(TurnContext ctx, PendingActionEntity a) {
+        if (CONSENT.equals(a.kind)) {
+            return consent(ctx, a);
+        }
         return gate.access(ctx).flatMap(access -> {
             if (!access.strong()) {
                 metrics.gateRefusal("step_up");
@@ -89,6 +115,25 @@ public class ActionService {
                 return run(ctx, a, access.email()).onFailure().recoverWithUni(e -> pending.mark(a.id, "failed")
                         .replaceWith(failure(e)));
             });
+        });
+    }
+
+    /**
+     * The shopper agreed: the consent is recorded with verification-service (with the question's version), then the
+     * message that led to the question is answered. Nothing is recorded twice (a double click finds it settled).
+     */
+    private Uni<Outcome> consent(TurnContext ctx, PendingActionEntity a) {
+        return pending.settle(a.id, "executed").flatMap(won -> {
+            if (!won) {
+                return Uni.createFrom().item(new Outcome("expired", "Thank you, I have your answer already."));
+            }
+            return verification.consent(ctx.conversationId(), new ConsentRequest(config.consentTextVersion()))
+                    .replaceWith(new Outcome("consented", "Thank you.", a.payload))
+                    .onFailure().recoverWithUni(e -> {
+                        Log.warnf("Consent could not be recorded: %s", e.getClass().getSimpleName());
+                        return pending.mark(a.id, "failed").replaceWith(new Outcome("failed",
+                                "I couldn't record your answer right now. Please try again in a moment."));
+                    });
         });
     }
 

@@ -16,7 +16,8 @@ public final class Confirmation {
             "confirm", "confirmed", "i confirm", "please do", "do it", "go ahead", "yes please", "yes do it", "yes go ahead",
             "yes confirm", "yes cancel it", "yes please cancel", "yes please cancel it", "cancel it", "correct", "absolutely",
             "yes thats right", "thats right", "yes that is right", "ja", "oui", "si", "sí", "yes change it", "yes please do",
-            "yes i confirm", "yes i am sure", "im sure", "i am sure", "definitely", "of course");
+            "yes i confirm", "yes i am sure", "im sure", "i am sure", "definitely", "of course", "i consent", "yes i consent",
+            "i agree", "yes i agree", "agree", "agreed", "i do", "yes i do");
     private static final Set<String> NO = Set.of("no", "n", "nope", "nah", "no thanks", "no thank you", "dont", "do not",
             "cancel that", "never mind", "nevermind", "stop", "dont do it", "do not do it", "no dont", "no do not",
             "keep it", "no keep it", "leave it", "forget it", "not now", "no please dont", "no please do not", "nein", "non",

@@ -21,7 +21,8 @@ public class PendingActionEntity extends PanacheEntityBase {
     /** cancel|address_change|refund_request */
     public String kind;
     @Column(name = "order_id")
-    public long orderId;
+    /** The order a change is for; null for the consent question. */
+    public Long orderId;
     /** JSON: reason or the new address */
     public String payload;
     /** pending|executed|dropped|expired|failed */

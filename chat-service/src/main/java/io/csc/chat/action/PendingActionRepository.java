@@ -27,7 +27,7 @@ public class PendingActionRepository {
     }
 
     @WithTransaction
-    public Uni<PendingActionEntity> propose(String conversationId, String domain, String kind, long orderId, String payload) {
+    public Uni<PendingActionEntity> propose(String conversationId, String domain, String kind, Long orderId, String payload) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         PendingActionEntity a = new PendingActionEntity();
@@ -66,6 +66,12 @@ public class PendingActionRepository {
     public Uni<Boolean> settle(String id, String state) {
         return PendingActionEntity.update("state = ?1 where id = ?2 and state = 'pending' and expiresAt > ?3", state, id,
                 clock.instant()).map(n -> n == 1);
+    }
+
+    /** Keeps the shopper's message that led to the consent question, to be answered once they agree. */
+    @WithTransaction
+    public Uni<Void> attach(String id, String payload) {
+        return PendingActionEntity.update("payload = ?1 where id = ?2 and state = 'pending'", payload, id).replaceWithVoid();
     }
 
     @WithTransaction

@@ -19,6 +19,11 @@ public record Ui(String input, Confirm confirm, Boolean handoff) {
         return new Ui(null, new Confirm(id, label), null);
     }
 
+    /** The consent question's buttons: "I consent" and "No, thanks". */
+    public static Ui consent(String id) {
+        return new Ui(null, new Confirm(id, "I consent", "No, thanks"), null);
+    }
+
     public static Ui handedOff() {
         return new Ui(null, null, Boolean.TRUE);
     }

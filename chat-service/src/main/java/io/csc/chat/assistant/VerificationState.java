@@ -7,16 +7,29 @@ package io.csc.chat.assistant;
  * which most turns (product and store questions) never need. The mark is stored before the call that could create a
  * grant ({@code conversation.verification_started_at}), so a crash in between errs towards asking.
  * <p>
+ * It also knows whether the shopper has given consent to the use of their email address for finding their orders
+ * ({@code conversation.consent_at}), asked once per conversation before the first verification step.
+ * <p>
  * One per turn, shared by everything that runs in it: a verification started in this turn is seen by the rest of it.
  */
 public final class VerificationState {
     private volatile boolean started;
     private volatile boolean recorded;
+    private volatile boolean consented;
 
     /** @param recorded the conversation already carries the mark */
     public VerificationState(boolean recorded) {
+        this(recorded, false);
+    }
+
+    /**
+     * @param recorded the conversation already carries the mark
+     * @param consented the shopper gave consent in this conversation
+     */
+    public VerificationState(boolean recorded, boolean consented) {
         this.started = recorded;
         this.recorded = recorded;
+        this.consented = consented;
     }
 
     /** A state that always asks verification-service (where the conversation's history is not known). */
@@ -24,6 +37,14 @@ public final class VerificationState {
         VerificationState s = new VerificationState(false);
         s.started = true;
         return s;
+    }
+
+    public boolean consented() {
+        return consented;
+    }
+
+    public void markConsented() {
+        consented = true;
     }
 
     public boolean started() {

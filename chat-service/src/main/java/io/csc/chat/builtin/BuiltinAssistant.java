@@ -234,6 +234,9 @@ public class BuiltinAssistant implements Assistant {
                     if (v.status() == Status.UNAVAILABLE) {
                         return unreachable(calls);
                     }
+                    if (v.status() == Status.CONSENT_REQUIRED) {
+                        return consentAsked(v, calls);
+                    }
                     if (!v.ok()) {
                         return ask(Replies.NO_MATCH, Ui.askEmail(), calls);
                     }
@@ -311,6 +314,9 @@ public class BuiltinAssistant implements Assistant {
             if (r.status() == Status.UNAVAILABLE) {
                 return unreachable(calls);
             }
+            if (r.status() == Status.CONSENT_REQUIRED) {
+                return consentAsked(r, calls);
+            }
             if (r.status() == Status.VERIFICATION_REQUIRED || r.ui() != null && "email".equals(r.ui().input())) {
                 return ask(Replies.ASK_EMAIL, Ui.askEmail(), calls);
             }
@@ -320,6 +326,11 @@ public class BuiltinAssistant implements Assistant {
             String msg = r.text() != null && r.text().contains("6-digit code") ? r.text() : Replies.ASK_CODE;
             return ask(msg, Ui.askCode(), calls);
         });
+    }
+
+    /** The consent question with its button; chat-core takes the answer (and then answers this message again). */
+    private Uni<AssistantReply> consentAsked(ToolResult r, Calls calls) {
+        return Uni.createFrom().item(reply(text(r), r.ui(), false, calls, "answered"));
     }
 
     // ---- products, cart, handoff

@@ -34,9 +34,16 @@ public interface ChatConfig {
     @WithDefault("one business day")
     String handoffAnswerWithin();
 
-    /** Version of the consent text the widget shows before order data is used. */
+    /** Version of the consent question's text, recorded with the shopper's consent. */
     @WithDefault("v1")
     String consentTextVersion();
+
+    /**
+     * Ask a guest for consent before their email address is used to find their orders (the spec's GDPR "Consent
+     * Management"; {@code CHAT_CONSENT_REQUIRED}). A shopper signed in through the plugin is not asked.
+     */
+    @WithDefault("true")
+    boolean consentRequired();
 
     RateLimits rateLimit();
 

@@ -6,7 +6,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.chat.action.ActionService;
+import io.csc.chat.action.PendingActionRepository;
 import io.csc.chat.assistant.AssistantReply;
+import io.csc.chat.assistant.HistoryMessage;
 import io.csc.chat.assistant.StreamedReply;
 import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
@@ -18,6 +20,7 @@ import io.csc.chat.identity.IdentityService;
 import io.csc.chat.metrics.ChatMetrics;
 import io.csc.chat.tools.HandoffTools;
 import io.csc.chat.tools.ToolResult;
+import io.csc.chat.tools.VerificationTools;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +45,7 @@ public class ChatService {
     private final AssistantSelector assistants;
     private final ConversationRepository conversations;
     private final ActionService actions;
+    private final PendingActionRepository pending;
     private final IdentityService identities;
     private final HandoffTools handoffs;
     private final Gate gate;
@@ -49,7 +53,9 @@ public class ChatService {
     private final ChatConfig config;
 
     public ChatService(AssistantSelector assistants, ConversationRepository conversations, ActionService actions,
-            IdentityService identities, HandoffTools handoffs, Gate gate, ChatMetrics metrics, ChatConfig config) {
+            PendingActionRepository pending, IdentityService identities, HandoffTools handoffs, Gate gate,
+            ChatMetrics metrics, ChatConfig config) {
+        this.pending = pending;
         this.assistants = assistants;
         this.conversations = conversations;
         this.actions = actions;
@@ -111,9 +117,24 @@ public class ChatService {
                     p.ctx = new TurnContext(opened.conversationId(), domain, in.sessionId(), in.clientIp(), in.tenant(),
                             in.shopper(),
                             identity == null ? null : identity.email(), null,
-                            new VerificationState(opened.verificationStarted()));
+                            new VerificationState(opened.verificationStarted(), opened.consented()));
                     p.turn = new Turn(p.ctx, in.message() == null ? "" : in.message(), opened.history());
-                    return actions.handle(p.ctx, in.confirm(), in.message()).map(outcome -> {
+                    return actions.handle(p.ctx, in.confirm(), in.message()).flatMap(outcome -> {
+                        if (outcome != null && "consented".equals(outcome.outcome())) {
+                            metrics.toolCall("consent", "given");
+                            p.ctx.verification().markConsented();
+                            return conversations.markConsent(p.ctx.conversationId()).map(v -> {
+                                if (outcome.replay() != null) {
+                                    // the message that led to the question is answered now, in its own context
+                                    p.turn = new Turn(p.ctx, outcome.replay(), beforeConsentQuestion(opened.history()));
+                                } else {
+                                    p.confirmation = new AssistantReply(outcome.message()
+                                            + " What would you like to know about your orders?", List.of(), null, false,
+                                            List.of(), "core", "answered");
+                                }
+                                return p;
+                            });
+                        }
                         if (outcome != null) {
                             metrics.toolCall("confirmation", outcome.outcome());
                             p.confirmation = new AssistantReply(outcome.message(), List.of(), null, false, List.of(),
@@ -121,9 +142,20 @@ public class ChatService {
                                             ? "answered"
                                             : "refused");
                         }
-                        return p;
+                        return Uni.createFrom().item(p);
                     });
                 });
+    }
+
+    /** The history as the message that led to the consent question saw it: without that message and the question. */
+    static List<HistoryMessage> beforeConsentQuestion(List<HistoryMessage> history) {
+        int n = history.size();
+        if (n >= 2 && "assistant".equals(history.get(n - 1).role())
+                && VerificationTools.CONSENT_QUESTION.equals(history.get(n - 1).text())
+                && "user".equals(history.get(n - 2).role())) {
+            return history.subList(0, n - 2);
+        }
+        return history;
     }
 
     /**
@@ -135,16 +167,31 @@ public class ChatService {
         TurnContext ctx = p.ctx;
         int failures = FAILED.contains(reply.outcome()) ? p.failedTurns + 1 : 0;
         boolean handOff = failures >= 2 && !"handoff".equals(reply.outcome());
+        Uni<Void> kept = keepMessageForConsent(p, reply);
         Uni<AssistantReply> shown = handOff
                 ? handoffs.handOffAfterFailures(ctx).map(result -> withHandoff(reply, result))
                 : Uni.createFrom().item(reply);
-        return shown.flatMap(s -> conversations.finish(ctx.conversationId(), s.message(), handOff ? 0 : failures)
-                .replaceWith(s))
+        return kept.chain(() -> shown)
+                .flatMap(s -> conversations.finish(ctx.conversationId(), s.message(), handOff ? 0 : failures)
+                        .replaceWith(s))
                 .flatMap(s -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure().recoverWithItem(false)
                         .map(verified -> {
                             metrics.turn(s.mode(), s.outcome());
                             return new TurnOutcome(ctx.conversationId(), s, verified);
                         }));
+    }
+
+    /**
+     * When this turn asked the consent question, the shopper's message (as written: it may hold the email address the
+     * answer needs) is kept with the question until they answer, so a yes answers it. Never stored in the history.
+     */
+    private Uni<Void> keepMessageForConsent(Prepared p, AssistantReply reply) {
+        for (ToolResult r : reply.toolResults()) {
+            if (r.status() == ToolResult.Status.CONSENT_REQUIRED && r.data() instanceof String id) {
+                return pending.attach(id, p.turn.message());
+            }
+        }
+        return Uni.createFrom().voidItem();
     }
 
     private static AssistantReply withHandoff(AssistantReply reply, ToolResult handoff) {

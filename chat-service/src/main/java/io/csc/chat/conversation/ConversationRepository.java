@@ -72,11 +72,12 @@ public class ConversationRepository {
      * @param verificationStarted whether this conversation ever started verification (see
      *        {@link io.csc.chat.assistant.VerificationState})
      */
-    public record Opened(String conversationId, int failedTurns, boolean verificationStarted,
+    public record Opened(String conversationId, int failedTurns, boolean verificationStarted, boolean consented,
             List<HistoryMessage> history) {
     }
 
-    private static final String FIND = "select domain, session_id, failed_turns, verification_started_at is not null"
+    private static final String FIND = "select domain, session_id, failed_turns, verification_started_at is not null,"
+            + " consent_at is not null"
             + " from chat.conversation where id = $1";
     private static final String CREATE = "insert into chat.conversation (id, domain, session_id, created_at, updated_at)"
             + " values ($1, $2, $3, $4, $4)";
@@ -105,13 +106,13 @@ public class ConversationRepository {
                     if (!domain.equals(r.getString(0)) || !sessionId.equals(r.getString(1))) {
                         return null;
                     }
-                    return new Opened(id, r.getInteger(2), r.getBoolean(3), List.of());
+                    return new Opened(id, r.getInteger(2), r.getBoolean(3), r.getBoolean(4), List.of());
                 });
         return found.flatMap(conv -> {
             if (conv == null) {
                 String fresh = newId();
                 return pool.preparedQuery(CREATE).execute(Tuple.of(fresh, domain, sessionId, utc(clock.instant())))
-                        .replaceWith(new Opened(fresh, 0, false, List.of()));
+                        .replaceWith(new Opened(fresh, 0, false, false, List.of()));
             }
             return pool.preparedQuery(HISTORY).execute(Tuple.of(conv.conversationId(), historySize)).map(rows -> {
                 List<HistoryMessage> history = new ArrayList<>(rows.size());
@@ -119,7 +120,8 @@ public class ConversationRepository {
                     history.add(new HistoryMessage(r.getString(0), r.getString(1), r.getOffsetDateTime(2).toInstant()));
                 }
                 Collections.reverse(history);
-                return new Opened(conv.conversationId(), conv.failedTurns(), conv.verificationStarted(), history);
+                return new Opened(conv.conversationId(), conv.failedTurns(), conv.verificationStarted(), conv.consented(),
+                        history);
             });
         }).call(opened -> userMessage == null || userMessage.isBlank()
                 ? Uni.createFrom().voidItem()
@@ -145,6 +147,12 @@ public class ConversationRepository {
         return pool.preparedQuery("update chat.conversation set verification_started_at = $2 where id = $1"
                 + " and verification_started_at is null").execute(Tuple.of(conversationId, utc(clock.instant())))
                 .replaceWithVoid();
+    }
+
+    /** Records that the shopper agreed to the consent question (the first time counts). */
+    public Uni<Void> markConsent(String conversationId) {
+        return pool.preparedQuery("update chat.conversation set consent_at = $2 where id = $1 and consent_at is null")
+                .execute(Tuple.of(conversationId, utc(clock.instant()))).replaceWithVoid();
     }
 
     private MessageEntity message(String conversationId, String role, String text) {

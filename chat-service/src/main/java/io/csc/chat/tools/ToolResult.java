@@ -15,7 +15,7 @@ public record ToolResult(String tool, Status status, String text,
         Ui ui, List<Source> sources) {
 
     public enum Status {
-        OK, NOT_FOUND, VERIFICATION_REQUIRED, STEP_UP_REQUIRED, NOT_OWNED, CONFLICT, PENDING_CONFIRMATION, UNAVAILABLE, INVALID
+        OK, NOT_FOUND, VERIFICATION_REQUIRED, STEP_UP_REQUIRED, NOT_OWNED, CONFLICT, PENDING_CONFIRMATION, CONSENT_REQUIRED, UNAVAILABLE, INVALID
     }
 
     public static ToolResult of(String tool, Status status, String text) {

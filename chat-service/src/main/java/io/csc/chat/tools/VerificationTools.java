@@ -6,10 +6,12 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.csc.chat.action.PendingActionRepository;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.client.ServiceRefusal;
 import io.csc.chat.client.VerificationClient;
+import io.csc.chat.config.ChatConfig;
 import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.gate.Gate;
 import io.csc.model.verification.OtpSendRequest;
@@ -30,13 +32,35 @@ public class VerificationTools {
     private final ConversationRepository conversations;
     private final Gate gate;
     private final ToolCalls calls;
+    private final PendingActionRepository pending;
+    private final ChatConfig config;
 
     public VerificationTools(VerificationClient verification, ConversationRepository conversations, Gate gate,
-            ToolCalls calls) {
+            ToolCalls calls, PendingActionRepository pending, ChatConfig config) {
         this.verification = verification;
         this.conversations = conversations;
         this.gate = gate;
         this.calls = calls;
+        this.pending = pending;
+        this.config = config;
+    }
+
+    /** The spec's consent question, asked before a guest's email address is used to find their orders. */
+    public static final String CONSENT_QUESTION = "To access your order information, we need your consent to process your"
+            + " email address. Do you consent?";
+
+    /**
+     * Null when this conversation may use the shopper's email address for verification; else the consent question, as
+     * a pending proposal the shopper answers with the button or a clear yes/no (handled in code by
+     * {@link io.csc.chat.action.ActionService}, never by an assistant). A signed-in shopper is not asked.
+     */
+    private Uni<ToolResult> consentFirst(TurnContext ctx, String tool) {
+        if (!config.consentRequired() || ctx.identityEmail() != null || ctx.verification().consented()) {
+            return Uni.createFrom().nullItem();
+        }
+        return pending.propose(ctx.conversationId(), ctx.domain(), "consent", null, null)
+                .map(a -> new ToolResult(tool, ToolResult.Status.CONSENT_REQUIRED, CONSENT_QUESTION, a.id, List.of(),
+                        Ui.consent(a.id), List.of()));
     }
 
     public Uni<ToolResult> startSimple(TurnContext ctx, String email, Long orderNumber) {
@@ -47,19 +71,22 @@ public class VerificationTools {
         String e = email.trim();
         SimpleVerificationRequest request = new SimpleVerificationRequest(ctx.conversationId(), ctx.domain(), e,
                 orderNumber == null ? null : Long.toString(orderNumber), null, ctx.clientIp());
-        return calls.run(tool, started(ctx).chain(() -> verification.simple(request)).flatMap(level -> {
-            if (level == VerificationLevel.FULL && orderNumber != null) {
-                return conversations.rememberMatch(ctx.conversationId(), orderNumber, e)
-                        .replaceWith(ToolResult.ok(tool, "Thank you, your details match order #" + orderNumber + ".", level));
-            }
-            if (level == VerificationLevel.FULL) {
-                return Uni.createFrom().item(ToolResult.ok(tool, "Thank you, your details are verified.", level));
-            }
-            return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
-                    "I couldn't verify those details. I can send a one-time code to your email address instead: shall I?",
-                    level,
-                    List.of(), null, List.of()));
-        }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x)));
+        return calls.run(tool, consentFirst(ctx, tool).flatMap(asked -> asked != null
+                ? Uni.createFrom().item(asked)
+                : started(ctx).chain(() -> verification.simple(request)).flatMap(level -> {
+                    if (level == VerificationLevel.FULL && orderNumber != null) {
+                        return conversations.rememberMatch(ctx.conversationId(), orderNumber, e)
+                                .replaceWith(ToolResult.ok(tool, "Thank you, your details match order #" + orderNumber + ".",
+                                        level));
+                    }
+                    if (level == VerificationLevel.FULL) {
+                        return Uni.createFrom().item(ToolResult.ok(tool, "Thank you, your details are verified.", level));
+                    }
+                    return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
+                            "I couldn't verify those details. I can send a one-time code to your email address instead: shall I?",
+                            level,
+                            List.of(), null, List.of()));
+                }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x))));
     }
 
     public Uni<ToolResult> sendCode(TurnContext ctx, String email) {
@@ -68,14 +95,16 @@ public class VerificationTools {
             return calls.run(tool, Uni.createFrom().item(invalidEmail(tool)));
         }
         String e = email.trim();
-        return calls.run(tool, started(ctx)
-                .chain(() -> verification.sendCode(new OtpSendRequest(ctx.conversationId(), ctx.domain(), e, ctx.clientIp())))
-                .call(r -> conversations.rememberCodeEmail(ctx.conversationId(), e))
-                .map(r -> new ToolResult(tool, ToolResult.Status.OK,
-                        "If this email belongs to a customer of this store, a 6-digit code is on its way. It is valid for "
-                                + Math.max(1, r.expiresInSeconds() / 60) + " minutes. Please type it here.",
-                        null, List.of(), Ui.askCode(), List.of()))
-                .onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x)));
+        return calls.run(tool, consentFirst(ctx, tool).flatMap(asked -> asked != null
+                ? Uni.createFrom().item(asked)
+                : started(ctx).chain(() -> verification.sendCode(new OtpSendRequest(ctx.conversationId(), ctx.domain(), e,
+                        ctx.clientIp())))
+                        .call(r -> conversations.rememberCodeEmail(ctx.conversationId(), e))
+                        .map(r -> new ToolResult(tool, ToolResult.Status.OK,
+                                "If this email belongs to a customer of this store, a 6-digit code is on its way. It is valid for "
+                                        + Math.max(1, r.expiresInSeconds() / 60) + " minutes. Please type it here.",
+                                null, List.of(), Ui.askCode(), List.of()))
+                        .onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x))));
     }
 
     public Uni<ToolResult> verifyCode(TurnContext ctx, String email, String code) {

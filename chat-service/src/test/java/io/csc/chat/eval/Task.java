@@ -23,6 +23,8 @@ final class Task {
     final List<Long> noted = new ArrayList<>();
     final List<String> facts = new ArrayList<>();
     final List<String> forbidden = new ArrayList<>();
+    /** How this shopper answers the consent question: "button", "yes" (typed) or "no". */
+    String consent = "button";
 
     private Task(String id) {
         this.id = id;
@@ -66,6 +68,12 @@ final class Task {
 
     Task noted(long order) {
         noted.add(order);
+        return this;
+    }
+
+    /** The shopper answers the consent question by typing this ("yes", "no") instead of pressing the button. */
+    Task consents(String answer) {
+        consent = answer;
         return this;
     }
 

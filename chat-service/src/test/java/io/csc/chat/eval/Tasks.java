@@ -49,6 +49,14 @@ final class Tasks {
                 Task.of("email-typo-retry").say("status of order 52", "carla.mendez@example.com", CARLA).facts("#52",
                         "59.00"),
 
+                // the consent question, answered by typing instead of the button, or declined
+                Task.of("consent-typed-yes").consents("yes").say("What's the status of my order #48?", ALICE)
+                        .facts("#48", "processing"),
+                Task.of("consent-typed-yes-code").consents("yes please").say("show me my recent orders", BOB).code(BOB)
+                        .facts("#49", "#50"),
+                Task.of("consent-declined").consents("no").say("where is my order 56", EMMA)
+                        .facts("won't use your email").never("Your order #56"),
+
                 // listing orders needs a one-time code
                 Task.of("recent-alice").say("show me my recent orders", ALICE).code(ALICE).facts("#47", "#48", "#57"),
                 Task.of("recent-wrong-code").say("list all my orders", BOB).wrongCode().code(BOB).facts("#49", "#50",
@@ -97,7 +105,10 @@ final class Tasks {
                 // a person, policies, and not understanding twice
                 Task.of("handoff").say("I want to talk to a human").facts("store's team"),
                 Task.of("two-failures").say("asdfghjkl", "qwertyuiop zxcvbnm").facts("store's team"),
-                Task.of("policy-no").say("what is your return policy?", "no").facts("pass your question"),
+                // store knowledge (the store's pages, indexed before the tasks): an answer with its page, or none
+                Task.of("policy-returns").say("what is your return policy?").facts("30 days", "/refund_returns/"),
+                Task.of("policy-no").say("what is your price matching policy?", "no").facts("pass your question"),
+                Task.of("policy-no-b").say("do you have a loyalty points program?", "no").facts("in touch with our team"),
                 Task.of("recent-then-cancel").say("show my orders", EMMA).code(EMMA).say("cancel order 56", "yes")
                         .status(56, "cancelled").facts("#55"));
     }

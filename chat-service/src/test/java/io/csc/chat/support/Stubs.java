@@ -109,16 +109,21 @@ public final class Stubs {
 
     /** A grant of this conversation: level full, method simple|otp. */
     public static void grant(WireMockServer verification, String conversationId, String email, String method) {
-        verification.stubFor(authed(get(urlPathEqualTo("/internal/verification/" + conversationId))).atPriority(10)
-                .willReturn(json(200, """
-                        {"conversationId": "%s", "domain": "x", "email": "%s", "level": "full", "method": "%s",
-                         "verifiedAt": "2026-11-25T10:00:00Z", "expiresAt": "2099-01-01T00:00:00Z", "consent": null}"""
-                        .formatted(conversationId, email, method))));
+        grantAnswer(verification, conversationId, email, method);
         // A grant is only ever made through chat-service's own verification step, which marks the conversation first
         // (VerificationState): a grant stubbed here stands for one made earlier in this conversation.
         io.quarkus.arc.Arc.container().instance(io.vertx.mutiny.sqlclient.Pool.class).get()
                 .preparedQuery("update chat.conversation set verification_started_at = now() where id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(conversationId)).await().indefinitely();
+    }
+
+    /** What verification-service answers about the conversation's grant, without marking it as started here. */
+    public static void grantAnswer(WireMockServer verification, String conversationId, String email, String method) {
+        verification.stubFor(authed(get(urlPathEqualTo("/internal/verification/" + conversationId))).atPriority(10)
+                .willReturn(json(200, """
+                        {"conversationId": "%s", "domain": "x", "email": "%s", "level": "full", "method": "%s",
+                         "verifiedAt": "2026-11-25T10:00:00Z", "expiresAt": "2099-01-01T00:00:00Z", "consent": null}"""
+                        .formatted(conversationId, email, method))));
     }
 
     public static void cartOf(WireMockServer cart, String sessionId, boolean abandoned, int items) {
