@@ -1,8 +1,11 @@
 package io.csc.chat.llm;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,6 +40,13 @@ public class LlmMemoryStore implements ChatMemoryStore {
     private static final TypeReference<List<Stored>> STORED_LIST = new TypeReference<>() {
     };
 
+    /**
+     * The messages this thread just read from Redis: stored redacted already, so writing them back skips the redaction
+     * (a turn reads the memory, then writes it back with the new messages, on the same worker thread).
+     */
+    private static final ThreadLocal<Set<ChatMessage>> READ = ThreadLocal
+            .withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
+
     private final ValueCommands<String, String> values;
     private final LlmConfig config;
 
@@ -53,7 +63,12 @@ public class LlmMemoryStore implements ChatMemoryStore {
         }
         try {
             List<Stored> stored = JSON.readValue(json, STORED_LIST);
-            return new ArrayList<>(stored.stream().map(Stored::toMessage).filter(Objects::nonNull).toList());
+            List<ChatMessage> messages = new ArrayList<>(stored.stream().map(Stored::toMessage).filter(Objects::nonNull)
+                    .toList());
+            Set<ChatMessage> read = READ.get();
+            read.clear();
+            read.addAll(messages);
+            return messages;
         } catch (JsonProcessingException e) {
             // an unreadable memory is forgotten, not fatal: the conversation's stored history still reaches chat-core
             Log.warnf("Unreadable model memory dropped (%s)", e.getClass().getSimpleName());
@@ -63,8 +78,10 @@ public class LlmMemoryStore implements ChatMemoryStore {
 
     @Override
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
-        List<Stored> stored = messages.stream().filter(m -> !(m instanceof SystemMessage)).map(LlmMemoryStore::redact)
-                .map(Stored::of).filter(Objects::nonNull).toList();
+        Set<ChatMessage> read = READ.get();
+        List<Stored> stored = messages.stream().filter(m -> !(m instanceof SystemMessage))
+                .map(m -> read.contains(m) ? m : redact(m)).map(Stored::of).filter(Objects::nonNull).toList();
+        read.clear();
         try {
             values.setex(PREFIX + memoryId, Math.max(1, config.memory().ttl().toSeconds()), JSON.writeValueAsString(stored));
         } catch (JsonProcessingException e) {
