@@ -25,6 +25,9 @@ import io.csc.chat.tools.VerificationTools;
 import io.csc.model.commerce.Address;
 import io.csc.model.commerce.OrderSummary;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The deterministic assistant: works with no model and no key, and answers when the model fails. Each turn:
@@ -78,13 +81,32 @@ public class BuiltinAssistant implements Assistant {
     @Override
     public Uni<AssistantReply> reply(Turn turn) {
         TurnContext ctx = turn.context();
-        Understander understander = model.understander();
-        DialogueState state = DialogueState.of(turn.history() == null ? List.of() : turn.history(), understander);
+        Context caller = Vertx.currentContext();
         Calls calls = new Calls();
-        return catalogs.of(ctx)
-                .flatMap(catalog -> decide(ctx, state, understander.understand(turn.message(), state.expecting(), catalog),
-                        turn.message(), calls))
+        return catalogs.of(ctx).flatMap(catalog -> understand(turn, catalog, caller))
+                .flatMap(u -> decide(ctx, u.state(), u.understanding(), turn.message(), calls))
                 .onFailure().recoverWithItem(e -> reply(Replies.UNREACHABLE, null, false, calls, "error"));
+    }
+
+    private record Understood(DialogueState state, Understanding understanding) {
+    }
+
+    /**
+     * The history's state and the message's meaning. A message no rule settles costs an embedding (milliseconds of
+     * CPU), so this runs on a worker thread, never on the event loop, and the turn goes on on its own Vert.x context
+     * (the tools after it use Hibernate Reactive, which refuses any other thread).
+     */
+    private Uni<Understood> understand(Turn turn, ProductMatcher catalog, Context caller) {
+        Uni<Understood> work = Uni.createFrom().item(() -> {
+            Understander understander = model.understander();
+            DialogueState state = DialogueState.of(turn.history() == null ? List.of() : turn.history(), understander);
+            return new Understood(state, understander.understand(turn.message(), state.expecting(), catalog));
+        });
+        if (caller == null || !Context.isOnEventLoopThread()) {
+            return work;
+        }
+        return work.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     private Uni<AssistantReply> decide(TurnContext ctx, DialogueState state, Understanding u, String message,
