@@ -16,7 +16,7 @@ import io.csc.gateway.support.Fixtures;
 import io.csc.gateway.support.InjectWireMock;
 import io.csc.gateway.support.ShortLimitsProfile;
 import io.csc.gateway.support.WireMockStore;
-import io.csc.gateway.woo.WooClient;
+import io.csc.gateway.woo.WooTransport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -45,7 +45,7 @@ class StoreFailuresTest {
     String wiremockUrl;
 
     @Inject
-    WooClient woo;
+    WooTransport transport;
 
     @Inject
     StoreCache cache;
@@ -53,7 +53,7 @@ class StoreFailuresTest {
     @BeforeEach
     void stores() {
         wiremock.resetAll();
-        woo.resetBreakers();
+        transport.resetBreakers();
         for (String domain : new String[]{"healthy.test", "broken.test", "locked.test", "down.test"}) {
             cache.invalidateCatalog(domain).await().indefinitely();
         }
