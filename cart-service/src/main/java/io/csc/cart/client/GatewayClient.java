@@ -9,8 +9,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.csc.model.commerce.CouponIssued;
 import io.csc.model.commerce.CouponRequest;
-import io.csc.model.commerce.StockCheckRequest;
-import io.csc.model.commerce.StockCheckResponse;
+import io.csc.model.commerce.ItemAvailabilityRequest;
+import io.csc.model.commerce.ItemAvailabilityResponse;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
 import io.csc.web.client.GatewayRefusal;
@@ -50,7 +50,7 @@ public class GatewayClient {
     @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-stock")
-    public Uni<StockCheckResponse> checkStock(StockCheckRequest request) {
+    public Uni<ItemAvailabilityResponse> checkStock(ItemAvailabilityRequest request) {
         return rest.checkStock(request);
     }
 

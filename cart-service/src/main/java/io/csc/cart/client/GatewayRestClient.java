@@ -11,8 +11,8 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.csc.model.commerce.CouponIssued;
 import io.csc.model.commerce.CouponRequest;
-import io.csc.model.commerce.StockCheckRequest;
-import io.csc.model.commerce.StockCheckResponse;
+import io.csc.model.commerce.ItemAvailabilityRequest;
+import io.csc.model.commerce.ItemAvailabilityResponse;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.client.GatewayErrors;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -30,7 +30,7 @@ interface GatewayRestClient {
 
     @POST
     @Path("/stock/check")
-    Uni<StockCheckResponse> checkStock(StockCheckRequest request);
+    Uni<ItemAvailabilityResponse> checkStock(ItemAvailabilityRequest request);
 
     @POST
     @Path("/coupons")
