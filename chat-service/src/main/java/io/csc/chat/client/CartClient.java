@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -27,10 +28,32 @@ public class CartClient {
         this.rest = rest;
     }
 
-    /** The session's cart, or empty when cart-service has never heard of it. */
+    /**
+     * The session's cart, or empty when cart-service has never heard of it; fails when cart-service cannot answer, so
+     * that the cart tool says "unavailable" rather than "your cart is empty".
+     */
     @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
     @CircuitBreakerName("chat-cart")
     public Uni<Optional<CartContext>> cart(String domain, String sessionId) {
+        return lookup(domain, sessionId);
+    }
+
+    /**
+     * The session's cart for the greeting, which has a good answer without it: when cart-service is down, slow or its
+     * breaker open, the greeting simply does not mention the cart ({@link #noCartForGreeting}). One attempt, no retry:
+     * the shopper is waiting for the chat to open.
+     */
+    @Fallback(fallbackMethod = "noCartForGreeting")
+    @CircuitBreakerName("chat-cart-greeting")
+    public Uni<Optional<CartContext>> cartForGreeting(String domain, String sessionId) {
+        return lookup(domain, sessionId);
+    }
+
+    Uni<Optional<CartContext>> noCartForGreeting(String domain, String sessionId) {
+        return Uni.createFrom().item(Optional.empty());
+    }
+
+    private Uni<Optional<CartContext>> lookup(String domain, String sessionId) {
         return rest.cart(sessionId, domain).map(Optional::ofNullable).onFailure(ServiceRefusal.class)
                 .recoverWithUni(e -> ((ServiceRefusal) e).status() == 404
                         ? Uni.createFrom().item(Optional.empty())
