@@ -13,7 +13,7 @@ import io.csc.model.commerce.ItemAvailabilityRequest;
 import io.csc.model.commerce.ItemAvailabilityResponse;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
-import io.csc.web.client.GatewayRefusal;
+import io.csc.web.client.ServiceRefusal;
 import io.csc.web.client.StoreUnavailable;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +34,12 @@ public class GatewayClient {
     }
 
     @Timeout
-    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
-    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-tenants")
     public Uni<TenantSettings> tenant(String domain) {
-        return rest.tenant(domain).onFailure(GatewayRefusal.class).transform(e -> {
-            GatewayRefusal refusal = (GatewayRefusal) e;
+        return rest.tenant(domain).onFailure(ServiceRefusal.class).transform(e -> {
+            ServiceRefusal refusal = (ServiceRefusal) e;
             return refusal.status() == 404
                     ? ApiException.notFound("tenant_not_found", "Unknown store")
                     : refusal.toApiException();
@@ -47,16 +47,16 @@ public class GatewayClient {
     }
 
     @Timeout
-    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
-    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-stock")
     public Uni<ItemAvailabilityResponse> checkStock(ItemAvailabilityRequest request) {
         return rest.checkStock(request);
     }
 
     @Timeout
-    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
-    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-coupons")
     public Uni<CouponIssued> createCoupon(CouponRequest request) {
         return rest.createCoupon(request);

@@ -14,7 +14,7 @@ import io.csc.model.commerce.CouponRequest;
 import io.csc.model.commerce.ItemAvailabilityRequest;
 import io.csc.model.commerce.ItemAvailabilityResponse;
 import io.csc.model.tenant.TenantSettings;
-import io.csc.web.client.GatewayErrors;
+import io.csc.web.client.ServiceErrors;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
@@ -39,6 +39,6 @@ interface GatewayRestClient {
     /** 4xx are answers, store trouble is one tenant's, the rest is the gateway failing (common-web's one reading). */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return GatewayErrors.toException(response);
+        return ServiceErrors.toException("commerce-gateway", response);
     }
 }

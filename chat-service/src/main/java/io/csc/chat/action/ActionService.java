@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.client.GatewayClient;
-import io.csc.chat.client.ServiceRefusal;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.metrics.ChatMetrics;
 import io.csc.model.commerce.Address;
 import io.csc.model.commerce.AddressChange;
 import io.csc.model.commerce.OrderAction;
 import io.csc.model.commerce.OrderSummary;
+import io.csc.web.client.ServiceRefusal;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 

@@ -14,13 +14,20 @@ import io.csc.model.cart.CartContext;
 import io.csc.model.privacy.PrivacyDeletion;
 import io.csc.model.privacy.PrivacyExport;
 import io.csc.model.privacy.PrivacyRequest;
+import io.csc.web.ApiException;
+import io.csc.web.client.ServiceRefusal;
+import io.csc.web.client.StoreUnavailable;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 
-/** cart-service as chat sees it: the session's cart (for greetings and the cart tool) and the privacy fan-out. */
+/**
+ * cart-service as chat sees it: the session's cart (for greetings and the cart tool) and the privacy fan-out. Refusals
+ * (4xx) are answers, never retried or counted; timeouts, retries and breaker numbers are configuration
+ * ({@code quarkus.fault-tolerance."..."} in application.properties).
+ */
 @ApplicationScoped
-@Timeout(3000)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ServiceRefusal.class)
+@Timeout
+@CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
 public class CartClient {
     private final CartRestClient rest;
 
@@ -32,7 +39,7 @@ public class CartClient {
      * The session's cart, or empty when cart-service has never heard of it; fails when cart-service cannot answer, so
      * that the cart tool says "unavailable" rather than "your cart is empty".
      */
-    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("chat-cart")
     public Uni<Optional<CartContext>> cart(String domain, String sessionId) {
         return lookup(domain, sessionId);

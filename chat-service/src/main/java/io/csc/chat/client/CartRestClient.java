@@ -14,6 +14,7 @@ import io.csc.model.cart.CartContext;
 import io.csc.model.privacy.PrivacyDeletion;
 import io.csc.model.privacy.PrivacyExport;
 import io.csc.model.privacy.PrivacyRequest;
+import io.csc.web.client.ServiceErrors;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
@@ -37,6 +38,6 @@ interface CartRestClient {
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return Responses.toException(response);
+        return ServiceErrors.toException("cart-service", response);
     }
 }

@@ -22,6 +22,7 @@ import io.csc.model.privacy.PrivacyDeletion;
 import io.csc.model.privacy.PrivacyExport;
 import io.csc.model.privacy.PrivacyRequest;
 import io.csc.model.tenant.TenantSettings;
+import io.csc.web.client.ServiceErrors;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
@@ -78,6 +79,6 @@ interface GatewayRestClient {
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return Responses.toException(response);
+        return ServiceErrors.toException("commerce-gateway", response);
     }
 }

@@ -23,6 +23,7 @@ import io.csc.model.verification.OtpVerifyResponse;
 import io.csc.model.verification.SimpleVerificationRequest;
 import io.csc.model.verification.SimpleVerificationResponse;
 import io.csc.model.verification.VerificationGrant;
+import io.csc.web.client.ServiceErrors;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
@@ -66,6 +67,6 @@ interface VerificationRestClient {
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return Responses.toException(response);
+        return ServiceErrors.toException("verification-service", response);
     }
 }

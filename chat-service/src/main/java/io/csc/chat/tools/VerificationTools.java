@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
-import io.csc.chat.client.ServiceRefusal;
 import io.csc.chat.client.VerificationClient;
 import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.gate.Gate;
@@ -16,6 +15,7 @@ import io.csc.model.verification.OtpSendRequest;
 import io.csc.model.verification.OtpVerifyRequest;
 import io.csc.model.verification.SimpleVerificationRequest;
 import io.csc.model.verification.VerificationLevel;
+import io.csc.web.client.ServiceRefusal;
 import io.smallrye.mutiny.Uni;
 
 /**

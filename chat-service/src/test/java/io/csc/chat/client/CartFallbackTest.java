@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.csc.chat.support.Api;
 import io.csc.chat.support.ServicesResource;
 import io.csc.model.cart.CartContext;
+import io.csc.web.client.ServiceFailure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -81,8 +82,12 @@ class CartFallbackTest {
         cartAnswers(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                 .withBody("{\"success\":false,\"code\":\"internal_error\",\"error\":\"boom\"}"));
         assertThrows(ServiceFailure.class, () -> carts.cart(domain, session).await().atMost(Duration.ofSeconds(10)));
+        // the configured retry: one more attempt (application.properties), not the annotation's default of three
+        ServicesResource.cart.verify(2, getRequestedFor(urlPathEqualTo("/internal/carts/" + session)));
         Optional<CartContext> greeting = carts.cartForGreeting(domain, session).await().atMost(Duration.ofSeconds(10));
         assertEquals(Optional.empty(), greeting);
+        // the greeting's lookup is tried once
+        ServicesResource.cart.verify(3, getRequestedFor(urlPathEqualTo("/internal/carts/" + session)));
     }
 
     private void cartAnswers(ResponseDefinitionBuilder answer) {

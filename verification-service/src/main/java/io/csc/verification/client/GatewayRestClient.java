@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.csc.model.commerce.CustomerSummary;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.tenant.TenantSettings;
-import io.csc.web.client.GatewayErrors;
+import io.csc.web.client.ServiceErrors;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
@@ -37,6 +37,6 @@ interface GatewayRestClient {
     /** 4xx are answers, store trouble is one tenant's, the rest is the gateway failing (common-web's one reading). */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return GatewayErrors.toException(response);
+        return ServiceErrors.toException("commerce-gateway", response);
     }
 }
