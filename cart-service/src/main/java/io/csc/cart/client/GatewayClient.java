@@ -13,6 +13,7 @@ import io.csc.model.commerce.ItemAvailabilityRequest;
 import io.csc.model.commerce.ItemAvailabilityResponse;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
+import io.csc.web.client.GatewayInternalApi;
 import io.csc.web.client.ServiceRefusal;
 import io.csc.web.client.StoreUnavailable;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
@@ -27,9 +28,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class GatewayClient {
-    private final GatewayRestClient rest;
+    private final GatewayInternalApi rest;
 
-    GatewayClient(@RestClient GatewayRestClient rest) {
+    GatewayClient(@RestClient GatewayInternalApi rest) {
         this.rest = rest;
     }
 

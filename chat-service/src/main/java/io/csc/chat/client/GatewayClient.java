@@ -23,6 +23,7 @@ import io.csc.model.privacy.PrivacyRequest;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
 import io.csc.web.TenantSettingsCache;
+import io.csc.web.client.GatewayInternalApi;
 import io.csc.web.client.ServiceRefusal;
 import io.csc.web.client.StoreUnavailable;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
@@ -41,10 +42,10 @@ public class GatewayClient {
     /** Tenant settings change rarely (origins, support email): kept briefly, as DESIGN.md asks of every reader. */
     private static final Duration TENANT_TTL = Duration.ofSeconds(30);
 
-    private final GatewayRestClient rest;
+    private final GatewayInternalApi rest;
     private final TenantSettingsCache tenants;
 
-    public GatewayClient(@RestClient GatewayRestClient rest, Clock clock) {
+    public GatewayClient(@RestClient GatewayInternalApi rest, Clock clock) {
         this.rest = rest;
         this.tenants = new TenantSettingsCache(rest::tenant, clock, TENANT_TTL);
     }

@@ -34,7 +34,7 @@ public final class ServiceErrors {
             return new ServiceRefusal(service, status, code);
         }
         if (code != null && STORE_CODES.contains(code)) {
-            return new StoreUnavailable(status, code);
+            return new StoreUnavailable(service, status, code);
         }
         return new ServiceFailure(service, status, code);
     }

@@ -7,35 +7,15 @@ import io.csc.web.ApiException;
  * (not owned, not found, invalid, too many attempts), never a sign that the service is failing. Not retried, never
  * counted by a circuit breaker.
  */
-public class ServiceRefusal extends RuntimeException {
-    private final String service;
-    private final int status;
-    private final String code;
+public class ServiceRefusal extends ServiceCallException {
 
     public ServiceRefusal(String service, int status, String code) {
-        super(service + " refused: " + status + " " + code, null, false, false);
-        this.service = service;
-        this.status = status;
-        this.code = code == null ? "" : code;
-    }
-
-    /** The service that refused ({@code commerce-gateway}, {@code cart-service}...). */
-    public String service() {
-        return service;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    /** The service's error code ({@code order_not_owned}, {@code tenant_not_found}...), empty when it gave none. */
-    public String code() {
-        return code;
+        super(service + " refused: " + status + " " + code, service, status, code);
     }
 
     /** This status and, unless {@code code} is null, this error code. */
     public boolean is(int status, String code) {
-        return this.status == status && (code == null || code.equals(this.code));
+        return status() == status && (code == null || code.equals(code()));
     }
 
     /**
@@ -44,10 +24,10 @@ public class ServiceRefusal extends RuntimeException {
      * this service being unable to serve, 503.
      */
     public ApiException toApiException() {
-        if (status == 404) {
-            return ApiException.notFound(code.isEmpty() ? "not_found" : code, "Not found in this store");
+        if (status() == 404) {
+            return ApiException.notFound(code().isEmpty() ? "not_found" : code(), "Not found in this store");
         }
-        if (status == 400 || status == 422) {
+        if (status() == 400 || status() == 422) {
             return new ApiException(400, "invalid_request", "Invalid request: the store refused it");
         }
         return ApiException.unavailable("gateway_unavailable", "Store data is unavailable right now, try again shortly");

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.csc.model.commerce.CustomerSummary;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
+import io.csc.web.client.GatewayInternalApi;
 import io.csc.web.client.ServiceRefusal;
 import io.csc.web.client.StoreUnavailable;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
@@ -26,9 +27,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class GatewayClient {
-    private final GatewayRestClient rest;
+    private final GatewayInternalApi rest;
 
-    public GatewayClient(@RestClient GatewayRestClient rest) {
+    public GatewayClient(@RestClient GatewayInternalApi rest) {
         this.rest = rest;
     }
 
