@@ -120,7 +120,7 @@ public final class GatewayStubs {
                 "help@" + domain, "developmentStore", false)))));
     }
 
-    /** {@code POST /internal/stock/check}: an empty list means "all available" (StockCheckResponse over no items). */
+    /** {@code POST /internal/stock/check}: an empty list means "all available" (ItemAvailabilityResponse over no items). */
     public static void stockAvailable(WireMockServer server) {
         server.stubFor(post(urlPathEqualTo("/internal/stock/check")).atPriority(10).willReturn(json(200, "{\"items\":[]}")));
     }

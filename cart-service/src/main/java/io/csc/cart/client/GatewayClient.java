@@ -9,11 +9,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.csc.model.commerce.CouponIssued;
 import io.csc.model.commerce.CouponRequest;
-import io.csc.model.commerce.StockCheckRequest;
-import io.csc.model.commerce.StockCheckResponse;
+import io.csc.model.commerce.ItemAvailabilityRequest;
+import io.csc.model.commerce.ItemAvailabilityResponse;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
-import io.csc.web.client.GatewayRefusal;
+import io.csc.web.client.GatewayInternalApi;
+import io.csc.web.client.ServiceRefusal;
 import io.csc.web.client.StoreUnavailable;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -27,19 +28,19 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class GatewayClient {
-    private final GatewayRestClient rest;
+    private final GatewayInternalApi rest;
 
-    GatewayClient(@RestClient GatewayRestClient rest) {
+    GatewayClient(@RestClient GatewayInternalApi rest) {
         this.rest = rest;
     }
 
     @Timeout
-    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
-    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-tenants")
     public Uni<TenantSettings> tenant(String domain) {
-        return rest.tenant(domain).onFailure(GatewayRefusal.class).transform(e -> {
-            GatewayRefusal refusal = (GatewayRefusal) e;
+        return rest.tenant(domain).onFailure(ServiceRefusal.class).transform(e -> {
+            ServiceRefusal refusal = (ServiceRefusal) e;
             return refusal.status() == 404
                     ? ApiException.notFound("tenant_not_found", "Unknown store")
                     : refusal.toApiException();
@@ -47,16 +48,16 @@ public class GatewayClient {
     }
 
     @Timeout
-    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
-    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-stock")
-    public Uni<StockCheckResponse> checkStock(StockCheckRequest request) {
+    public Uni<ItemAvailabilityResponse> checkStock(ItemAvailabilityRequest request) {
         return rest.checkStock(request);
     }
 
     @Timeout
-    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
-    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-coupons")
     public Uni<CouponIssued> createCoupon(CouponRequest request) {
         return rest.createCoupon(request);

@@ -16,7 +16,7 @@ import io.csc.model.cart.ScanResult;
 import io.csc.model.cart.UnsubscribeToken;
 import io.csc.model.commerce.CouponIssued;
 import io.csc.model.commerce.CouponRequest;
-import io.csc.model.commerce.StockCheckRequest;
+import io.csc.model.commerce.ItemAvailabilityRequest;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.SignedToken;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -135,8 +135,8 @@ public class RecoveryService {
             if (unsubscribed) {
                 return skip(claim, "unsubscribed", false);
             }
-            StockCheckRequest stock = new StockCheckRequest(cart.domain(), cart.items().stream()
-                    .map(i -> new StockCheckRequest.Item(i.productId(), i.variationId() == null ? 0 : i.variationId()))
+            ItemAvailabilityRequest stock = new ItemAvailabilityRequest(cart.domain(), cart.items().stream()
+                    .map(i -> new ItemAvailabilityRequest.Item(i.productId(), i.variationId() == null ? 0 : i.variationId()))
                     .toList());
             return gateway.checkStock(stock).chain(answer -> answer.allAvailable()
                     ? coupon(claim, cart).chain(coupon -> send(claim, cart, tenant, coupon))

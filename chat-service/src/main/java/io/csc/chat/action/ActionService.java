@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.client.GatewayClient;
-import io.csc.chat.client.ServiceRefusal;
 import io.csc.chat.client.VerificationClient;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.gate.Gate;
@@ -18,6 +17,7 @@ import io.csc.model.commerce.AddressChange;
 import io.csc.model.commerce.OrderAction;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.verification.ConsentRequest;
+import io.csc.web.client.ServiceRefusal;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 

@@ -77,7 +77,7 @@ public class ChatResource {
             IdentityService.Identity identity = identities.verify(tenant, context == null ? null : context.identityToken());
             return conversations.openOrCreate(tenant.domain(), c.sessionId, body.conversationId()).flatMap(conv -> {
                 boolean resumed = body.conversationId() != null && body.conversationId().equals(conv.id);
-                return carts.cart(tenant.domain(), c.sessionId).onFailure().recoverWithItem(java.util.Optional.empty())
+                return carts.cartForGreeting(tenant.domain(), c.sessionId)
                         .flatMap(cart -> {
                             GreetingService.Greeting g = greetings.greet(identity == null ? null : identity.segment(),
                                     identity != null, context == null ? null : context.userData(),

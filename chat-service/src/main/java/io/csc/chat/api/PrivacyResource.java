@@ -20,7 +20,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.csc.chat.client.GatewayClient;
-import io.csc.chat.client.ServiceRefusal;
 import io.csc.chat.client.VerificationClient;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.conversation.ConversationRepository;
@@ -34,6 +33,7 @@ import io.csc.web.ClientAddress;
 import io.csc.web.Hmac;
 import io.csc.web.PluginSignature;
 import io.csc.web.RateLimiter;
+import io.csc.web.client.ServiceRefusal;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;

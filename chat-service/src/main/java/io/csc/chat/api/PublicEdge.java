@@ -5,13 +5,13 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.chat.client.GatewayClient;
-import io.csc.chat.client.ServiceRefusal;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
 import io.csc.web.ClientAddress;
 import io.csc.web.RateLimiter;
 import io.csc.web.TenantCors;
 import io.csc.web.TenantDomain;
+import io.csc.web.client.ServiceRefusal;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;

@@ -1,7 +1,6 @@
 package io.csc.chat.client;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
@@ -11,9 +10,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.csc.model.cart.CartContext;
-import io.csc.model.privacy.PrivacyDeletion;
-import io.csc.model.privacy.PrivacyExport;
-import io.csc.model.privacy.PrivacyRequest;
+import io.csc.web.client.PrivacyRoutes;
+import io.csc.web.client.ServiceErrors;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
@@ -21,22 +19,14 @@ import io.smallrye.mutiny.Uni;
 @Path("/internal")
 @RegisterRestClient(configKey = "cart-service")
 @ClientHeaderParam(name = "X-Internal-Token", value = "${csc.auth.internal-token}")
-interface CartRestClient {
+interface CartRestClient extends PrivacyRoutes {
 
     @GET
     @Path("/carts/{sessionId}")
     Uni<CartContext> cart(@RestPath String sessionId, @RestQuery String domain);
 
-    @POST
-    @Path("/privacy/export")
-    Uni<PrivacyExport> privacyExport(PrivacyRequest request);
-
-    @POST
-    @Path("/privacy/delete")
-    Uni<PrivacyDeletion> privacyDelete(PrivacyRequest request);
-
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return Responses.toException(response);
+        return ServiceErrors.toException("cart-service", response);
     }
 }

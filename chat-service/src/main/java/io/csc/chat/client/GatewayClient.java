@@ -21,51 +21,56 @@ import io.csc.model.privacy.PrivacyDeletion;
 import io.csc.model.privacy.PrivacyExport;
 import io.csc.model.privacy.PrivacyRequest;
 import io.csc.model.tenant.TenantSettings;
+import io.csc.web.ApiException;
 import io.csc.web.TenantSettingsCache;
+import io.csc.web.client.GatewayInternalApi;
+import io.csc.web.client.ServiceRefusal;
+import io.csc.web.client.StoreUnavailable;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The gateway as chat sees it. Reads are retried once; writes (cancel, address, refund request) never, since a retry
- * after a lost answer could act twice. Refusals (4xx) are answers: never retried, never trip a breaker. Timeouts and
- * breaker numbers come from configuration ({@code io.csc.chat.client.GatewayClient/Timeout/value}, ...).
+ * The gateway as chat sees it. Reads are retried; writes (cancel, address, refund request) never, since a retry after a
+ * lost answer could act twice. Refusals (4xx) and one store's trouble ({@link StoreUnavailable}) are neither retried
+ * nor counted: the breakers are shared by every store and must open only for the gateway itself. Timeouts, retries and
+ * breaker numbers are configuration ({@code quarkus.fault-tolerance."..."} in application.properties).
  */
 @ApplicationScoped
-@Timeout(5000)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ServiceRefusal.class)
+@Timeout
+@CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
 public class GatewayClient {
     /** Tenant settings change rarely (origins, support email): kept briefly, as DESIGN.md asks of every reader. */
     private static final Duration TENANT_TTL = Duration.ofSeconds(30);
 
-    private final GatewayRestClient rest;
+    private final GatewayInternalApi rest;
     private final TenantSettingsCache tenants;
 
-    public GatewayClient(@RestClient GatewayRestClient rest, Clock clock) {
+    public GatewayClient(@RestClient GatewayInternalApi rest, Clock clock) {
         this.rest = rest;
         this.tenants = new TenantSettingsCache(rest::tenant, clock, TENANT_TTL);
     }
 
     /** The store's settings; fails with {@link ServiceRefusal} 404 {@code tenant_not_found} for an unknown store. */
-    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("chat-gateway-tenant")
     public Uni<TenantSettings> tenant(String domain) {
         return tenants.get(domain);
     }
 
-    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("chat-gateway-products")
     public Uni<List<ProductSummary>> products(String domain, String search, String sku, int limit) {
         return rest.products(domain, search, sku, limit).map(list -> list == null ? List.of() : list);
     }
 
-    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("chat-gateway-product")
     public Uni<ProductSummary> product(String domain, long id) {
         return rest.product(id, domain);
     }
 
     /** The registered customer with this email, or empty. */
-    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("chat-gateway-customer")
     public Uni<Optional<CustomerSummary>> customer(String domain, String email) {
         return rest.customer(domain, email).map(Optional::ofNullable).onFailure(ServiceRefusal.class)
@@ -75,14 +80,14 @@ public class GatewayClient {
     }
 
     /** Orders of this (verified) email, newest first. */
-    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("chat-gateway-orders")
     public Uni<List<OrderSummary>> orders(String domain, String email, int limit) {
         return rest.orders(domain, email, limit).map(list -> list == null ? List.of() : list);
     }
 
     /** One order of this (verified) email; 403 {@code order_not_owned} / 404 {@code order_not_found} as refusals. */
-    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("chat-gateway-order")
     public Uni<OrderSummary> order(String domain, long orderId, String email) {
         return rest.order(orderId, domain, email);

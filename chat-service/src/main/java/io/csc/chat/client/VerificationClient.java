@@ -21,16 +21,21 @@ import io.csc.model.verification.OtpVerifyResponse;
 import io.csc.model.verification.SimpleVerificationRequest;
 import io.csc.model.verification.VerificationGrant;
 import io.csc.model.verification.VerificationLevel;
+import io.csc.web.ApiException;
+import io.csc.web.client.ServiceRefusal;
+import io.csc.web.client.StoreUnavailable;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 
 /**
  * verification-service as chat sees it. Only the grant read is retried: a simple match, a code sent or a code checked
- * counts against the shopper's attempt caps, so those are never repeated behind their back.
+ * counts against the shopper's attempt caps, so those are never repeated behind their back. Refusals (4xx) are answers,
+ * never retried or counted; timeouts, retries and breaker numbers are configuration ({@code quarkus.fault-tolerance."..."}
+ * in application.properties).
  */
 @ApplicationScoped
-@Timeout(5000)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ServiceRefusal.class)
+@Timeout
+@CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
 public class VerificationClient {
     private final VerificationRestClient rest;
 
@@ -54,7 +59,7 @@ public class VerificationClient {
     }
 
     /** The conversation's live grant for this store, or empty. */
-    @Retry(maxRetries = 1, delay = 50, abortOn = ServiceRefusal.class)
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("chat-verification-grant")
     public Uni<Optional<VerificationGrant>> grant(String conversationId, String domain) {
         return rest.grant(conversationId, domain).map(Optional::ofNullable).onFailure(ServiceRefusal.class)

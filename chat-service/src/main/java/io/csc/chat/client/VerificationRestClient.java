@@ -11,9 +11,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.csc.model.privacy.PrivacyDeletion;
-import io.csc.model.privacy.PrivacyExport;
-import io.csc.model.privacy.PrivacyRequest;
 import io.csc.model.verification.Consent;
 import io.csc.model.verification.ConsentRequest;
 import io.csc.model.verification.OtpSendRequest;
@@ -23,6 +20,8 @@ import io.csc.model.verification.OtpVerifyResponse;
 import io.csc.model.verification.SimpleVerificationRequest;
 import io.csc.model.verification.SimpleVerificationResponse;
 import io.csc.model.verification.VerificationGrant;
+import io.csc.web.client.PrivacyRoutes;
+import io.csc.web.client.ServiceErrors;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
@@ -30,7 +29,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/internal")
 @RegisterRestClient(configKey = "verification-service")
 @ClientHeaderParam(name = "X-Internal-Token", value = "${csc.auth.internal-token}")
-interface VerificationRestClient {
+interface VerificationRestClient extends PrivacyRoutes {
 
     @POST
     @Path("/verification/simple")
@@ -56,16 +55,8 @@ interface VerificationRestClient {
     @Path("/verification/{conversationId}")
     Uni<Void> end(@RestPath String conversationId);
 
-    @POST
-    @Path("/privacy/export")
-    Uni<PrivacyExport> privacyExport(PrivacyRequest request);
-
-    @POST
-    @Path("/privacy/delete")
-    Uni<PrivacyDeletion> privacyDelete(PrivacyRequest request);
-
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return Responses.toException(response);
+        return ServiceErrors.toException("verification-service", response);
     }
 }

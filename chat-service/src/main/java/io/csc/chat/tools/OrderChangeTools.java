@@ -12,10 +12,10 @@ import io.csc.chat.action.PendingActionRepository;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.client.GatewayClient;
-import io.csc.chat.client.ServiceRefusal;
 import io.csc.chat.gate.Gate;
 import io.csc.model.commerce.Address;
 import io.csc.model.commerce.OrderSummary;
+import io.csc.web.client.ServiceRefusal;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.client.GatewayClient;
-import io.csc.chat.client.ServiceRefusal;
 import io.csc.chat.gate.Gate;
 import io.csc.model.commerce.OrderSummary;
+import io.csc.web.client.ServiceRefusal;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.csc.chat.assistant.Source;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.client.GatewayClient;
-import io.csc.chat.client.ServiceRefusal;
 import io.csc.model.commerce.ProductSummary;
+import io.csc.web.client.ServiceRefusal;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -2,9 +2,9 @@ package io.csc.chat.tools;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.csc.chat.client.ServiceRefusal;
 import io.csc.chat.metrics.ChatMetrics;
 import io.csc.web.ApiException;
+import io.csc.web.client.ServiceRefusal;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.csc.chat.action.PendingActionRepository;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
-import io.csc.chat.client.ServiceRefusal;
 import io.csc.chat.client.VerificationClient;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.conversation.ConversationRepository;
@@ -18,6 +17,7 @@ import io.csc.model.verification.OtpSendRequest;
 import io.csc.model.verification.OtpVerifyRequest;
 import io.csc.model.verification.SimpleVerificationRequest;
 import io.csc.model.verification.VerificationLevel;
+import io.csc.web.client.ServiceRefusal;
 import io.smallrye.mutiny.Uni;
 
 /**

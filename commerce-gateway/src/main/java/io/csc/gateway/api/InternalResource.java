@@ -27,13 +27,13 @@ import io.csc.model.commerce.AddressChange;
 import io.csc.model.commerce.CouponIssued;
 import io.csc.model.commerce.CouponRequest;
 import io.csc.model.commerce.CustomerSummary;
+import io.csc.model.commerce.ItemAvailabilityRequest;
+import io.csc.model.commerce.ItemAvailabilityResponse;
 import io.csc.model.commerce.OrderAction;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.commerce.ProductSummary;
-import io.csc.model.commerce.StockCheckRequest;
-import io.csc.model.commerce.StockCheckResponse;
-import io.csc.model.commerce.StockRequest;
-import io.csc.model.commerce.StockResponse;
+import io.csc.model.commerce.StockSearchRequest;
+import io.csc.model.commerce.StockSearchResponse;
 import io.csc.model.privacy.PrivacyDeletion;
 import io.csc.model.privacy.PrivacyExport;
 import io.csc.model.privacy.PrivacyRequest;
@@ -86,16 +86,16 @@ public class InternalResource {
 
     @POST
     @Path("/stock")
-    public Uni<StockResponse> stock(@Valid @NotNull StockRequest request) {
+    public Uni<StockSearchResponse> stock(@Valid @NotNull StockSearchRequest request) {
         if (!request.hasQuery()) {
             throw ApiException.badRequest("Provide productName, sku or productId");
         }
-        return tenants.withStore(request.domain()).chain(t -> catalog.stock(t, request)).map(StockResponse::found);
+        return tenants.withStore(request.domain()).chain(t -> catalog.stock(t, request)).map(StockSearchResponse::found);
     }
 
     @POST
     @Path("/stock/check")
-    public Uni<StockCheckResponse> stockCheck(@Valid @NotNull StockCheckRequest request) {
+    public Uni<ItemAvailabilityResponse> stockCheck(@Valid @NotNull ItemAvailabilityRequest request) {
         return tenants.withStore(request.domain()).chain(t -> catalog.check(t, request));
     }
 

@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.csc.gateway.catalog.CatalogService;
 import io.csc.gateway.config.GatewayConfig;
 import io.csc.gateway.tenant.TenantService;
-import io.csc.model.commerce.StockRequest;
-import io.csc.model.commerce.StockResponse;
+import io.csc.model.commerce.StockSearchRequest;
+import io.csc.model.commerce.StockSearchResponse;
 import io.csc.web.ApiException;
 import io.csc.web.RateLimiter;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +42,7 @@ public class StockResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<StockResponse> stock(@Valid @NotNull StockRequest request, @Context HttpServerRequest http) {
+    public Uni<StockSearchResponse> stock(@Valid @NotNull StockSearchRequest request, @Context HttpServerRequest http) {
         if (!request.hasQuery()) {
             throw ApiException.badRequest("Provide productName, sku or productId");
         }
@@ -52,7 +52,7 @@ public class StockResource {
                 .chain(() -> tenants.withStore(domain))
                 .invoke(tenant -> PublicCors.check(http, tenant, tenants))
                 .chain(tenant -> catalog.stock(tenant, request))
-                .map(StockResponse::found);
+                .map(StockSearchResponse::found);
     }
 
     private Uni<Void> tenantCap(String domain) {

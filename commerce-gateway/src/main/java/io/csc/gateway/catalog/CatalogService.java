@@ -16,11 +16,11 @@ import io.csc.gateway.tenant.ActiveTenant;
 import io.csc.gateway.woo.WooCommerceApi;
 import io.csc.gateway.woo.WooException;
 import io.csc.gateway.woo.WooMapper;
+import io.csc.model.commerce.ItemAvailabilityRequest;
+import io.csc.model.commerce.ItemAvailabilityResponse;
 import io.csc.model.commerce.ProductSummary;
-import io.csc.model.commerce.StockCheckRequest;
-import io.csc.model.commerce.StockCheckResponse;
 import io.csc.model.commerce.StockProduct;
-import io.csc.model.commerce.StockRequest;
+import io.csc.model.commerce.StockSearchRequest;
 import io.smallrye.mutiny.Uni;
 
 /** Public store data: products, searches and stock, read through the cache. */
@@ -39,7 +39,7 @@ public class CatalogService {
     }
 
     /** The spec's stock lookup: by id, else by SKU, else by name (published products only). */
-    public Uni<List<StockProduct>> stock(ActiveTenant tenant, StockRequest request) {
+    public Uni<List<StockProduct>> stock(ActiveTenant tenant, StockSearchRequest request) {
         if (request.productId() != null) {
             long id = request.productId();
             return cache.getList(tenant.domain(), StoreCache.Kind.STOCK, "id:" + id, config.cache().stock(), StockProduct.class,
@@ -89,30 +89,31 @@ public class CatalogService {
     }
 
     /** Availability of cart items, asked of the store concurrently; unknown items are not purchasable. */
-    public Uni<StockCheckResponse> check(ActiveTenant tenant, StockCheckRequest request) {
+    public Uni<ItemAvailabilityResponse> check(ActiveTenant tenant, ItemAvailabilityRequest request) {
         if (request.items().isEmpty()) {
-            return Uni.createFrom().item(new StockCheckResponse(List.of()));
+            return Uni.createFrom().item(new ItemAvailabilityResponse(List.of()));
         }
-        List<Uni<StockCheckResponse.ItemStock>> lookups = new ArrayList<>();
-        for (StockCheckRequest.Item item : request.items()) {
+        List<Uni<ItemAvailabilityResponse.ItemStock>> lookups = new ArrayList<>();
+        for (ItemAvailabilityRequest.Item item : request.items()) {
             lookups.add(itemStock(tenant, item));
         }
-        return Uni.join().all(lookups).andFailFast().map(StockCheckResponse::new);
+        return Uni.join().all(lookups).andFailFast().map(ItemAvailabilityResponse::new);
     }
 
-    private Uni<StockCheckResponse.ItemStock> itemStock(ActiveTenant tenant, StockCheckRequest.Item item) {
+    private Uni<ItemAvailabilityResponse.ItemStock> itemStock(ActiveTenant tenant, ItemAvailabilityRequest.Item item) {
         String id = "item:" + item.productId() + ":" + item.variationId();
-        return cache.get(tenant.domain(), StoreCache.Kind.STOCK, id, config.cache().stock(), StockCheckResponse.ItemStock.class,
+        return cache.get(tenant.domain(), StoreCache.Kind.STOCK, id, config.cache().stock(),
+                ItemAvailabilityResponse.ItemStock.class,
                 () -> (item.variationId() > 0
                         ? woo.getVariation(tenant, item.productId(), item.variationId())
                         : woo.getProduct(tenant, item.productId()))
-                        .map(r -> new StockCheckResponse.ItemStock(item.productId(), item.variationId(),
+                        .map(r -> new ItemAvailabilityResponse.ItemStock(item.productId(), item.variationId(),
                                 r.body().path("name").asText(""), r.body().path("stock_status").asText("instock"),
                                 r.body().path("stock_quantity").isNumber() ? r.body().path("stock_quantity").asInt() : null,
                                 r.body().path("purchasable").asBoolean(true)
                                         && !"trash".equals(r.body().path("status").asText())))
                         .onFailure(e -> e instanceof WooException w && w.notFound())
-                        .recoverWithItem(() -> new StockCheckResponse.ItemStock(item.productId(), item.variationId(), "",
+                        .recoverWithItem(() -> new ItemAvailabilityResponse.ItemStock(item.productId(), item.variationId(), "",
                                 "outofstock", 0, false)));
     }
 

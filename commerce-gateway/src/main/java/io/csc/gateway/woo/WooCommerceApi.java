@@ -17,18 +17,19 @@ import io.smallrye.mutiny.Uni;
  * The WooCommerce REST API v3 as the spec's API reference lists it: products (with every list filter, batch),
  * variations, orders, order notes, refunds, customers, coupons, reports, system status and settings. Each call takes
  * the tenant and answers the store's JSON; filters are passed as WooCommerce names them ({@code stock_status},
- * {@code per_page}, ...), lists as comma lists.
+ * {@code per_page}, ...), lists as comma lists. One method per endpoint, nothing about HTTP: authentication, timeouts,
+ * retries and the per-store circuit breaker are {@link WooTransport}'s.
  */
 @ApplicationScoped
 public class WooCommerceApi {
     /** WooCommerce refuses more than 100 items in one batch (413). */
     public static final int MAX_BATCH = 100;
 
-    private final WooClient client;
+    private final WooTransport transport;
     private final ObjectMapper json;
 
-    public WooCommerceApi(WooClient client, ObjectMapper json) {
-        this.client = client;
+    public WooCommerceApi(WooTransport transport, ObjectMapper json) {
+        this.transport = transport;
         this.json = json;
     }
 
@@ -315,15 +316,15 @@ public class WooCommerceApi {
             JsonNode body) {
         WooRequest.Builder request = WooRequest.of(method, "proxy", path).body(body);
         query.forEach(e -> request.param(e.getKey(), e.getValue()));
-        return client.send(t, request.build());
+        return transport.send(t, request.build());
     }
 
     /** Every page of a list (following the store's {@code Link} header), at most {@code maxPages} pages. */
     public Uni<List<JsonNode>> all(ActiveTenant t, String operation, String path, Map<String, ?> filters, int maxPages) {
-        return client.fetchAll(t, WooRequest.get(operation, path).params(filters).build(), maxPages);
+        return transport.fetchAll(t, WooRequest.get(operation, path).params(filters).build(), maxPages);
     }
 
     private Uni<WooResponse> send(ActiveTenant t, WooRequest.Builder request) {
-        return client.send(t, request.build());
+        return transport.send(t, request.build());
     }
 }

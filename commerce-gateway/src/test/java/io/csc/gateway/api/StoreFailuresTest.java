@@ -13,10 +13,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.csc.gateway.cache.StoreCache;
 import io.csc.gateway.support.Api;
 import io.csc.gateway.support.Fixtures;
-import io.csc.gateway.support.InjectWireMock;
 import io.csc.gateway.support.ShortLimitsProfile;
 import io.csc.gateway.support.WireMockStore;
-import io.csc.gateway.woo.WooClient;
+import io.csc.gateway.woo.WooTransport;
+import io.csc.test.InjectWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -45,7 +45,7 @@ class StoreFailuresTest {
     String wiremockUrl;
 
     @Inject
-    WooClient woo;
+    WooTransport transport;
 
     @Inject
     StoreCache cache;
@@ -53,7 +53,7 @@ class StoreFailuresTest {
     @BeforeEach
     void stores() {
         wiremock.resetAll();
-        woo.resetBreakers();
+        transport.resetBreakers();
         for (String domain : new String[]{"healthy.test", "broken.test", "locked.test", "down.test"}) {
             cache.invalidateCatalog(domain).await().indefinitely();
         }

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.csc.model.commerce.CustomerSummary;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
-import io.csc.web.client.GatewayRefusal;
+import io.csc.web.client.GatewayInternalApi;
+import io.csc.web.client.ServiceRefusal;
 import io.csc.web.client.StoreUnavailable;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -26,42 +27,42 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class GatewayClient {
-    private final GatewayRestClient rest;
+    private final GatewayInternalApi rest;
 
-    public GatewayClient(@RestClient GatewayRestClient rest) {
+    public GatewayClient(@RestClient GatewayInternalApi rest) {
         this.rest = rest;
     }
 
     @Timeout
-    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
-    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-tenant")
     public Uni<TenantSettings> tenant(String domain) {
-        return rest.tenant(domain).onFailure(GatewayRefusal.class).transform(e -> tenantRefusal((GatewayRefusal) e));
+        return rest.tenant(domain).onFailure(ServiceRefusal.class).transform(e -> tenantRefusal((ServiceRefusal) e));
     }
 
     /** The registered customer with this email, or empty. */
     @Timeout
-    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
-    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-customers")
     public Uni<Optional<CustomerSummary>> customer(String domain, String email) {
         return rest.customer(domain, email).map(Optional::ofNullable)
-                .onFailure(GatewayRefusal.class).recoverWithUni(e -> {
-                    GatewayRefusal refusal = (GatewayRefusal) e;
+                .onFailure(ServiceRefusal.class).recoverWithUni(e -> {
+                    ServiceRefusal refusal = (ServiceRefusal) e;
                     return refusal.status() == 404 ? answer(refusal, Optional.empty()) : fail(refusal);
                 });
     }
 
     /** Whether the order exists and belongs to this email (billing email or owning customer, decided by the gateway). */
     @Timeout
-    @Retry(abortOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
-    @CircuitBreaker(skipOn = {GatewayRefusal.class, StoreUnavailable.class, ApiException.class})
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreaker(skipOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("gateway-orders")
     public Uni<OrderOwnership> orderOwnership(String domain, long orderId, String email) {
         return rest.order(orderId, domain, email).map(order -> order == null ? OrderOwnership.NOT_FOUND : OrderOwnership.OWNED)
-                .onFailure(GatewayRefusal.class).recoverWithUni(e -> {
-                    GatewayRefusal refusal = (GatewayRefusal) e;
+                .onFailure(ServiceRefusal.class).recoverWithUni(e -> {
+                    ServiceRefusal refusal = (ServiceRefusal) e;
                     return switch (refusal.status()) {
                         case 403 -> answer(refusal, OrderOwnership.NOT_OWNED);
                         case 404 -> answer(refusal, OrderOwnership.NOT_FOUND);
@@ -78,18 +79,18 @@ public class GatewayClient {
         return ApiException.unavailable("gateway_unavailable", "Store data is unavailable right now, try again shortly");
     }
 
-    private static ApiException tenantRefusal(GatewayRefusal refusal) {
+    private static ApiException tenantRefusal(ServiceRefusal refusal) {
         return refusal.status() == 404 ? unknownStore() : refusal.toApiException();
     }
 
-    private static <T> Uni<T> answer(GatewayRefusal refusal, T answer) {
+    private static <T> Uni<T> answer(ServiceRefusal refusal, T answer) {
         if ("tenant_not_found".equals(refusal.code())) {
             return Uni.createFrom().failure(unknownStore());
         }
         return Uni.createFrom().item(answer);
     }
 
-    private static <T> Uni<T> fail(GatewayRefusal refusal) {
+    private static <T> Uni<T> fail(ServiceRefusal refusal) {
         return Uni.createFrom().failure(refusal.toApiException());
     }
 

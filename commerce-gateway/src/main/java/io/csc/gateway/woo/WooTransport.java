@@ -51,12 +51,13 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
- * Talks to a tenant's store: builds the URL under {@code /wp-json/wc/v3}, authenticates (Basic over HTTPS, OAuth 1.0a
- * HMAC-SHA256 over HTTP), applies the timeout, retries idempotent reads, and keeps one circuit breaker per store so
- * that one slow store never trips the others. Every failure leaves as a {@link WooException}.
+ * The HTTP transport beneath {@link WooCommerceApi} (which names the endpoints): builds the URL under
+ * {@code /wp-json/wc/v3}, authenticates (Basic over HTTPS, OAuth 1.0a HMAC-SHA256 over HTTP), applies the timeout,
+ * retries idempotent reads, and keeps one circuit breaker per store so that one slow store never trips the others.
+ * Every failure leaves as a {@link WooException}.
  */
 @ApplicationScoped
-public class WooClient {
+public class WooTransport {
     private static final String NAMESPACE = "/wp-json/wc/v3";
     private static final TypeLiteral<Uni<WooResponse>> UNI_RESPONSE = new TypeLiteral<>() {
     };
@@ -76,7 +77,7 @@ public class WooClient {
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final java.util.Set<String> openBreakers = ConcurrentHashMap.newKeySet();
 
-    public WooClient(Vertx vertx, HostResolver resolver, GatewayConfig config, MeterRegistry metrics, ObjectMapper json,
+    public WooTransport(Vertx vertx, HostResolver resolver, GatewayConfig config, MeterRegistry metrics, ObjectMapper json,
             Clock clock) {
         this.vertx = vertx;
         this.resolver = resolver;

@@ -9,8 +9,11 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-/** Availability of several cart items at once ({@code POST /internal/stock/check}). */
-public record StockCheckRequest(
+/**
+ * Availability of several items known by product and variation id, at once ({@code POST /internal/stock/check},
+ * internal only): cart-service asks it before it sends a recovery email. No search, unlike {@link StockSearchRequest}.
+ */
+public record ItemAvailabilityRequest(
         @NotBlank @Size(max = 253) String domain,
         @NotNull @Size(max = 100) List<@Valid Item> items) {
 

@@ -15,16 +15,16 @@ import io.csc.web.ApiException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * {@code GET /api/test-woocommerce?domain=} (public, rate-limited by {@link PublicRateLimit}): only "ok" (200) or "not
+ * The public connection check, {@code GET /api/test-woocommerce?domain=} (public, rate-limited by {@link PublicRateLimit}): only "ok" (200) or "not
  * available" (503, the same body whether the domain is unknown, disabled, unreachable or refusing our keys), so it
  * tells no one which stores exist or how they are set up; the answer is reused for a while per store. Operators get
  * the details from {@link AdminConnectionResource}.
  */
 @Path("/api/test-woocommerce")
-public class TestWooCommerceResource {
+public class ConnectionCheckResource {
     private final StoreHealthService health;
 
-    public TestWooCommerceResource(StoreHealthService health) {
+    public ConnectionCheckResource(StoreHealthService health) {
         this.health = health;
     }
 

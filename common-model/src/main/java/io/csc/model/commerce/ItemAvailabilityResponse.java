@@ -2,8 +2,8 @@ package io.csc.model.commerce;
 
 import java.util.List;
 
-/** Answer to a {@link StockCheckRequest}: one entry per item asked, in order; unknown items are not purchasable. */
-public record StockCheckResponse(List<ItemStock> items) {
+/** Answer to an {@link ItemAvailabilityRequest}: one entry per item asked, in order; unknown items are not purchasable. */
+public record ItemAvailabilityResponse(List<ItemStock> items) {
 
     public record ItemStock(long productId, long variationId, String name, String stockStatus, Integer stockQuantity,
             boolean purchasable) {

@@ -1,4 +1,4 @@
-package io.csc.chat.client;
+package io.csc.web.client;
 
 import java.util.List;
 
@@ -14,22 +14,29 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.csc.model.commerce.AddressChange;
+import io.csc.model.commerce.CouponIssued;
+import io.csc.model.commerce.CouponRequest;
 import io.csc.model.commerce.CustomerSummary;
+import io.csc.model.commerce.ItemAvailabilityRequest;
+import io.csc.model.commerce.ItemAvailabilityResponse;
 import io.csc.model.commerce.OrderAction;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.commerce.ProductSummary;
-import io.csc.model.privacy.PrivacyDeletion;
-import io.csc.model.privacy.PrivacyExport;
-import io.csc.model.privacy.PrivacyRequest;
 import io.csc.model.tenant.TenantSettings;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
-/** commerce-gateway's internal routes (docs/internal-api.md) that chat needs. Wrapped by {@link GatewayClient}. */
+/**
+ * commerce-gateway's internal routes (docs/internal-api.md), declared once for every service that calls them, under the
+ * one client key {@code commerce-gateway} ({@code quarkus.rest-client.commerce-gateway.url}). Each service calls it only
+ * through its own {@code client.GatewayClient}, which adds the timeouts, retries and breakers that suit its calls;
+ * error answers arrive as {@link ServiceErrors} reads them. (chat-service's knowledge indexing reads the content routes
+ * through a client of its own, with the longer timeouts a whole-store read needs.)
+ */
 @Path("/internal")
 @RegisterRestClient(configKey = "commerce-gateway")
 @ClientHeaderParam(name = "X-Internal-Token", value = "${csc.auth.internal-token}")
-interface GatewayRestClient {
+public interface GatewayInternalApi extends PrivacyRoutes {
 
     @GET
     @Path("/tenants/{domain}")
@@ -43,6 +50,10 @@ interface GatewayRestClient {
     @GET
     @Path("/products/{id}")
     Uni<ProductSummary> product(@RestPath long id, @RestQuery String domain);
+
+    @POST
+    @Path("/stock/check")
+    Uni<ItemAvailabilityResponse> checkStock(ItemAvailabilityRequest request);
 
     @GET
     @Path("/customers")
@@ -69,15 +80,12 @@ interface GatewayRestClient {
     Uni<Response> refundRequest(@RestPath long orderId, OrderAction action);
 
     @POST
-    @Path("/privacy/export")
-    Uni<PrivacyExport> privacyExport(PrivacyRequest request);
+    @Path("/coupons")
+    Uni<CouponIssued> createCoupon(CouponRequest request);
 
-    @POST
-    @Path("/privacy/delete")
-    Uni<PrivacyDeletion> privacyDelete(PrivacyRequest request);
-
+    /** 4xx are answers, store trouble is one tenant's, the rest is the gateway failing (common-web's one reading). */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return Responses.toException(response);
+        return ServiceErrors.toException("commerce-gateway", response);
     }
 }
