@@ -269,8 +269,8 @@ public class BuiltinAssistant implements Assistant {
                                             : afterOrderTool(ctx, intent, n, null, address, again, calls));
                 });
             case STEP_UP_REQUIRED :
-                // the history keeps no emails: ask for it again unless this message has it
-                return email != null ? sendCode(ctx, email, calls) : ask(Replies.STEP_UP_EMAIL, Ui.askEmail(), calls);
+                // a code to this message's email, or else to the one a simple match proved (the tool knows it)
+                return sendCode(ctx, email, calls);
             case UNAVAILABLE :
                 return unreachable(calls);
             case NOT_OWNED :
@@ -294,7 +294,7 @@ public class BuiltinAssistant implements Assistant {
                 return unreachable(calls);
             }
             if (!level) {
-                return email != null ? sendCode(ctx, email, calls) : ask(Replies.STEP_UP_EMAIL, Ui.askEmail(), calls);
+                return sendCode(ctx, email, calls);
             }
             if (address == null) {
                 return ask(Replies.ASK_ADDRESS, null, calls);

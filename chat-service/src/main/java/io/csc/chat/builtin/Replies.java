@@ -15,8 +15,6 @@ final class Replies {
 
     static final String ASK_EMAIL = "To access your order information, please provide your email address.";
     static final String ASK_CODE = "I've sent a 6-digit code to your email address. Please type it here to confirm it's you.";
-    static final String STEP_UP_EMAIL = "For this I first need to confirm your email address with a one-time code. "
-            + "Please provide your email address and I'll send the code.";
     static final String CONFIRM_HOW = "To go ahead, please press the confirm button or answer simply \"yes\".";
     static final String RETYPE_CODE = "Please type the 6-digit code from the email.";
     static final String ASK_ORDER = "Which order is it about? Please give me the order number (for example #1234).";

@@ -22,13 +22,15 @@ public class VerificationLlmTools {
     }
 
     @Tool("Verify the shopper with the email address and the order number they gave (lets them read that order).")
-    public String verifyByOrder(@P("the email address the shopper gave") String email,
+    public String verifyByOrder(
+            @P("the email address the shopper gave; empty to use the one this conversation already verified") String email,
             @P("the order number the shopper gave") long orderNumber, InvocationParameters params) {
         return runner.run(params, "verifyByOrder", ctx -> verification.startSimple(ctx, email, orderNumber));
     }
 
     @Tool("Email a one-time code to the shopper's address (needed to list orders or change, cancel or refund an order).")
-    public String sendVerificationCode(@P("the email address the shopper gave") String email,
+    public String sendVerificationCode(
+            @P("the email address the shopper gave; empty to use the one this conversation already verified") String email,
             InvocationParameters params) {
         return runner.run(params, "sendVerificationCode", ctx -> verification.sendCode(ctx, email));
     }

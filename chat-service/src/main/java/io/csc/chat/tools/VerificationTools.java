@@ -89,10 +89,21 @@ public class VerificationTools {
                 }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x))));
     }
 
+    /**
+     * Sends a one-time code. Without an email address (the history keeps none, and the model's memory is redacted),
+     * the code goes to the address a simple match already proved in this conversation: the step-up from reading one
+     * order to everything else does not ask for it again.
+     */
     public Uni<ToolResult> sendCode(TurnContext ctx, String email) {
         String tool = "sendCode";
         if (!validEmail(email)) {
-            return calls.run(tool, Uni.createFrom().item(invalidEmail(tool)));
+            if (email != null && !email.isBlank()) {
+                return calls.run(tool, Uni.createFrom().item(invalidEmail(tool)));
+            }
+            return gate.access(ctx).onFailure().recoverWithItem(Gate.Access.NONE).flatMap(access -> access.email() != null
+                    && access.level() == Gate.Level.SIMPLE
+                            ? sendCode(ctx, access.email())
+                            : calls.run(tool, Uni.createFrom().item(invalidEmail(tool))));
         }
         String e = email.trim();
         return calls.run(tool, consentFirst(ctx, tool).flatMap(asked -> asked != null

@@ -38,7 +38,7 @@ class DialogueStateTest {
     @Test
     void aTaskWithoutNumberTakesTheNumberOfAnEarlierMessage() {
         DialogueState s = DialogueState.of(history("user", "status of order 56", "assistant", "Your order #56 is processing.",
-                "user", "cancel it", "assistant", Replies.STEP_UP_EMAIL), rulesOnly);
+                "user", "cancel it", "assistant", Replies.ASK_EMAIL), rulesOnly);
         assertEquals(Expectation.EMAIL, s.expecting());
         assertEquals(Intent.CANCEL_ORDER, s.goal());
         assertEquals(56L, s.order());

@@ -57,6 +57,10 @@ final class Tasks {
                 Task.of("consent-declined").consents("no").say("where is my order 56", EMMA)
                         .facts("won't use your email").never("Your order #56"),
 
+                // from one matched order to all of them: the code goes to the address the match proved, not asked again
+                Task.of("step-up-after-match").say("status of order 48", ALICE, "now show me all my orders").code(ALICE)
+                        .facts("#48", "#47", "#57"),
+
                 // listing orders needs a one-time code
                 Task.of("recent-alice").say("show me my recent orders", ALICE).code(ALICE).facts("#47", "#48", "#57"),
                 Task.of("recent-wrong-code").say("list all my orders", BOB).wrongCode().code(BOB).facts("#49", "#50",
