@@ -162,7 +162,7 @@ class KnowledgeBenchTest {
         int n = 0;
         for (int doc = 0; n < PASSAGES; doc++) {
             List<KnowledgeDocument.Passage> passages = new ArrayList<>();
-            List<float[]> vectors = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             String title = "Guide " + doc + ": " + topics[doc % topics.length];
             for (int i = 0; i < 10 && n < PASSAGES; i++, n++) {
                 String heading = topics[(doc + i) % topics.length] + " for " + things[(doc * 7 + i) % things.length];
@@ -171,12 +171,13 @@ class KnowledgeBenchTest {
                         + ": orders are handled within " + (1 + (doc + i) % 9) + " business days, and questions go to "
                         + "our team by email or chat. Items must be unused and in their original packaging.";
                 passages.add(new KnowledgeDocument.Passage(heading, body));
-                vectors.add(embedder.embed(KnowledgeDocument.text(title, heading, body)));
+                texts.add(KnowledgeDocument.text(title, heading, body));
             }
             upserts.add(new KnowledgeRepository.Upsert(new KnowledgeDocument("page:" + (100000 + doc), "page",
-                    "https://bench.example/guide-" + doc + "/", title, "v1", passages), vectors));
+                    "https://bench.example/guide-" + doc + "/", title, "v1", passages), embedder.embedAll(texts),
+                    embedder.modelId()));
         }
         repository.apply(LARGE, upserts, List.of(), "ok").await().indefinitely();
-        return repository.passages(LARGE).await().indefinitely().size();
+        return repository.count(LARGE).await().indefinitely();
     }
 }
