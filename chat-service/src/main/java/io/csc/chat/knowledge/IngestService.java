@@ -161,8 +161,10 @@ public class IngestService {
 
     private static <T> Uni<Optional<T>> optional(Uni<T> call, String domain, String part) {
         return call.map(Optional::ofNullable).onFailure().recoverWithItem(e -> {
-            Log.warnf("Knowledge: %s of %s could not be read (%s); its previous passages are kept", part, domain,
-                    e.getClass().getSimpleName());
+            String why = e instanceof jakarta.ws.rs.WebApplicationException w && w.getResponse() != null
+                    ? "HTTP " + w.getResponse().getStatus()
+                    : e.getClass().getSimpleName();
+            Log.warnf("Knowledge: %s of %s could not be read (%s); its previous passages are kept", part, domain, why);
             return Optional.empty();
         });
     }

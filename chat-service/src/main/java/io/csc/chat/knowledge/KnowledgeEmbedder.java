@@ -109,6 +109,13 @@ public class KnowledgeEmbedder {
         return v;
     }
 
+    /** Benchmarks: the next question is embedded anew. */
+    void forgetQuestions() {
+        synchronized (questions) {
+            questions.clear();
+        }
+    }
+
     /** The unit vector of this text, or null when embeddings are off or unavailable. */
     public float[] embed(String text) {
         if (!enabled()) {

@@ -14,11 +14,18 @@ import io.smallrye.mutiny.Uni;
  * 2,000 passages of 384 floats are 3 MB, laid out in one array so that ranking a question against all of them is one
  * pass over memory (well under a millisecond). Only vectors of the current embedding model are loaded. Least recently
  * used stores leave first; an entry also expires, so a re-index on another replica shows here within
- * {@link #TTL_NANOS}.
+ * {@link #TTL_NANOS}. Each index also keeps the full-text results of the questions asked while it lives (shoppers ask
+ * the same few questions): a repeated question costs no query.
  */
 @ApplicationScoped
 public class KnowledgeIndex {
     private static final long TTL_NANOS = 5L * 60 * 1_000_000_000L;
+    /**
+     * In a store of at least {@link #COMMON_MIN_PASSAGES} passages, a word more than this share of them contains picks
+     * no full-text candidates (it still counts in their rank).
+     */
+    static final double COMMON_SHARE = 0.2;
+    static final int COMMON_MIN_PASSAGES = 200;
 
     private final KnowledgeRepository repository;
     private final KnowledgeEmbedder embedder;
@@ -31,10 +38,16 @@ public class KnowledgeIndex {
      * has one; {@code stale} counts the passages without a vector of the current model (made by another model, or
      * while embeddings were off): a re-index embeds them again.
      */
-    public record TenantIndex(List<StoredPassage> passages, Map<Long, Integer> positions, float[] vectors,
-            int dimensions, boolean[] hasVector, int stale, Spelling spelling, long loadedAt) {
+    public record TenantIndex(String language, List<String> commonLexemes, List<StoredPassage> passages,
+            Map<Long, Integer> positions,
+            float[] vectors, int dimensions, boolean[] hasVector, int stale, Spelling spelling,
+            Map<String, Map<Long, KnowledgeRepository.FullTextMatch>> fullTextResults, long loadedAt) {
 
-        static TenantIndex of(List<StoredPassage> passages, boolean embeddings) {
+        /** Full-text results kept per store: the same question asked again costs no query while this index lives. */
+        static final int FULL_TEXT_RESULTS = 256;
+
+        static TenantIndex of(String language, List<String> commonLexemes, List<StoredPassage> passages,
+                boolean embeddings) {
             Map<Long, Integer> positions = new HashMap<>();
             int dimensions = 0;
             for (int i = 0; i < passages.size(); i++) {
@@ -56,8 +69,35 @@ public class KnowledgeIndex {
                     stale++;
                 }
             }
-            return new TenantIndex(List.copyOf(passages), positions, vectors, dimensions, hasVector, stale,
-                    new Spelling(passages), System.nanoTime());
+            Map<String, Map<Long, KnowledgeRepository.FullTextMatch>> results = new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map<Long, KnowledgeRepository.FullTextMatch>> e) {
+                    return size() > FULL_TEXT_RESULTS;
+                }
+            };
+            return new TenantIndex(language, List.copyOf(commonLexemes), List.copyOf(passages), positions, vectors, dimensions,
+                    hasVector, stale,
+                    new Spelling(passages), results, System.nanoTime());
+        }
+
+        /** The full-text result of this query, when it was asked while this index lives. */
+        public Map<Long, KnowledgeRepository.FullTextMatch> cachedFullText(String key) {
+            synchronized (fullTextResults) {
+                return fullTextResults.get(key);
+            }
+        }
+
+        public void cacheFullText(String key, Map<Long, KnowledgeRepository.FullTextMatch> result) {
+            synchronized (fullTextResults) {
+                fullTextResults.put(key, result);
+            }
+        }
+
+        /** Benchmarks: the next question is queried anew. */
+        void forgetFullText() {
+            synchronized (fullTextResults) {
+                fullTextResults.clear();
+            }
         }
 
         /** The cosine of passage {@code i} and a unit vector of the same model (0 when the passage has none). */
@@ -95,11 +135,16 @@ public class KnowledgeIndex {
             return Uni.createFrom().item(cached);
         }
         String model = embedder.modelId();
-        return repository.passages(domain, model).map(p -> TenantIndex.of(p, model != null)).invoke(index -> {
-            synchronized (cache) {
-                cache.put(domain, index);
-            }
-        });
+        return Uni.combine().all()
+                .unis(repository.language(domain), repository.commonLexemes(domain, COMMON_SHARE, COMMON_MIN_PASSAGES),
+                        repository.passages(domain, model))
+                .with((language, common, passages) -> TenantIndex.of(language.orElse("english"), common, passages,
+                        model != null))
+                .invoke(index -> {
+                    synchronized (cache) {
+                        cache.put(domain, index);
+                    }
+                });
     }
 
     public void invalidate(String domain) {

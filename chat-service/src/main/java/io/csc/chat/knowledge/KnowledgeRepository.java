@@ -193,31 +193,60 @@ public class KnowledgeRepository {
     }
 
     /**
-     * PostgreSQL's full-text rank of the passages matching any of the question's words (an AND of every word would
-     * miss most natural questions), normalized to 0..1 (rank / (rank + 1)), with the share of the question's words each
-     * passage holds.
+     * The lexemes (the text-search language's word stems) that more than {@code share} of the store's passages contain,
+     * when it has at least {@code minPassages}: words like "order" or "policy" in a large store, which say little about
+     * which passage answers and would make every search rank most of the store.
      */
-    public Uni<Map<Long, FullTextMatch>> fullText(String domain, String question, int limit) {
+    public Uni<List<String>> commonLexemes(String domain, double share, int minPassages) {
+        return pool.preparedQuery("""
+                WITH n AS (SELECT count(*) AS passages FROM chat.knowledge_passage WHERE domain = $1)
+                SELECT s.word FROM n, ts_stat(format('SELECT tsv FROM chat.knowledge_passage WHERE domain = %L', $1::text)) s
+                WHERE n.passages >= $3 AND s.ndoc > $2 * n.passages""")
+                .execute(Tuple.of(domain, share, minPassages)).map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getString(0)));
+                    return out;
+                });
+    }
+
+    /**
+     * PostgreSQL's full-text rank of the passages matching any of the words of {@code query} (the question, typos
+     * corrected, synonyms added; an AND of every word would miss most natural questions), normalized to 0..1
+     * (rank / (rank + 1)), with the share of the question's own words each passage holds.
+     * <p>
+     * Candidates are the passages holding one of the query's words other than the store's {@code common} ones (all of
+     * them when only common words are left); they are ranked with every word. The query is built once and given to the
+     * index scan (the (domain, tsv) GIN index when btree_gin is installed, V210), so only this store's candidates are
+     * read and ranked.
+     */
+    public Uni<Map<Long, FullTextMatch>> fullText(String domain, String language, String question, String query,
+            List<String> common, int limit) {
         // the share of words is counted for the best candidates only, after the rank picked them
         return pool.preparedQuery("""
-                WITH q AS (
-                    SELECT replace(plainto_tsquery(t.language, $2)::text, ' & ', ' | ') AS text,
-                           tsvector_to_array(to_tsvector(t.language, $2)) AS words
-                    FROM chat.knowledge_tenant t WHERE t.domain = $1),
+                WITH q0 AS MATERIALIZED (
+                    SELECT replace(plainto_tsquery($2::regconfig, $4)::text, ' & ', ' | ')::tsquery AS query,
+                           replace(plainto_tsquery('simple', array_to_string(ARRAY(
+                               SELECT l FROM unnest(tsvector_to_array(to_tsvector($2::regconfig, $4))) l
+                               WHERE l <> ALL ($6::text[])), ' '))::text, ' & ', ' | ')::tsquery AS rare,
+                           tsvector_to_array(to_tsvector($2::regconfig, $3)) AS words),
+                q AS MATERIALIZED (
+                    SELECT query, CASE WHEN numnode(rare) > 0 THEN rare ELSE query END AS candidates, words FROM q0),
                 top AS (
-                    SELECT p.id, p.tsv, ts_rank_cd(p.tsv, q.text::tsquery, 32) AS rank
-                    FROM chat.knowledge_passage p, q
-                    WHERE q.text <> '' AND p.domain = $1 AND p.tsv @@ q.text::tsquery
-                    ORDER BY rank DESC LIMIT $3)
+                    SELECT p.id, p.tsv, ts_rank_cd(p.tsv, q.query, 32) AS rank
+                    FROM q JOIN chat.knowledge_passage p ON p.domain = $1 AND p.tsv @@ q.candidates
+                    WHERE numnode(q.query) > 0
+                    ORDER BY rank DESC LIMIT $5)
                 SELECT top.id, top.rank,
                        (SELECT count(*) FROM unnest(q.words) w WHERE w = ANY (tsvector_to_array(top.tsv))) AS matched,
                        cardinality(q.words) AS words
-                FROM top, q""").execute(Tuple.of(domain, question, limit)).map(rows -> {
-            Map<Long, FullTextMatch> out = new HashMap<>();
-            rows.forEach(r -> out.put(r.getLong(0),
-                    new FullTextMatch(r.getDouble(1), r.getLong(2).intValue(), r.getInteger(3))));
-            return out;
-        });
+                FROM top, q""")
+                .execute(Tuple.of(domain, language, question, query, limit, common.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<Long, FullTextMatch> out = new HashMap<>();
+                    rows.forEach(r -> out.put(r.getLong(0),
+                            new FullTextMatch(r.getDouble(1), r.getLong(2).intValue(), r.getInteger(3))));
+                    return out;
+                });
     }
 
     static io.vertx.core.buffer.Buffer toBytes(float[] v) {

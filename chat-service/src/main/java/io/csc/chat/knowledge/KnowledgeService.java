@@ -82,11 +82,25 @@ public class KnowledgeService {
                                 return null;
                             })
                     : Uni.createFrom().nullItem();
-            return Uni.combine().all().unis(repository.fullText(domain, corrected, FULL_TEXT_CANDIDATES), questionVector)
+            return Uni.combine().all().unis(fullText(domain, tenant, corrected), questionVector)
                     .with((fullText, vector) -> new Result(true,
                             rank(tenant, fullText, vector, mode, limit, minRelevance)));
         });
         return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    /** The question's full-text matches: from this store's index when asked before, else from PostgreSQL. */
+    private Uni<Map<Long, KnowledgeRepository.FullTextMatch>> fullText(String domain, KnowledgeIndex.TenantIndex tenant,
+            String question) {
+        Map<Long, KnowledgeRepository.FullTextMatch> cached = tenant.cachedFullText(question);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        // the store's words for what the shopper says: English stores only (the synonyms are English)
+        String query = "english".equals(tenant.language()) ? Synonyms.expand(question) : question;
+        return repository.fullText(domain, tenant.language(), question, query, tenant.commonLexemes(),
+                FULL_TEXT_CANDIDATES)
+                .invoke(result -> tenant.cacheFullText(question, result));
     }
 
     /** Ranks by the combined relevance; a passage below the threshold is no answer, however it ranks. */
@@ -106,9 +120,11 @@ public class KnowledgeService {
         });
         boolean byMeaning = mode == Mode.COMBINED && vector != null;
         double w = config.semanticWeight();
-        // the best {@code limit} passages so far, best first (ties: the earlier passage)
+        // the best {@code limit} passages so far, best first; between equal relevances (a full-text score at its
+        // ceiling) the higher full-text rank, then the earlier passage
         int[] top = new int[limit];
         double[] topRelevance = new double[limit];
+        double[] topRank = new double[limit];
         double[] topMeaning = new double[limit];
         int found = 0;
         for (int i = 0; i < n; i++) {
@@ -126,18 +142,22 @@ public class KnowledgeService {
             } else {
                 relevance = ftScore;
             }
-            if (relevance < minRelevance || found == limit && relevance <= topRelevance[limit - 1]) {
+            double rank = match == null ? 0 : match.rank();
+            if (relevance < minRelevance
+                    || found == limit && !before(relevance, rank, topRelevance[limit - 1], topRank[limit - 1])) {
                 continue;
             }
             int at = Math.min(found, limit - 1);
-            while (at > 0 && topRelevance[at - 1] < relevance) {
+            while (at > 0 && before(relevance, rank, topRelevance[at - 1], topRank[at - 1])) {
                 top[at] = top[at - 1];
                 topRelevance[at] = topRelevance[at - 1];
+                topRank[at] = topRank[at - 1];
                 topMeaning[at] = topMeaning[at - 1];
                 at--;
             }
             top[at] = i;
             topRelevance[at] = relevance;
+            topRank[at] = rank;
             topMeaning[at] = meaning;
             found = Math.min(found + 1, limit);
         }
@@ -150,6 +170,11 @@ public class KnowledgeService {
                     round(match == null ? 0 : match.coverage()), p.sourceKey()));
         }
         return hits;
+    }
+
+    /** Whether a passage of this relevance and full-text rank goes before another. */
+    private static boolean before(double relevance, double rank, double otherRelevance, double otherRank) {
+        return relevance > otherRelevance || relevance == otherRelevance && rank > otherRank;
     }
 
     static double dot(float[] a, float[] b) {

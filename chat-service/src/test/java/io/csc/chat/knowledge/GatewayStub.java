@@ -24,6 +24,15 @@ public class GatewayStub implements QuarkusTestResourceLifecycleManager {
                 "chat.knowledge.events.stream", "csc:store-events:test:" + java.util.UUID.randomUUID());
     }
 
+    /**
+     * Started after the global test resources (support.ServicesResource points the same client elsewhere): of two
+     * resources setting one property, the later one's value is used.
+     */
+    @Override
+    public int order() {
+        return 100;
+    }
+
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(server,
