@@ -2,26 +2,28 @@ package io.csc.chat.builtin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 
 /**
- * The understanding of the built-in assistant, built once at start: the in-process embedding model (ONNX weights in
- * the jar, no download, no key) loaded once and the intent prototypes embedded once.
+ * The understanding of the built-in assistant, built once at start: the process's shared in-process embedding model
+ * ({@link io.csc.chat.embedding.EmbeddingModelProducer}, also used by knowledge ranking) and the intent prototypes
+ * embedded once.
  */
 @ApplicationScoped
 @Startup
 public class BuiltinModel {
 
     private final Understander understander;
+    private final EmbeddingModel model;
 
-    public BuiltinModel(BuiltinConfig config) {
+    public BuiltinModel(BuiltinConfig config, EmbeddingModel model) {
+        this.model = model;
         IntentEmbeddings embeddings = null;
         if (config.embeddings()) {
             long start = System.nanoTime();
             try {
-                AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
                 embeddings = new IntentEmbeddings(t -> model.embed(t).content().vector(), config.embeddingCacheSize());
                 Log.infof("Built-in assistant: embedding model and intent prototypes ready in %d ms",
                         (System.nanoTime() - start) / 1_000_000);
@@ -36,5 +38,10 @@ public class BuiltinModel {
 
     public Understander understander() {
         return understander;
+    }
+
+    /** The embedding model this assistant was given (the shared bean; used or not, per {@code chat.builtin.embeddings}). */
+    public EmbeddingModel embeddingModel() {
+        return model;
     }
 }

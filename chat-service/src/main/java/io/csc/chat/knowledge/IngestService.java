@@ -78,24 +78,78 @@ public class IngestService {
     public Uni<ReindexResult> reindex(String domain, String language) {
         long start = System.nanoTime();
         return gateway.tenant(domain).chain(tenant -> repository.ensureTenant(domain, language)
-                .chain(lang -> fetch(domain, tenant).chain(parts -> update(domain, lang, parts, start))));
+                .chain(lang -> fetch(domain, tenant, Set.copyOf(PARTS))
+                        .chain(parts -> update(domain, lang, parts, start, true))));
     }
 
-    /** Each part of the store, or empty when it could not be read. */
-    private Uni<Map<String, Optional<List<KnowledgeDocument>>>> fetch(String domain, TenantSettings tenant) {
+    /**
+     * The store's products and categories only, again (a product webhook): the catalog is read as in a full re-index,
+     * so only changed products are embedded again and vanished ones (deleted, trashed, drafted) go; pages, posts and
+     * settings are left alone, and so is the store's re-index status. A store never indexed is left alone (its first
+     * question or re-index reads everything). Empty when there was nothing to refresh.
+     */
+    public Uni<Optional<ReindexResult>> refreshProducts(String domain) {
+        long start = System.nanoTime();
+        return repository.language(domain).chain(lang -> {
+            if (lang.isEmpty()) {
+                return Uni.createFrom().item(Optional.<ReindexResult>empty());
+            }
+            return gateway.tenant(domain)
+                    .chain(tenant -> fetch(domain, tenant, Set.of("products")))
+                    .chain(parts -> update(domain, lang.get(), parts, start, false)).map(Optional::of);
+        });
+    }
+
+    /** Each requested part of the store, or empty when it could not be read. */
+    private Uni<Map<String, Optional<List<KnowledgeDocument>>>> fetch(String domain, TenantSettings tenant,
+            Set<String> wanted) {
         String storeUrl = tenant.storeUrl();
-        Uni<Optional<List<ContentPage>>> pages = optional(content.pages(domain, "pages"), domain, "pages");
-        Uni<Optional<List<ContentPage>>> posts = optional(content.pages(domain, "posts"), domain, "posts");
-        Uni<Optional<StoreProfile>> profile = optional(content.profile(domain), domain, "store");
-        Uni<Optional<List<ProductSummary>>> products = optional(
-                gateway.products(domain, null, null, config.productLimit()), domain, "products");
+        Uni<Optional<List<ContentPage>>> pages = wanted.contains("pages")
+                ? optional(content.pages(domain, "pages"), domain, "pages")
+                : Uni.createFrom().item(Optional.empty());
+        Uni<Optional<List<ContentPage>>> posts = wanted.contains("posts")
+                ? optional(content.pages(domain, "posts"), domain, "posts")
+                : Uni.createFrom().item(Optional.empty());
+        Uni<Optional<StoreProfile>> profile = wanted.contains("store")
+                ? optional(content.profile(domain), domain, "store")
+                : Uni.createFrom().item(Optional.empty());
+        Uni<Optional<List<ProductSummary>>> products = wanted.contains("products")
+                ? optional(allProducts(domain, 1, new ArrayList<>()), domain, "products")
+                : Uni.createFrom().item(Optional.empty());
         return Uni.combine().all().unis(pages, posts, profile, products).with((pg, ps, pr, pd) -> {
             Map<String, Optional<List<KnowledgeDocument>>> parts = new LinkedHashMap<>();
-            parts.put("pages", pg.map(list -> list.stream().map(p -> builder.page(p, "page")).toList()));
-            parts.put("posts", ps.map(list -> list.stream().map(p -> builder.page(p, "post")).toList()));
-            parts.put("store", pr.map(p -> builder.profile(p, storeUrl, shippingUrl(p, storeUrl))));
-            parts.put("products", pd.map(list -> builder.products(list, storeUrl)));
+            if (wanted.contains("pages")) {
+                parts.put("pages", pg.map(list -> list.stream().map(p -> builder.page(p, "page")).toList()));
+            }
+            if (wanted.contains("posts")) {
+                parts.put("posts", ps.map(list -> list.stream().map(p -> builder.page(p, "post")).toList()));
+            }
+            if (wanted.contains("store")) {
+                parts.put("store", pr.map(p -> builder.profile(p, storeUrl, shippingUrl(p, storeUrl))));
+            }
+            if (wanted.contains("products")) {
+                parts.put("products", pd.map(list -> builder.products(list, storeUrl)));
+            }
             return parts;
+        });
+    }
+
+    /**
+     * Every published product, page after page of the gateway's product route, until a page comes back short (a store
+     * whose catalog changes while it is read may show a product twice: documents are keyed by product id).
+     */
+    private Uni<List<ProductSummary>> allProducts(String domain, int page, List<ProductSummary> read) {
+        int size = config.productPageSize();
+        return content.products(domain, size, page).chain(list -> {
+            read.addAll(list);
+            if (list.size() < size) {
+                return Uni.createFrom().item(read);
+            }
+            if (page >= config.productMaxPages()) {
+                Log.warnf("Knowledge: %s has more than %d products; the rest is not indexed", domain, read.size());
+                return Uni.createFrom().item(read);
+            }
+            return allProducts(domain, page + 1, read);
         });
     }
 
@@ -107,14 +161,17 @@ public class IngestService {
 
     private static <T> Uni<Optional<T>> optional(Uni<T> call, String domain, String part) {
         return call.map(Optional::ofNullable).onFailure().recoverWithItem(e -> {
-            Log.warnf("Knowledge: %s of %s could not be read (%s); its previous passages are kept", part, domain,
-                    e.getClass().getSimpleName());
+            String why = e instanceof jakarta.ws.rs.WebApplicationException w && w.getResponse() != null
+                    ? "HTTP " + w.getResponse().getStatus()
+                    : e.getClass().getSimpleName();
+            Log.warnf("Knowledge: %s of %s could not be read (%s); its previous passages are kept", part, domain, why);
             return Optional.empty();
         });
     }
 
+    /** {@code full}: every part was asked for (a re-index), else a refresh of some parts (product webhooks). */
     private Uni<ReindexResult> update(String domain, String language, Map<String, Optional<List<KnowledgeDocument>>> parts,
-            long start) {
+            long start, boolean full) {
         List<String> failed = new ArrayList<>();
         Set<String> readKinds = new HashSet<>();
         Map<String, KnowledgeDocument> current = new LinkedHashMap<>();
@@ -126,7 +183,8 @@ public class IngestService {
                 docs.get().forEach(d -> current.putIfAbsent(d.sourceKey(), d));
             }
         });
-        return repository.versions(domain).chain(stored -> {
+        String model = embedder.modelId();
+        return repository.versions(domain, model).chain(stored -> {
             List<KnowledgeDocument> added = new ArrayList<>();
             List<KnowledgeDocument> changed = new ArrayList<>();
             int unchanged = 0;
@@ -134,7 +192,8 @@ public class IngestService {
                 KnowledgeRepository.SourceVersion old = stored.get(d.sourceKey());
                 if (old == null) {
                     added.add(d);
-                } else if (!old.version().equals(d.version())) {
+                } else if (!old.version().equals(d.version()) || old.stale()) {
+                    // stale: its vectors are another model's (the provider changed): embedded again
                     changed.add(d);
                 } else {
                     unchanged++;
@@ -145,30 +204,48 @@ public class IngestService {
                     .map(Map.Entry::getKey).sorted().toList();
             List<KnowledgeDocument> toWrite = new ArrayList<>(added);
             toWrite.addAll(changed);
-            String status = failed.isEmpty() ? "ok" : "partial: " + String.join(",", failed);
-            if (failed.size() == PARTS.size()) {
-                return repository.recordAttempt(domain, "store_unavailable").map(v -> new ReindexResult(domain, language,
-                        0, 0, 0, 0, -1, failed, (System.nanoTime() - start) / 1_000_000));
+            String status = !full ? null : failed.isEmpty() ? "ok" : "partial: " + String.join(",", failed);
+            if (failed.size() == parts.size()) {
+                Uni<Void> recorded = full
+                        ? repository.recordAttempt(domain, "store_unavailable")
+                        : Uni.createFrom().voidItem();
+                return recorded.map(v -> new ReindexResult(domain, language, 0, 0, 0, 0, -1, failed,
+                        (System.nanoTime() - start) / 1_000_000));
             }
             int finalUnchanged = unchanged;
-            return embed(toWrite).chain(upserts -> repository.apply(domain, upserts, removed, status))
+            if (toWrite.isEmpty() && removed.isEmpty() && !full) {
+                return repository.count(domain).map(n -> new ReindexResult(domain, language, 0, 0, 0, finalUnchanged, n,
+                        failed, (System.nanoTime() - start) / 1_000_000));
+            }
+            return embed(toWrite, model)
+                    .onFailure().transform(e -> new EmbeddingFailedException(e))
+                    .chain(upserts -> repository.apply(domain, upserts, removed, status))
                     .invoke(() -> index.invalidate(domain))
-                    .chain(() -> repository.passages(domain))
-                    .map(all -> new ReindexResult(domain, language, added.size(), changed.size(), removed.size(),
-                            finalUnchanged, all.size(), failed, (System.nanoTime() - start) / 1_000_000));
+                    .chain(() -> repository.count(domain))
+                    .map(n -> new ReindexResult(domain, language, added.size(), changed.size(), removed.size(),
+                            finalUnchanged, n, failed, (System.nanoTime() - start) / 1_000_000));
         });
     }
 
-    /** The embedding model is CPU work: it runs on a worker thread, never on the event loop. */
-    private Uni<List<KnowledgeRepository.Upsert>> embed(List<KnowledgeDocument> docs) {
+    /**
+     * Every passage of these documents embedded, in batches (CPU work for the in-process model, requests for a
+     * provider's): on a worker thread, never on the event loop.
+     */
+    private Uni<List<KnowledgeRepository.Upsert>> embed(List<KnowledgeDocument> docs, String model) {
         return Uni.createFrom().item(() -> {
-            List<KnowledgeRepository.Upsert> out = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             for (KnowledgeDocument d : docs) {
-                List<float[]> vectors = new ArrayList<>();
                 for (KnowledgeDocument.Passage p : d.passages()) {
-                    vectors.add(embedder.embed(KnowledgeDocument.text(d.title(), p.heading(), p.body())));
+                    texts.add(KnowledgeDocument.text(d.title(), p.heading(), p.body()));
                 }
-                out.add(new KnowledgeRepository.Upsert(d, vectors));
+            }
+            List<float[]> vectors = embedder.embedAll(texts);
+            List<KnowledgeRepository.Upsert> out = new ArrayList<>();
+            int next = 0;
+            for (KnowledgeDocument d : docs) {
+                List<float[]> own = new ArrayList<>(vectors.subList(next, next + d.passages().size()));
+                next += d.passages().size();
+                out.add(new KnowledgeRepository.Upsert(d, own, model));
             }
             return out;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -198,5 +275,15 @@ public class IngestService {
             }
             return chain.map(v -> results);
         });
+    }
+
+    /**
+     * The embedding provider failed while a re-index embedded its passages: nothing was written, the previous passages
+     * stay (rather than passages without vectors).
+     */
+    public static class EmbeddingFailedException extends RuntimeException {
+        EmbeddingFailedException(Throwable cause) {
+            super("The embedding model failed: " + cause.getClass().getSimpleName(), cause);
+        }
     }
 }

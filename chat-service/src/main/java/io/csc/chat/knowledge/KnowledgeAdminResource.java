@@ -58,24 +58,27 @@ public class KnowledgeAdminResource {
                 return l;
             });
         }
-        return lang.chain(l -> ingest.reindex(d, l)).map(r -> {
-            if (r.storeUnavailable()) {
-                throw ApiException.unavailable("store_unavailable",
-                        "The store could not be read; its previous passages are kept");
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("success", true);
-            body.put("domain", r.domain());
-            body.put("language", r.language());
-            body.put("added", r.added());
-            body.put("changed", r.changed());
-            body.put("removed", r.removed());
-            body.put("unchanged", r.unchanged());
-            body.put("passages", r.passages());
-            body.put("failed", r.failed());
-            body.put("durationMillis", r.durationMillis());
-            return body;
-        });
+        return lang.chain(l -> ingest.reindex(d, l))
+                .onFailure(IngestService.EmbeddingFailedException.class).transform(e -> ApiException.unavailable(
+                        "embeddings_unavailable", "The embedding model failed; the previous passages are kept"))
+                .map(r -> {
+                    if (r.storeUnavailable()) {
+                        throw ApiException.unavailable("store_unavailable",
+                                "The store could not be read; its previous passages are kept");
+                    }
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("success", true);
+                    body.put("domain", r.domain());
+                    body.put("language", r.language());
+                    body.put("added", r.added());
+                    body.put("changed", r.changed());
+                    body.put("removed", r.removed());
+                    body.put("unchanged", r.unchanged());
+                    body.put("passages", r.passages());
+                    body.put("failed", r.failed());
+                    body.put("durationMillis", r.durationMillis());
+                    return body;
+                });
     }
 
     @GET

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.csc.model.commerce.ProductSummary;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 
@@ -30,6 +31,12 @@ public class KnowledgeGatewayClient {
     @CircuitBreakerName("chat-knowledge-pages")
     public Uni<List<ContentPage>> pages(String domain, String type) {
         return rest.pages(domain, type).map(list -> list == null ? List.of() : list);
+    }
+
+    @Retry(maxRetries = 1, delay = 200)
+    @CircuitBreakerName("chat-knowledge-products")
+    public Uni<List<ProductSummary>> products(String domain, int limit, int page) {
+        return rest.products(domain, limit, page).map(list -> list == null ? List.of() : list);
     }
 
     @Retry(maxRetries = 1, delay = 200)

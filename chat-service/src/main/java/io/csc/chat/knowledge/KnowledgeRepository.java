@@ -25,12 +25,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class KnowledgeRepository {
     private final Pool pool;
 
-    /** A stored source's kind and version: what decides added, changed, unchanged, removed. */
-    public record SourceVersion(String kind, String version) {
+    /**
+     * A stored source's kind and version: what decides added, changed, unchanged, removed. {@code stale}: some of its
+     * passages lack a vector of the current embedding model (made by another model, or while embeddings were off).
+     */
+    public record SourceVersion(String kind, String version, boolean stale) {
+        public SourceVersion(String kind, String version) {
+            this(kind, version, false);
+        }
     }
 
-    /** A document to write, with one vector per passage (null entries when embeddings are off). */
-    public record Upsert(KnowledgeDocument document, List<float[]> vectors) {
+    /**
+     * A document to write, with one vector per passage (null entries when embeddings are off) and the label of the model
+     * that made them.
+     */
+    public record Upsert(KnowledgeDocument document, List<float[]> vectors, String model) {
     }
 
     public KnowledgeRepository(Pool pool) {
@@ -58,6 +67,12 @@ public class KnowledgeRepository {
         return pool.preparedQuery(sql).execute(args).map(rows -> rows.iterator().next().getString(0));
     }
 
+    /** How many passages the store has. */
+    public Uni<Integer> count(String domain) {
+        return pool.preparedQuery("SELECT count(*) FROM chat.knowledge_passage WHERE domain = $1")
+                .execute(Tuple.of(domain)).map(rows -> rows.iterator().next().getLong(0).intValue());
+    }
+
     public Uni<List<String>> domains() {
         return pool.query("SELECT domain FROM chat.knowledge_tenant ORDER BY domain").execute().map(rows -> {
             List<String> out = new ArrayList<>();
@@ -66,11 +81,19 @@ public class KnowledgeRepository {
         });
     }
 
-    public Uni<Map<String, SourceVersion>> versions(String domain) {
-        return pool.preparedQuery("SELECT source_key, kind, version FROM chat.knowledge_source WHERE domain = $1")
-                .execute(Tuple.of(domain)).map(rows -> {
+    /** {@code model}: the current embedding model's label, or null when no vectors are made (nothing is stale then). */
+    public Uni<Map<String, SourceVersion>> versions(String domain, String model) {
+        return pool.preparedQuery("""
+                SELECT s.source_key, s.kind, s.version,
+                       coalesce(bool_or($2::text IS NOT NULL AND p.id IS NOT NULL
+                                AND p.embedding_model IS DISTINCT FROM $2::text), false)
+                FROM chat.knowledge_source s
+                LEFT JOIN chat.knowledge_passage p ON p.domain = s.domain AND p.source_key = s.source_key
+                WHERE s.domain = $1 GROUP BY s.source_key, s.kind, s.version""")
+                .execute(Tuple.of(domain, model)).map(rows -> {
                     Map<String, SourceVersion> out = new HashMap<>();
-                    rows.forEach(r -> out.put(r.getString(0), new SourceVersion(r.getString(1), r.getString(2))));
+                    rows.forEach(r -> out.put(r.getString(0),
+                            new SourceVersion(r.getString(1), r.getString(2), r.getBoolean(3))));
                     return out;
                 });
     }
@@ -83,7 +106,8 @@ public class KnowledgeRepository {
 
     /**
      * One transaction: removed sources go (their passages with them), changed ones are rewritten, added ones written.
-     * A per-store advisory lock keeps a scheduled and a manual re-index of one store from interleaving.
+     * A per-store advisory lock keeps a scheduled and a manual re-index of one store from interleaving. {@code status}
+     * null: a partial refresh (product webhooks) that leaves the store's last re-index status as it was.
      */
     public Uni<Void> apply(String domain, List<Upsert> upserts, List<String> removed, String status) {
         return pool.withTransaction(conn -> conn
@@ -93,9 +117,11 @@ public class KnowledgeRepository {
                         : conn.preparedQuery("DELETE FROM chat.knowledge_source WHERE domain = $1 AND source_key = ANY($2)")
                                 .execute(Tuple.of(domain, removed.toArray(String[]::new))).replaceWithVoid())
                 .chain(() -> writeAll(conn, domain, upserts))
-                .chain(() -> conn.preparedQuery(
-                        "UPDATE chat.knowledge_tenant SET indexed_at = now(), last_attempt_at = now(), last_status = $2 WHERE domain = $1")
-                        .execute(Tuple.of(domain, status)).replaceWithVoid()));
+                .chain(() -> status == null
+                        ? Uni.createFrom().voidItem()
+                        : conn.preparedQuery(
+                                "UPDATE chat.knowledge_tenant SET indexed_at = now(), last_attempt_at = now(), last_status = $2 WHERE domain = $1")
+                                .execute(Tuple.of(domain, status)).replaceWithVoid()));
     }
 
     private Uni<Void> writeAll(SqlClient conn, String domain, List<Upsert> upserts) {
@@ -114,7 +140,7 @@ public class KnowledgeRepository {
                 float[] v = u.vectors() == null || i >= u.vectors().size() ? null : u.vectors().get(i);
                 passages.add(Tuple.tuple().addString(domain).addString(d.sourceKey()).addInteger(i).addString(d.url())
                         .addString(d.title()).addString(p.heading()).addString(p.body())
-                        .addValue(v == null ? null : toBytes(v)));
+                        .addValue(v == null ? null : toBytes(v)).addString(v == null ? null : u.model()));
             }
         }
         Uni<Void> sourcesWritten = conn
@@ -131,16 +157,23 @@ public class KnowledgeRepository {
                 ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(
                         """
-                                INSERT INTO chat.knowledge_passage (domain, source_key, ord, url, title, heading, body, language, embedding)
-                                SELECT $1, $2, $3, $4, $5, $6, $7, t.language, $8 FROM chat.knowledge_tenant t WHERE t.domain = $1""")
+                                INSERT INTO chat.knowledge_passage (domain, source_key, ord, url, title, heading, body, language, embedding,
+                                    embedding_model)
+                                SELECT $1, $2, $3, $4, $5, $6, $7, t.language, $8, $9 FROM chat.knowledge_tenant t WHERE t.domain = $1""")
                         .executeBatch(passages).replaceWithVoid();
         return sourcesWritten.chain(() -> oldPassagesGone).chain(() -> passagesWritten);
     }
 
-    public Uni<List<StoredPassage>> passages(String domain) {
+    /**
+     * The store's passages; a vector made by another model than {@code model} (the current one) comes back as null, so
+     * vectors of different models are never compared.
+     */
+    public Uni<List<StoredPassage>> passages(String domain, String model) {
         return pool.preparedQuery("""
-                SELECT id, source_key, url, title, heading, body, embedding FROM chat.knowledge_passage
-                WHERE domain = $1 ORDER BY source_key, ord""").execute(Tuple.of(domain)).map(rows -> {
+                SELECT id, source_key, url, title, heading, body,
+                       CASE WHEN embedding_model = $2 THEN embedding END AS embedding
+                FROM chat.knowledge_passage
+                WHERE domain = $1 ORDER BY source_key, ord""").execute(Tuple.of(domain, model)).map(rows -> {
             List<StoredPassage> out = new ArrayList<>();
             for (Row r : rows) {
                 Buffer b = r.getBuffer("embedding");
@@ -160,31 +193,60 @@ public class KnowledgeRepository {
     }
 
     /**
-     * PostgreSQL's full-text rank of the passages matching any of the question's words (an AND of every word would
-     * miss most natural questions), normalized to 0..1 (rank / (rank + 1)), with the share of the question's words each
-     * passage holds.
+     * The lexemes (the text-search language's word stems) that more than {@code share} of the store's passages contain,
+     * when it has at least {@code minPassages}: words like "order" or "policy" in a large store, which say little about
+     * which passage answers and would make every search rank most of the store.
      */
-    public Uni<Map<Long, FullTextMatch>> fullText(String domain, String question, int limit) {
+    public Uni<List<String>> commonLexemes(String domain, double share, int minPassages) {
+        return pool.preparedQuery("""
+                WITH n AS (SELECT count(*) AS passages FROM chat.knowledge_passage WHERE domain = $1)
+                SELECT s.word FROM n, ts_stat(format('SELECT tsv FROM chat.knowledge_passage WHERE domain = %L', $1::text)) s
+                WHERE n.passages >= $3 AND s.ndoc > $2 * n.passages""")
+                .execute(Tuple.of(domain, share, minPassages)).map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getString(0)));
+                    return out;
+                });
+    }
+
+    /**
+     * PostgreSQL's full-text rank of the passages matching any of the words of {@code query} (the question, typos
+     * corrected, synonyms added; an AND of every word would miss most natural questions), normalized to 0..1
+     * (rank / (rank + 1)), with the share of the question's own words each passage holds.
+     * <p>
+     * Candidates are the passages holding one of the query's words other than the store's {@code common} ones (all of
+     * them when only common words are left); they are ranked with every word. The query is built once and given to the
+     * index scan (the (domain, tsv) GIN index when btree_gin is installed, V210), so only this store's candidates are
+     * read and ranked.
+     */
+    public Uni<Map<Long, FullTextMatch>> fullText(String domain, String language, String question, String query,
+            List<String> common, int limit) {
         // the share of words is counted for the best candidates only, after the rank picked them
         return pool.preparedQuery("""
-                WITH q AS (
-                    SELECT replace(plainto_tsquery(t.language, $2)::text, ' & ', ' | ') AS text,
-                           tsvector_to_array(to_tsvector(t.language, $2)) AS words
-                    FROM chat.knowledge_tenant t WHERE t.domain = $1),
+                WITH q0 AS MATERIALIZED (
+                    SELECT replace(plainto_tsquery($2::regconfig, $4)::text, ' & ', ' | ')::tsquery AS query,
+                           replace(plainto_tsquery('simple', array_to_string(ARRAY(
+                               SELECT l FROM unnest(tsvector_to_array(to_tsvector($2::regconfig, $4))) l
+                               WHERE l <> ALL ($6::text[])), ' '))::text, ' & ', ' | ')::tsquery AS rare,
+                           tsvector_to_array(to_tsvector($2::regconfig, $3)) AS words),
+                q AS MATERIALIZED (
+                    SELECT query, CASE WHEN numnode(rare) > 0 THEN rare ELSE query END AS candidates, words FROM q0),
                 top AS (
-                    SELECT p.id, p.tsv, ts_rank_cd(p.tsv, q.text::tsquery, 32) AS rank
-                    FROM chat.knowledge_passage p, q
-                    WHERE q.text <> '' AND p.domain = $1 AND p.tsv @@ q.text::tsquery
-                    ORDER BY rank DESC LIMIT $3)
+                    SELECT p.id, p.tsv, ts_rank_cd(p.tsv, q.query, 32) AS rank
+                    FROM q JOIN chat.knowledge_passage p ON p.domain = $1 AND p.tsv @@ q.candidates
+                    WHERE numnode(q.query) > 0
+                    ORDER BY rank DESC LIMIT $5)
                 SELECT top.id, top.rank,
                        (SELECT count(*) FROM unnest(q.words) w WHERE w = ANY (tsvector_to_array(top.tsv))) AS matched,
                        cardinality(q.words) AS words
-                FROM top, q""").execute(Tuple.of(domain, question, limit)).map(rows -> {
-            Map<Long, FullTextMatch> out = new HashMap<>();
-            rows.forEach(r -> out.put(r.getLong(0),
-                    new FullTextMatch(r.getDouble(1), r.getLong(2).intValue(), r.getInteger(3))));
-            return out;
-        });
+                FROM top, q""")
+                .execute(Tuple.of(domain, language, question, query, limit, common.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<Long, FullTextMatch> out = new HashMap<>();
+                    rows.forEach(r -> out.put(r.getLong(0),
+                            new FullTextMatch(r.getDouble(1), r.getLong(2).intValue(), r.getInteger(3))));
+                    return out;
+                });
     }
 
     static io.vertx.core.buffer.Buffer toBytes(float[] v) {

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.csc.model.commerce.ProductSummary;
 import io.smallrye.mutiny.Uni;
 
 /** The gateway's content routes (docs/internal-api.md): the only way chat reads what a store publishes. */
@@ -21,6 +22,11 @@ interface KnowledgeRestClient {
     @GET
     @Path("/content/pages")
     Uni<List<ContentPage>> pages(@RestQuery String domain, @RestQuery String type);
+
+    /** One page of the store's published products ({@code page} from 1; a short page is the last). */
+    @GET
+    @Path("/products")
+    Uni<List<ProductSummary>> products(@RestQuery String domain, @RestQuery int limit, @RestQuery int page);
 
     @GET
     @Path("/store/profile")

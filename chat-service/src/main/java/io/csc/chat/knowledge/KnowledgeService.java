@@ -1,12 +1,12 @@
 package io.csc.chat.knowledge;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -43,13 +43,15 @@ public class KnowledgeService {
     private final KnowledgeIndex index;
     private final KnowledgeEmbedder embedder;
     private final KnowledgeConfig config;
+    private final IngestService ingest;
 
     public KnowledgeService(KnowledgeRepository repository, KnowledgeIndex index, KnowledgeEmbedder embedder,
-            KnowledgeConfig config) {
+            KnowledgeConfig config, IngestService ingest) {
         this.repository = repository;
         this.index = index;
         this.embedder = embedder;
         this.config = config;
+        this.ingest = ingest;
     }
 
     public Uni<Result> search(String domain, String question) {
@@ -59,54 +61,120 @@ public class KnowledgeService {
 
     /** The passages at or above {@code minRelevance}, best first, at most {@code limit}. */
     public Uni<Result> search(String domain, String question, Mode mode, int limit, double minRelevance) {
-        // The question's embedding runs on a worker thread; the caller continues on its own Vert.x context (a chat turn
-        // goes on to Hibernate Reactive, which refuses any other thread).
+        // The question's embedding runs on a worker thread, at the same time as the full-text query; the caller continues
+        // on its own Vert.x context (a chat turn goes on to Hibernate Reactive, which refuses any other thread).
         Context caller = Vertx.currentContext();
         Uni<Result> result = index.get(domain).chain(tenant -> {
             if (tenant.passages().isEmpty()) {
                 return Uni.createFrom().item(new Result(false, List.of()));
             }
+            if (tenant.stale() > 0) {
+                // passages embedded by another model (the provider changed): ranked by full text until embedded again
+                ingest.indexInBackground(domain);
+            }
             String corrected = tenant.spelling().correct(question);
-            Uni<float[]> questionVector = mode == Mode.COMBINED
-                    ? Uni.createFrom().item(() -> embedder.embed(corrected))
+            Uni<float[]> questionVector = mode == Mode.COMBINED && embedder.enabled()
+                    ? Uni.createFrom().item(() -> embedder.embedQuestion(corrected))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                            .onFailure().recoverWithItem(e -> {
+                                Log.warnf("Knowledge: the question could not be embedded (%s); full-text rank only",
+                                        e.getClass().getSimpleName());
+                                return null;
+                            })
                     : Uni.createFrom().nullItem();
-            return Uni.combine().all().unis(repository.fullText(domain, corrected, FULL_TEXT_CANDIDATES), questionVector)
+            return Uni.combine().all().unis(fullText(domain, tenant, corrected), questionVector)
                     .with((fullText, vector) -> new Result(true,
                             rank(tenant, fullText, vector, mode, limit, minRelevance)));
         });
         return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
+    /** The question's full-text matches: from this store's index when asked before, else from PostgreSQL. */
+    private Uni<Map<Long, KnowledgeRepository.FullTextMatch>> fullText(String domain, KnowledgeIndex.TenantIndex tenant,
+            String question) {
+        Map<Long, KnowledgeRepository.FullTextMatch> cached = tenant.cachedFullText(question);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        // the store's words for what the shopper says: English stores only (the synonyms are English)
+        String query = "english".equals(tenant.language()) ? Synonyms.expand(question) : question;
+        return repository.fullText(domain, tenant.language(), question, query, tenant.commonLexemes(),
+                FULL_TEXT_CANDIDATES)
+                .invoke(result -> tenant.cacheFullText(question, result));
+    }
+
     /** Ranks by the combined relevance; a passage below the threshold is no answer, however it ranks. */
     private List<KnowledgeHit> rank(KnowledgeIndex.TenantIndex tenant, Map<Long, KnowledgeRepository.FullTextMatch> fullText,
             float[] vector, Mode mode, int limit, double minRelevance) {
-        List<KnowledgeHit> hits = new ArrayList<>();
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<StoredPassage> passages = tenant.passages();
+        int n = passages.size();
+        KnowledgeRepository.FullTextMatch[] matches = new KnowledgeRepository.FullTextMatch[n];
+        fullText.forEach((id, match) -> {
+            Integer at = tenant.positions().get(id);
+            if (at != null) {
+                matches[at] = match;
+            }
+        });
+        boolean byMeaning = mode == Mode.COMBINED && vector != null;
         double w = config.semanticWeight();
-        for (StoredPassage p : tenant.passages()) {
-            KnowledgeRepository.FullTextMatch match = fullText.get(p.id());
-            double ft = match == null ? 0 : match.rank();
-            double coverage = match == null ? 0 : match.coverage();
-            double ftScore = Math.min(1.0, ft / FULL_TEXT_CEILING);
+        // the best {@code limit} passages so far, best first; between equal relevances (a full-text score at its
+        // ceiling) the higher full-text rank, then the earlier passage
+        int[] top = new int[limit];
+        double[] topRelevance = new double[limit];
+        double[] topRank = new double[limit];
+        double[] topMeaning = new double[limit];
+        int found = 0;
+        for (int i = 0; i < n; i++) {
+            KnowledgeRepository.FullTextMatch match = matches[i];
+            if (match == null && !byMeaning) {
+                continue;
+            }
+            double ftScore = match == null ? 0 : Math.min(1.0, match.rank() / FULL_TEXT_CEILING);
             double meaning = 0;
             double relevance;
-            if (mode == Mode.COMBINED && vector != null && p.vector() != null) {
-                meaning = dot(vector, p.vector());
+            if (byMeaning && tenant.hasVector()[i]) {
+                meaning = tenant.meaning(i, vector);
                 double meaningScore = clamp((meaning - MEANING_FLOOR) / (MEANING_CEILING - MEANING_FLOOR));
                 relevance = w * meaningScore + (1 - w) * ftScore;
             } else {
-                if (match == null) {
-                    continue;
-                }
                 relevance = ftScore;
             }
-            if (relevance >= minRelevance) {
-                hits.add(new KnowledgeHit(p.url(), p.title(), p.heading(), p.body(), round(relevance), round(meaning),
-                        round(ft), round(coverage), p.sourceKey()));
+            double rank = match == null ? 0 : match.rank();
+            if (relevance < minRelevance
+                    || found == limit && !before(relevance, rank, topRelevance[limit - 1], topRank[limit - 1])) {
+                continue;
             }
+            int at = Math.min(found, limit - 1);
+            while (at > 0 && before(relevance, rank, topRelevance[at - 1], topRank[at - 1])) {
+                top[at] = top[at - 1];
+                topRelevance[at] = topRelevance[at - 1];
+                topRank[at] = topRank[at - 1];
+                topMeaning[at] = topMeaning[at - 1];
+                at--;
+            }
+            top[at] = i;
+            topRelevance[at] = relevance;
+            topRank[at] = rank;
+            topMeaning[at] = meaning;
+            found = Math.min(found + 1, limit);
         }
-        hits.sort(Comparator.comparingDouble(KnowledgeHit::relevance).reversed());
-        return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+        List<KnowledgeHit> hits = new ArrayList<>(found);
+        for (int k = 0; k < found; k++) {
+            StoredPassage p = passages.get(top[k]);
+            KnowledgeRepository.FullTextMatch match = matches[top[k]];
+            hits.add(new KnowledgeHit(p.url(), p.title(), p.heading(), p.body(), round(topRelevance[k]),
+                    round(topMeaning[k]), round(match == null ? 0 : match.rank()),
+                    round(match == null ? 0 : match.coverage()), p.sourceKey()));
+        }
+        return hits;
+    }
+
+    /** Whether a passage of this relevance and full-text rank goes before another. */
+    private static boolean before(double relevance, double rank, double otherRelevance, double otherRank) {
+        return relevance > otherRelevance || relevance == otherRelevance && rank > otherRank;
     }
 
     static double dot(float[] a, float[] b) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,8 @@ public final class Spelling {
     private static final int MIN_LENGTH = 4;
 
     private final Map<String, Integer> vocabulary = new HashMap<>();
+    /** Words looked up before and their correction ("" for none): the vocabulary is scanned once per word. */
+    private final Map<String, String> corrections = new ConcurrentHashMap<>();
 
     public Spelling(List<StoredPassage> passages) {
         for (StoredPassage p : passages) {
@@ -46,8 +49,16 @@ public final class Spelling {
             String lower = word.toLowerCase(Locale.ROOT);
             String replacement = word;
             if (lower.length() >= MIN_LENGTH && !vocabulary.containsKey(lower) && lower.chars().noneMatch(Character::isDigit)) {
-                String best = closest(lower);
-                if (best != null) {
+                String best = corrections.get(lower);
+                if (best == null) {
+                    String found = closest(lower);
+                    best = found == null ? "" : found;
+                    if (corrections.size() > 10_000) {
+                        corrections.clear();
+                    }
+                    corrections.put(lower, best);
+                }
+                if (!best.isEmpty()) {
                     replacement = best;
                     changed = true;
                 }

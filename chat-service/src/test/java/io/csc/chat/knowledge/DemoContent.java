@@ -29,6 +29,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  */
 public final class DemoContent {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Products per page of the gateway's product route (chat.knowledge.product-page-size). */
+    static final int PRODUCT_PAGE = 50;
 
     final String domain;
     final List<ObjectNode> pages = new ArrayList<>();
@@ -114,8 +116,56 @@ public final class DemoContent {
                 .withQueryParam("type", equalTo("posts")).willReturn(okJson(relay(posts).toString())));
         gateway.stubFor(get(urlPathEqualTo("/internal/store/profile")).withQueryParam("domain", equalTo(domain))
                 .willReturn(okJson(profile.toString())));
+        // the gateway's product route a page at a time (limit 50, page from 1); past the last page an empty list
         gateway.stubFor(get(urlPathEqualTo("/internal/products")).withQueryParam("domain", equalTo(domain))
-                .willReturn(okJson(products.toString())));
+                .willReturn(okJson("[]")));
+        for (int page = 1; (page - 1) * PRODUCT_PAGE < products.size(); page++) {
+            ArrayNode slice = JSON.createArrayNode();
+            for (int i = (page - 1) * PRODUCT_PAGE; i < Math.min(products.size(), page * PRODUCT_PAGE); i++) {
+                slice.add(products.get(i));
+            }
+            gateway.stubFor(get(urlPathEqualTo("/internal/products")).withQueryParam("domain", equalTo(domain))
+                    .withQueryParam("page", equalTo(Integer.toString(page))).willReturn(okJson(slice.toString())));
+        }
+    }
+
+    /** Changes one product (by id) in the store. */
+    DemoContent editProduct(long id, UnaryOperator<ObjectNode> edit) {
+        ArrayNode edited = JSON.createArrayNode();
+        products.forEach(p -> edited.add(p.get("id").asLong() == id ? edit.apply(((ObjectNode) p).deepCopy()) : p));
+        products = edited;
+        return this;
+    }
+
+    DemoContent deleteProduct(long id) {
+        ArrayNode kept = JSON.createArrayNode();
+        products.forEach(p -> {
+            if (p.get("id").asLong() != id) {
+                kept.add(p);
+            }
+        });
+        products = kept;
+        return this;
+    }
+
+    /** Adds {@code count} more products (ids from 1001) to the catalog, each in a category of its own. */
+    DemoContent moreProducts(int count) {
+        ArrayNode all = ((ArrayNode) products).deepCopy();
+        for (int i = 0; i < count; i++) {
+            long id = 1001 + i;
+            ObjectNode p = all.addObject();
+            p.put("id", id);
+            p.put("name", "Catalog Item " + id);
+            p.put("type", "simple");
+            p.put("sku", "ITEM-" + id);
+            p.put("price", "9.99");
+            p.put("permalink", "http://127.0.0.1:8088/product/catalog-item-" + id + "/");
+            p.put("shortDescription", "<p>Catalog item number " + id + ".</p>");
+            p.putArray("categories").add("Range " + (i % 5));
+            p.putArray("variations");
+        }
+        products = all;
+        return this;
     }
 
     /** The store is down: the gateway answers 503 store_unavailable on every content route of this domain. */

@@ -19,7 +19,18 @@ public class GatewayStub implements QuarkusTestResourceLifecycleManager {
         return Map.of("quarkus.rest-client.commerce-gateway.url", server.baseUrl(),
                 // a test that takes the store down must not leave the breaker open for the next one
                 "io.csc.chat.knowledge.KnowledgeGatewayClient/CircuitBreaker/enabled", "false",
-                "io.csc.chat.knowledge.KnowledgeGatewayClient/Retry/delay", "0");
+                "io.csc.chat.knowledge.KnowledgeGatewayClient/Retry/delay", "0",
+                // store events on a stream of this run's own (Redis is shared with other test runs)
+                "chat.knowledge.events.stream", "csc:store-events:test:" + java.util.UUID.randomUUID());
+    }
+
+    /**
+     * Started after the global test resources (support.ServicesResource points the same client elsewhere): of two
+     * resources setting one property, the later one's value is used.
+     */
+    @Override
+    public int order() {
+        return 100;
     }
 
     @Override

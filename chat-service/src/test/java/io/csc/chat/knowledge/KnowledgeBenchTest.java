@@ -54,10 +54,14 @@ class KnowledgeBenchTest {
     KnowledgeEmbedder embedder;
 
     @Inject
+    KnowledgeIndex index;
+
+    @Inject
     Pool pool;
 
     @Test
     void ingestAndRetrieval() throws IOException {
+        double loadAtStart = load();
         // the model loads once per process: load it first so the ingest number is the ingest's
         embedder.embed("warm up");
         DemoContent.forget(pool, DEMO);
@@ -73,19 +77,32 @@ class KnowledgeBenchTest {
         long buildStart = System.nanoTime();
         int stored = largeStore();
         double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+        pool.query("ANALYZE chat.knowledge_passage").execute().await().indefinitely();
 
         List<String> questions = KnowledgeRankingTest.questions().stream().map(KnowledgeRankingTest.Question::text)
                 .toList();
+        KnowledgeIndex.TenantIndex tenant = index.get(LARGE).await().indefinitely();
         for (int i = 0; i < WARMUP; i++) {
+            forget(tenant);
             knowledge.search(LARGE, questions.get(i % questions.size())).await().indefinitely();
         }
-        long[] nanos = new long[SEARCHES];
+        // a question not asked before: its embedding and its full-text query both computed
+        long[] fresh = new long[SEARCHES];
+        for (int i = 0; i < SEARCHES; i++) {
+            forget(tenant);
+            long t = System.nanoTime();
+            knowledge.search(LARGE, questions.get(i % questions.size())).await().indefinitely();
+            fresh[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(fresh);
+        // a question asked before (the usual ones: returns, shipping, payment): both kept in memory
+        long[] repeated = new long[SEARCHES];
         for (int i = 0; i < SEARCHES; i++) {
             long t = System.nanoTime();
             knowledge.search(LARGE, questions.get(i % questions.size())).await().indefinitely();
-            nanos[i] = System.nanoTime() - t;
+            repeated[i] = System.nanoTime() - t;
         }
-        Arrays.sort(nanos);
+        Arrays.sort(repeated);
         long[] embedNanos = new long[SEARCHES / 4];
         long[] fullTextNanos = new long[SEARCHES / 4];
         for (int i = 0; i < embedNanos.length; i++) {
@@ -94,22 +111,19 @@ class KnowledgeBenchTest {
             embedder.embed(q);
             embedNanos[i] = System.nanoTime() - t;
             t = System.nanoTime();
-            repository.fullText(LARGE, q, 50).await().indefinitely();
+            repository.fullText(LARGE, "english", q, q, tenant.commonLexemes(), 50).await().indefinitely();
             fullTextNanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(embedNanos);
         Arrays.sort(fullTextNanos);
-        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        double p50 = nanos[SEARCHES / 2] / 1e6;
-        double p95 = nanos[(int) (SEARCHES * 0.95)] / 1e6;
-        double p99 = nanos[(int) (SEARCHES * 0.99)] / 1e6;
-        double max = nanos[SEARCHES - 1] / 1e6;
+        double loadAtEnd = load();
 
         String report = String.format(Locale.ROOT, """
                 # Benchmark: store knowledge (chat-service, io.csc.chat.knowledge)
 
-                Run by `deploy/bench/knowledge/run` on %s; %d cores (shared with other work, so the numbers are an
-                upper bound), PostgreSQL on 127.0.0.1, the in-process embedding model (all-MiniLM-L6-v2 quantized).
+                Run by `deploy/bench/knowledge/run` on %s; %d cores shared with other work (load average %.1f when the
+                run started, %.1f when it ended: the numbers are an upper bound), PostgreSQL on 127.0.0.1, the
+                in-process embedding model (all-MiniLM-L6-v2 quantized).
 
                 ## Ingest of the demo store (target < 10 s)
 
@@ -123,26 +137,40 @@ class KnowledgeBenchTest {
 
                 ## Retrieval at %d passages (target p99 < 20 ms)
 
-                %d synthetic passages written for one store (%.1f s, embeddings included), then %d questions of the
-                labelled set, cycled, after %d warm-up questions; each search end to end: embedding the question,
-                PostgreSQL's full-text rank, ranking every passage by meaning in memory, the threshold.
+                %d synthetic passages written for one store (%.1f s, embeddings included), then the %d questions of the
+                labelled set, cycled, %d searches each way after %d warm-up searches. Each search end to end: typo
+                correction, the question's embedding and PostgreSQL's full-text query (at the same time), ranking every
+                passage by meaning in memory, the threshold.
 
-                | p50 | p95 | p99 | max |
-                | --- | --- | --- | --- |
-                | %.2f ms | %.2f ms | %.2f ms | %.2f ms |
+                | question | p50 | p95 | p99 | max |
+                | --- | --- | --- | --- | --- |
+                | not asked before (embedding and full-text query computed) | %.2f ms | %.2f ms | %.2f ms | %.2f ms |
+                | asked before (both kept in memory) | %.2f ms | %.2f ms | %.2f ms | %.2f ms |
 
                 Its parts, measured alone (%d questions): embedding the question p50 %.2f ms, p99 %.2f ms; the
-                full-text query p50 %.2f ms, p99 %.2f ms. Load average when the run ended: %.1f.
-                """, Instant.now(), Runtime.getRuntime().availableProcessors(), first.added(), first.changed(),
-                first.removed(), first.unchanged(), first.passages(), ingestSeconds, again.added(), again.changed(),
-                again.removed(), again.unchanged(), again.passages(), unchangedSeconds, PASSAGES, stored, buildSeconds,
-                SEARCHES, WARMUP, p50, p95, p99, max, embedNanos.length, pct(embedNanos, 0.5), pct(embedNanos, 0.99),
-                pct(fullTextNanos, 0.5), pct(fullTextNanos, 0.99), load);
+                full-text query p50 %.2f ms, p99 %.2f ms.
+                """, Instant.now(), Runtime.getRuntime().availableProcessors(), loadAtStart, loadAtEnd, first.added(),
+                first.changed(), first.removed(), first.unchanged(), first.passages(), ingestSeconds, again.added(),
+                again.changed(), again.removed(), again.unchanged(), again.passages(), unchangedSeconds, PASSAGES, stored,
+                buildSeconds, questions.size(), SEARCHES, WARMUP, pct(fresh, 0.5), pct(fresh, 0.95), pct(fresh, 0.99),
+                pct(fresh, 1), pct(repeated, 0.5), pct(repeated, 0.95), pct(repeated, 0.99), pct(repeated, 1),
+                embedNanos.length, pct(embedNanos, 0.5), pct(embedNanos, 0.99), pct(fullTextNanos, 0.5),
+                pct(fullTextNanos, 0.99));
         System.out.println(report);
         String target = System.getProperty("knowledge.bench.report", "target/knowledge-bench.md");
         Files.createDirectories(Path.of(target).toAbsolutePath().getParent());
         Files.writeString(Path.of(target), report);
         assertTrue(stored >= PASSAGES);
+    }
+
+    /** Nothing of earlier questions kept: the next search embeds and queries anew. */
+    private void forget(KnowledgeIndex.TenantIndex tenant) {
+        embedder.forgetQuestions();
+        tenant.forgetFullText();
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double pct(long[] sorted, double p) {
@@ -162,7 +190,7 @@ class KnowledgeBenchTest {
         int n = 0;
         for (int doc = 0; n < PASSAGES; doc++) {
             List<KnowledgeDocument.Passage> passages = new ArrayList<>();
-            List<float[]> vectors = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             String title = "Guide " + doc + ": " + topics[doc % topics.length];
             for (int i = 0; i < 10 && n < PASSAGES; i++, n++) {
                 String heading = topics[(doc + i) % topics.length] + " for " + things[(doc * 7 + i) % things.length];
@@ -171,12 +199,13 @@ class KnowledgeBenchTest {
                         + ": orders are handled within " + (1 + (doc + i) % 9) + " business days, and questions go to "
                         + "our team by email or chat. Items must be unused and in their original packaging.";
                 passages.add(new KnowledgeDocument.Passage(heading, body));
-                vectors.add(embedder.embed(KnowledgeDocument.text(title, heading, body)));
+                texts.add(KnowledgeDocument.text(title, heading, body));
             }
             upserts.add(new KnowledgeRepository.Upsert(new KnowledgeDocument("page:" + (100000 + doc), "page",
-                    "https://bench.example/guide-" + doc + "/", title, "v1", passages), vectors));
+                    "https://bench.example/guide-" + doc + "/", title, "v1", passages), embedder.embedAll(texts),
+                    embedder.modelId()));
         }
         repository.apply(LARGE, upserts, List.of(), "ok").await().indefinitely();
-        return repository.passages(LARGE).await().indefinitely().size();
+        return repository.count(LARGE).await().indefinitely();
     }
 }

@@ -74,8 +74,9 @@ public class InternalResource {
     @Path("/products")
     public Uni<List<ProductSummary>> products(@QueryParam("domain") String domain, @QueryParam("search") String search,
             @QueryParam("sku") String sku, @QueryParam("category") String category,
-            @QueryParam("limit") @DefaultValue("10") int limit) {
-        return tenants.withStore(required(domain, "domain")).chain(t -> catalog.search(t, search, sku, category, limit));
+            @QueryParam("limit") @DefaultValue("10") int limit, @QueryParam("page") @DefaultValue("1") int page) {
+        return tenants.withStore(required(domain, "domain"))
+                .chain(t -> catalog.search(t, search, sku, category, limit, page));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.csc.gateway.api;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -15,7 +16,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
 import io.csc.gateway.cache.StoreCache;
+import io.csc.gateway.events.StoreEventPublisher;
 import io.csc.gateway.tenant.TenantService;
 import io.csc.web.ApiException;
 import io.csc.web.Hmac;
@@ -23,7 +29,9 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * WooCommerce webhooks ({@code product.created|updated|deleted|restored}) drop the store's cached catalog. The
+ * WooCommerce webhooks ({@code product.created|updated|deleted|restored}) drop the store's cached catalog and are
+ * published as store events (the product's {@code id} and {@code status} from the body; chat-service refreshes the
+ * store's product passages from them, {@link StoreEventPublisher}). The
  * signature ({@code X-WC-Webhook-Signature}: base64 HMAC-SHA256 of the raw body with the webhook secret, which is the
  * tenant's plugin secret) is checked over the bytes exactly as received, before the body is even looked at: WooCommerce
  * signs PHP's {@code json_encode} output ({@code \/} for every slash), which no re-serialisation reproduces.
@@ -40,10 +48,14 @@ public class WebhookResource {
 
     private final TenantService tenants;
     private final StoreCache cache;
+    private final StoreEventPublisher events;
+    private final ObjectMapper json;
 
-    public WebhookResource(TenantService tenants, StoreCache cache) {
+    public WebhookResource(TenantService tenants, StoreCache cache, StoreEventPublisher events, ObjectMapper json) {
         this.tenants = tenants;
         this.cache = cache;
+        this.events = events;
+        this.json = json;
     }
 
     @POST
@@ -65,14 +77,32 @@ public class WebhookResource {
                         throw invalidSignature();
                     }
                     if (topic != null && topic.startsWith("product.")) {
-                        return cache.invalidateCatalog(tenant.domain()).map(dropped -> Map.<String, Object>of("success",
-                                true, "topic", topic, "invalidated", dropped));
+                        JsonNode product = readJson(raw);
+                        Long id = product.path("id").canConvertToLong() && product.path("id").asLong() > 0
+                                ? product.path("id").asLong()
+                                : null;
+                        String status = product.path("status").isTextual() ? product.path("status").asText() : null;
+                        // the cache is dropped first: whoever acts on the event reads the store's new answer
+                        return cache.invalidateCatalog(tenant.domain())
+                                .chain(dropped -> events.productChanged(tenant.domain(), topic, id, status)
+                                        .map(published -> Map.<String, Object>of("success", true, "topic", topic,
+                                                "invalidated", dropped, "published", published)));
                     }
                     // Other topics (signed) are acknowledged and ignored.
                     return Uni.createFrom()
                             .item(Map.<String, Object>of("success", true, "topic", topic == null ? "none" : topic));
                 })
                 .invoke(r -> Log.debugf("Webhook %s for %s handled", topic, domain));
+    }
+
+    /** The body as JSON (a product, or {@code {"id": N}} for a deletion); a missing node when it is not JSON. */
+    private JsonNode readJson(byte[] raw) {
+        try {
+            JsonNode node = json.readTree(raw);
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
     }
 
     /** What WooCommerce puts in {@code X-WC-Webhook-Signature}: base64(HMAC-SHA256(secret, body bytes as sent)). */

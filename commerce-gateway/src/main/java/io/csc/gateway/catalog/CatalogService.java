@@ -62,12 +62,24 @@ public class CatalogService {
     }
 
     public Uni<List<ProductSummary>> search(ActiveTenant tenant, String search, String sku, String category, int limit) {
+        return search(tenant, search, sku, category, limit, 1);
+    }
+
+    /**
+     * One page ({@code page} from 1) of the published products matching the filters, {@code limit} (at most 50) a page:
+     * a page shorter than {@code limit} is the last (past the last, WooCommerce answers an empty list).
+     */
+    public Uni<List<ProductSummary>> search(ActiveTenant tenant, String search, String sku, String category, int limit,
+            int page) {
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("search", blankToNull(search));
         filters.put("sku", blankToNull(sku));
         filters.put("category", blankToNull(category));
         filters.put("status", "publish");
         filters.put("per_page", Math.max(1, Math.min(limit, 50)));
+        if (page > 1) {
+            filters.put("page", Math.min(page, 10_000));
+        }
         String id = "search:" + StoreCache.queryId(filters.toString().toLowerCase(Locale.ROOT));
         return cache.getList(tenant.domain(), StoreCache.Kind.PRODUCTS, id, config.cache().products(), ProductSummary.class,
                 () -> woo.listProducts(tenant, filters)

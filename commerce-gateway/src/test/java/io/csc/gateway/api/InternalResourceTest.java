@@ -143,6 +143,25 @@ class InternalResourceTest {
     }
 
     @Test
+    void pagesThroughEveryPublishedProduct() {
+        // the whole catalog a page at a time (chat's knowledge ingest): pages follow one another without overlap, and
+        // the page after the last is empty
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            all.addAll(Api.internal().get("/internal/products?domain={d}&limit=20&page={p}", DOMAIN, page).then()
+                    .statusCode(200).extract().jsonPath().getList("id", Integer.class));
+        }
+        List<Integer> firstPage = Api.internal().get("/internal/products?domain={d}&limit=20", DOMAIN).then()
+                .statusCode(200).extract().jsonPath().getList("id", Integer.class);
+        org.junit.jupiter.api.Assertions.assertEquals(20, firstPage.size());
+        org.junit.jupiter.api.Assertions.assertEquals(firstPage, all.subList(0, 20), "page 1 is the default");
+        org.junit.jupiter.api.Assertions.assertTrue(all.size() > 20 && all.size() < 60, all.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(all.size(), new java.util.HashSet<>(all).size(), "no overlap");
+        Api.internal().get("/internal/products?domain={d}&limit=20&page=9", DOMAIN).then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    @Test
     void findsCustomersProductsAndStock() {
         Api.internal().get("/internal/customers?domain={d}&email={e}", DOMAIN, ALICE).then().statusCode(200)
                 .body("id", equalTo(2)).body("firstName", equalTo("Alice"));

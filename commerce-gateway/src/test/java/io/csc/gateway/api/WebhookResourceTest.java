@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.csc.gateway.support.Api;
 import io.csc.gateway.support.Fixtures;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
@@ -29,6 +34,9 @@ class WebhookResourceTest {
     static final String DOMAIN = "hooks-shop.test";
     static final String URL = "/api/webhooks/woocommerce/" + DOMAIN;
     static final String SECRET = "webhook-test-secret-0123456789abcdef";
+
+    @Inject
+    RedisDataSource redis;
 
     @BeforeEach
     void registerStoreWithTheRecordedSecret() {
@@ -64,6 +72,57 @@ class WebhookResourceTest {
                 .post(URL).then().statusCode(200).body("success", equalTo(true)).body("topic", equalTo("product.updated"));
         // With the recorded store's signature (another secret) it is refused.
         recorded(delivery).post(URL).then().statusCode(401);
+    }
+
+    @Test
+    void aSignedProductWebhookIsPublishedAsAStoreEvent() {
+        long updated = 100_000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        long deleted = updated + 1;
+        signed("product.updated", "{\"id\":" + updated + ",\"name\":\"Rain Jacket\",\"status\":\"publish\","
+                + "\"permalink\":\"https:\\/\\/hooks-shop.test\\/product\\/rain-jacket\\/\"}")
+                .post(URL).then().statusCode(200).body("published", equalTo(true));
+        // WooCommerce's deletion payload is the id alone
+        signed("product.deleted", "{\"id\":" + deleted + "}").post(URL).then().statusCode(200)
+                .body("published", equalTo(true));
+
+        Map<String, String> update = event(updated);
+        Assertions.assertEquals(DOMAIN, update.get("domain"));
+        Assertions.assertEquals("product.updated", update.get("topic"));
+        Assertions.assertEquals("publish", update.get("status"));
+        Map<String, String> deletion = event(deleted);
+        Assertions.assertEquals("product.deleted", deletion.get("topic"));
+        Assertions.assertNull(deletion.get("status"));
+
+        // a badly signed product webhook publishes nothing
+        long forged = deleted + 1;
+        given().contentType("application/json").header("X-WC-Webhook-Topic", "product.deleted")
+                .header("X-WC-Webhook-Signature", "Zm9yZ2Vk").body("{\"id\":" + forged + "}").post(URL).then()
+                .statusCode(401);
+        Assertions.assertNull(find(forged));
+    }
+
+    /** A delivery of this topic, signed with the store's secret as WooCommerce signs it. */
+    private static RequestSpecification signed(String topic, String body) {
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        return given().contentType("application/json").header("X-WC-Webhook-Topic", topic)
+                .header("X-WC-Webhook-Resource", "product").header("X-WC-Webhook-Event", topic.substring(8))
+                .header("X-WC-Webhook-Signature", WebhookResource.expectedSignature(SECRET, raw)).body(raw);
+    }
+
+    /** The store event about this product on the stream (the newest entries; other test runs write there too). */
+    private Map<String, String> event(long productId) {
+        Map<String, String> found = find(productId);
+        Assertions.assertNotNull(found, "an event for product " + productId);
+        return found;
+    }
+
+    private Map<String, String> find(long productId) {
+        for (var m : redis.stream(String.class).xrevrange("csc:store-events", StreamRange.of("+", "-"), 500)) {
+            if (Long.toString(productId).equals(m.payload().get("productId"))) {
+                return m.payload();
+            }
+        }
+        return null;
     }
 
     @Test
