@@ -15,11 +15,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The store's content through the gateway. Only a re-index calls it, so a slow store costs a re-index, never a chat
- * turn; a failure leaves the previous passages in place.
+ * turn; a failure leaves the previous passages in place. The timeout, breaker and retry numbers are in
+ * application.properties ({@code io.csc.chat.knowledge.KnowledgeGatewayClient/...}), as every client's are.
  */
 @ApplicationScoped
-@Timeout(30000)
-@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30000)
+@Timeout
+@CircuitBreaker
+@Retry
 public class KnowledgeGatewayClient {
     private final KnowledgeRestClient rest;
 
@@ -27,19 +29,16 @@ public class KnowledgeGatewayClient {
         this.rest = rest;
     }
 
-    @Retry(maxRetries = 1, delay = 200)
     @CircuitBreakerName("chat-knowledge-pages")
     public Uni<List<ContentPage>> pages(String domain, String type) {
         return rest.pages(domain, type).map(list -> list == null ? List.of() : list);
     }
 
-    @Retry(maxRetries = 1, delay = 200)
     @CircuitBreakerName("chat-knowledge-products")
     public Uni<List<ProductSummary>> products(String domain, int limit, int page) {
         return rest.products(domain, limit, page).map(list -> list == null ? List.of() : list);
     }
 
-    @Retry(maxRetries = 1, delay = 200)
     @CircuitBreakerName("chat-knowledge-profile")
     public Uni<StoreProfile> profile(String domain) {
         return rest.profile(domain);
