@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.csc.test.InjectWireMock;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KnowledgeProductsTest {
     static final String DOMAIN = "products.knowledge.test";
 
-    @InjectGatewayStub
+    @InjectWireMock
     WireMockServer gateway;
 
     @Inject

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.csc.test.InjectWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KnowledgeRankingTest {
     static final String DOMAIN = "ranking.knowledge.test";
 
-    @InjectGatewayStub
+    @InjectWireMock
     WireMockServer gateway;
 
     @Inject
