@@ -5,7 +5,9 @@ POST /v1/chat/completions: when the shopper's last message has no tool result af
 once a tool result is there, it answers in words. Every answer takes LATENCY_MS (200 by default) before it is sent,
 so a turn costs two model calls = 2 x LATENCY_MS, and whatever the turn takes beyond that is chat-service's own
 overhead. GET /stats answers how many calls were served and their mean time
-(from reading the request to having written the answer), so the report can subtract what the model itself took. Loopback only.
+(from reading the request to having written the answer), so the report can subtract what the model itself took;
+POST /latency/MS sets the latency (a warm-up can run at 0 ms, thousands of turns instead of dozens) and clears the
+counts. Loopback only.
 
     stub-model.py PORT [LATENCY_MS]
 """
@@ -49,12 +51,19 @@ class Handler(BaseHTTPRequestHandler):
         self.send({"calls": calls, "mean_ms": served_seconds * 1000 / calls if calls else 0})
 
     def do_POST(self):
-        global calls, served_seconds
+        global calls, served_seconds, LATENCY
         started = time.monotonic()
-        request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if self.path.startswith("/latency/"):
+            with lock:
+                LATENCY = int(self.path.rsplit("/", 1)[1]) / 1000.0
+                calls, served_seconds = 0, 0.0
+            self.send({"latency_ms": LATENCY * 1000})
+            return
+        request = json.loads(body or b"{}")
         with lock:
             calls += 1
-        time.sleep(LATENCY)
+        time.sleep(LATENCY)  # read once: a POST /latency meanwhile applies to the next call
         messages = request.get("messages", [])
         last_user = max([i for i, m in enumerate(messages) if m.get("role") == "user"], default=-1)
         tool_results = [m for m in messages[last_user + 1:] if m.get("role") == "tool"]
