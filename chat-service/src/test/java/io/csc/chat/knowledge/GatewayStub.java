@@ -2,14 +2,21 @@ package io.csc.chat.knowledge;
 
 import java.util.Map;
 
-import io.csc.test.WireMockResource;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /** commerce-gateway's internal routes on a dynamic port, answered with the demo store's recorded shapes. */
-public class GatewayStub extends WireMockResource {
+public class GatewayStub implements QuarkusTestResourceLifecycleManager {
+    private WireMockServer server;
 
     @Override
-    protected Map<String, String> config(String baseUrl) {
-        return Map.of("quarkus.rest-client.commerce-gateway.url", baseUrl,
+    public Map<String, String> start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        return Map.of("quarkus.rest-client.commerce-gateway.url", server.baseUrl(),
                 // a test that takes the store down must not leave the breaker open for the next one
                 "io.csc.chat.knowledge.KnowledgeGatewayClient/CircuitBreaker/enabled", "false",
                 "io.csc.chat.knowledge.KnowledgeGatewayClient/Retry/delay", "0",
@@ -24,5 +31,18 @@ public class GatewayStub extends WireMockResource {
     @Override
     public int order() {
         return 100;
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectGatewayStub.class, WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import io.csc.test.InjectWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -39,7 +38,7 @@ class KnowledgeBenchTest {
     static final int WARMUP = 200;
     static final int SEARCHES = 2000;
 
-    @InjectWireMock
+    @InjectGatewayStub
     WireMockServer gateway;
 
     @Inject

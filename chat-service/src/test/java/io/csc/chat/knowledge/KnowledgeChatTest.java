@@ -11,7 +11,6 @@ import org.junit.jupiter.api.TestInstance;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.csc.chat.support.Api;
-import io.csc.test.InjectWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -32,7 +31,7 @@ import static org.hamcrest.Matchers.nullValue;
 class KnowledgeChatTest {
     static final String DOMAIN = "chat.knowledge.test";
 
-    @InjectWireMock
+    @InjectGatewayStub
     WireMockServer gateway;
 
     @Inject

@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.tools.KnowledgeTools;
 import io.csc.chat.tools.ToolResult;
-import io.csc.test.InjectWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -45,7 +44,7 @@ class KnowledgeIngestTest {
     /** 11 pages, 2 posts, 3 store summaries (shipping, payment, general), 30 products, 7 categories. */
     static final int SOURCES = 11 + 2 + 3 + 30 + 7;
 
-    @InjectWireMock
+    @InjectGatewayStub
     WireMockServer gateway;
 
     @Inject

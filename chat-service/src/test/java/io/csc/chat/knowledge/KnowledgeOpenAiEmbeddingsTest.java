@@ -16,7 +16,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.csc.chat.embedding.EmbeddingModelProducer;
-import io.csc.test.InjectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -45,7 +44,7 @@ class KnowledgeOpenAiEmbeddingsTest {
     static final String ADMIN = "Bearer test-admin-token-0123456789";
     static final String LABEL = "openai:" + OpenAiEmbeddingsStub.MODEL;
 
-    @InjectWireMock
+    @InjectGatewayStub
     WireMockServer gateway;
 
     @Inject

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import io.csc.test.InjectWireMock;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KnowledgeProductsTest {
     static final String DOMAIN = "products.knowledge.test";
 
-    @InjectWireMock
+    @InjectGatewayStub
     WireMockServer gateway;
 
     @Inject
