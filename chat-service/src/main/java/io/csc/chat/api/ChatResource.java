@@ -75,8 +75,8 @@ public class ChatResource {
         return edge.admit(request, response, c.domain, BUCKET, config.rateLimit().chat()).flatMap(tenant -> {
             ChatRequest.Context context = body.context();
             IdentityService.Identity identity = identities.verify(tenant, context == null ? null : context.identityToken());
-            return conversations.openOrCreate(tenant.domain(), c.sessionId, body.conversationId()).flatMap(conv -> {
-                boolean resumed = body.conversationId() != null && body.conversationId().equals(conv.id);
+            return conversations.open(tenant.domain(), c.sessionId, body.conversationId()).flatMap(conv -> {
+                boolean resumed = conv.conversationId().equals(body.conversationId());
                 return carts.cartForGreeting(tenant.domain(), c.sessionId)
                         .flatMap(cart -> {
                             GreetingService.Greeting g = greetings.greet(identity == null ? null : identity.segment(),
@@ -84,14 +84,15 @@ public class ChatResource {
                                     context == null ? null : context.cartData(), cart.orElse(null));
                             Uni<Void> stored = resumed
                                     ? Uni.createFrom().voidItem()
-                                    : conversations.append(conv.id, "assistant", g.message());
-                            var ctx = new io.csc.chat.assistant.TurnContext(conv.id, tenant.domain(), c.sessionId,
+                                    : conversations.append(conv.conversationId(), "assistant", g.message());
+                            var ctx = new io.csc.chat.assistant.TurnContext(conv.conversationId(), tenant.domain(),
+                                    c.sessionId,
                                     edge.clientIp(request), tenant, ShopperContext.empty(),
                                     identity == null ? null : identity.email(), null,
-                                    new VerificationState(conv.verificationStartedAt != null));
+                                    new VerificationState(conv.verificationStarted(), conv.consented()));
                             return stored.chain(() -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure()
                                     .recoverWithItem(false))
-                                    .map(verified -> new StartResponse(g.message(), conv.id, verified, resumed,
+                                    .map(verified -> new StartResponse(g.message(), conv.conversationId(), verified, resumed,
                                             g.abandonedCart()));
                         });
             });

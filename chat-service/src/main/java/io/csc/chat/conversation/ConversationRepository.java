@@ -43,30 +43,6 @@ public class ConversationRepository {
     }
 
     /**
-     * The session's conversation {@code id} when it exists and is this session's in this store; otherwise a new one
-     * (a stale or foreign id never continues anything).
-     */
-    @WithTransaction
-    public Uni<ConversationEntity> openOrCreate(String domain, String sessionId, String id) {
-        Uni<ConversationEntity> existing = id == null
-                ? Uni.createFrom().nullItem()
-                : ConversationEntity.<ConversationEntity>findById(id)
-                        .map(c -> c != null && c.domain.equals(domain) && c.sessionId.equals(sessionId) ? c : null);
-        return existing.flatMap(c -> {
-            if (c != null) {
-                return Uni.createFrom().item(c);
-            }
-            ConversationEntity fresh = new ConversationEntity();
-            fresh.id = newId();
-            fresh.domain = domain;
-            fresh.sessionId = sessionId;
-            fresh.createdAt = clock.instant();
-            fresh.updatedAt = fresh.createdAt;
-            return fresh.persist().replaceWith(fresh);
-        });
-    }
-
-    /**
      * A turn's start: the facts of its conversation the turn needs, and the messages before this turn.
      *
      * @param verificationStarted whether this conversation ever started verification (see
@@ -89,13 +65,10 @@ public class ConversationRepository {
             + " where id = $1";
 
     /**
-     * A turn's reads and first write: opens the conversation as {@link #openOrCreate} does (a foreign or stale id
-     * starts a new one), reads its last {@code historySize} messages and stores the shopper's message (redacted) when
-     * there is one. Every turn runs this, so it is written for the reactive client directly: three statements at most,
-     * no session, no transaction (each write is atomic by itself; a conversation left without its first message is
-     * harmless).
+     * The session's conversation {@code id} when it exists and is this session's in this store; otherwise a new one
+     * (a stale or foreign id never continues anything). No history: see {@link #begin}.
      */
-    public Uni<Opened> begin(String domain, String sessionId, String id, int historySize, String userMessage) {
+    public Uni<Opened> open(String domain, String sessionId, String id) {
         Uni<Opened> found = id == null
                 ? Uni.createFrom().nullItem()
                 : pool.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> {
@@ -109,23 +82,47 @@ public class ConversationRepository {
                     return new Opened(id, r.getInteger(2), r.getBoolean(3), r.getBoolean(4), List.of());
                 });
         return found.flatMap(conv -> {
-            if (conv == null) {
-                String fresh = newId();
-                return pool.preparedQuery(CREATE).execute(Tuple.of(fresh, domain, sessionId, utc(clock.instant())))
-                        .replaceWith(new Opened(fresh, 0, false, false, List.of()));
+            if (conv != null) {
+                return Uni.createFrom().item(conv);
             }
-            return pool.preparedQuery(HISTORY).execute(Tuple.of(conv.conversationId(), historySize)).map(rows -> {
-                List<HistoryMessage> history = new ArrayList<>(rows.size());
-                for (Row r : rows) {
-                    history.add(new HistoryMessage(r.getString(0), r.getString(1), r.getOffsetDateTime(2).toInstant()));
-                }
-                Collections.reverse(history);
-                return new Opened(conv.conversationId(), conv.failedTurns(), conv.verificationStarted(), conv.consented(),
-                        history);
-            });
-        }).call(opened -> userMessage == null || userMessage.isBlank()
-                ? Uni.createFrom().voidItem()
-                : store(opened.conversationId(), "user", userMessage, null));
+            String fresh = newId();
+            return pool.preparedQuery(CREATE).execute(Tuple.of(fresh, domain, sessionId, utc(clock.instant())))
+                    .replaceWith(new Opened(fresh, 0, false, false, List.of()));
+        });
+    }
+
+    /**
+     * A turn's reads and first write: opens the conversation ({@link #open}), reads its last {@code historySize}
+     * messages and stores the shopper's message (redacted) when there is one. Every turn runs this, so the
+     * conversation's reads and writes are written for the reactive client directly: three statements at most, no
+     * session, no transaction (each write is atomic by itself; a conversation left without its first message is
+     * harmless).
+     */
+    public Uni<Opened> begin(String domain, String sessionId, String id, int historySize, String userMessage) {
+        return open(domain, sessionId, id).flatMap(conv -> !conv.conversationId().equals(id)
+                ? Uni.createFrom().item(conv) // new: nothing to read
+                : history(conv.conversationId(), historySize).map(history -> new Opened(conv.conversationId(),
+                        conv.failedTurns(), conv.verificationStarted(), conv.consented(), history)))
+                .call(opened -> userMessage == null || userMessage.isBlank()
+                        ? Uni.createFrom().voidItem()
+                        : append(opened.conversationId(), "user", userMessage));
+    }
+
+    /** The last {@code limit} messages, oldest first. */
+    public Uni<List<HistoryMessage>> history(String conversationId, int limit) {
+        return pool.preparedQuery(HISTORY).execute(Tuple.of(conversationId, limit)).map(rows -> {
+            List<HistoryMessage> history = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                history.add(new HistoryMessage(r.getString(0), r.getString(1), r.getOffsetDateTime(2).toInstant()));
+            }
+            Collections.reverse(history);
+            return history;
+        });
+    }
+
+    /** Stores a message, redacted, and touches the conversation. */
+    public Uni<Void> append(String conversationId, String role, String text) {
+        return store(conversationId, role, text, null);
     }
 
     /** A turn's last write: the reply (redacted) and the conversation's count of failed turns in a row, together. */
@@ -155,15 +152,6 @@ public class ConversationRepository {
                 .execute(Tuple.of(conversationId, utc(clock.instant()))).replaceWithVoid();
     }
 
-    private MessageEntity message(String conversationId, String role, String text) {
-        MessageEntity m = new MessageEntity();
-        m.conversationId = conversationId;
-        m.role = role;
-        m.text = Redactor.redact(text);
-        m.createdAt = clock.instant();
-        return m;
-    }
-
     /** The conversation when it belongs to this session, else null. */
     @WithSession
     public Uni<ConversationEntity> owned(String id, String sessionId) {
@@ -174,44 +162,6 @@ public class ConversationRepository {
     @WithSession
     public Uni<ConversationEntity> find(String id) {
         return ConversationEntity.findById(id);
-    }
-
-    /** Stores a message, redacted, and touches the conversation. */
-    @WithTransaction
-    public Uni<Void> append(String conversationId, String role, String text) {
-        MessageEntity m = message(conversationId, role, text);
-        return m.persist().chain(() -> ConversationEntity.update("updatedAt = ?1 where id = ?2", m.createdAt, conversationId))
-                .replaceWithVoid();
-    }
-
-    /** The last {@code limit} messages, oldest first. */
-    @WithSession
-    public Uni<List<HistoryMessage>> history(String conversationId, int limit) {
-        return MessageEntity.<MessageEntity>find("conversationId = ?1 order by id desc", conversationId).page(0, limit).list()
-                .map(list -> {
-                    List<HistoryMessage> out = new ArrayList<>(list.size());
-                    for (MessageEntity m : list) {
-                        out.add(new HistoryMessage(m.role, m.text, m.createdAt));
-                    }
-                    Collections.reverse(out);
-                    return out;
-                });
-    }
-
-    @WithTransaction
-    public Uni<Integer> recordOutcome(String conversationId, boolean failed) {
-        return ConversationEntity.<ConversationEntity>findById(conversationId).map(c -> {
-            if (c == null) {
-                return 0;
-            }
-            c.failedTurns = failed ? c.failedTurns + 1 : 0;
-            return c.failedTurns;
-        });
-    }
-
-    @WithTransaction
-    public Uni<Void> resetFailures(String conversationId) {
-        return ConversationEntity.update("failedTurns = 0 where id = ?1", conversationId).replaceWithVoid();
     }
 
     @WithTransaction
