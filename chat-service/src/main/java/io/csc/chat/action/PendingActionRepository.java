@@ -64,8 +64,18 @@ public class PendingActionRepository {
      */
     @WithTransaction
     public Uni<Boolean> settle(String id, String state) {
-        return PendingActionEntity.update("state = ?1 where id = ?2 and state = 'pending' and expiresAt > ?3", state, id,
-                clock.instant()).map(n -> n == 1);
+        return PendingActionEntity.update("state = ?1, payload = case when kind = 'consent' then null else payload end"
+                + " where id = ?2 and state = 'pending' and expiresAt > ?3", state, id, clock.instant()).map(n -> n == 1);
+    }
+
+    /**
+     * Forgets the shopper's messages kept with consent questions that were answered or left to expire before
+     * {@code now} (the message may hold an email address; it is kept only while the question waits).
+     */
+    @WithTransaction
+    public Uni<Integer> forgetAnsweredConsentMessages(java.time.Instant now) {
+        return PendingActionEntity.update("payload = null where kind = 'consent' and payload is not null"
+                + " and (state <> 'pending' or expiresAt <= ?1)", now);
     }
 
     /** Keeps the shopper's message that led to the consent question, to be answered once they agree. */

@@ -1,5 +1,7 @@
 package io.csc.chat.action;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,11 +13,14 @@ import io.csc.chat.support.Api;
 import io.csc.chat.support.Chats;
 import io.csc.chat.support.ServicesResource;
 import io.csc.chat.support.Stubs;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -26,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The spec's consent question (GDPR "Consent Management"): before a guest's email address is used to find their orders,
@@ -62,6 +68,16 @@ class ConsentTest {
         Stubs.grantAnswer(ServicesResource.verification, conversationId, Stubs.ALICE, "simple");
     }
 
+    /** For each consent question of the conversation: whether the shopper's message is still kept with it. */
+    private static List<Boolean> keptMessages(String conversationId) {
+        List<Boolean> kept = new ArrayList<>();
+        Arc.container().instance(Pool.class).get()
+                .preparedQuery("select payload is not null from chat.pending_action where conversation_id = $1"
+                        + " and kind = 'consent'")
+                .execute(Tuple.of(conversationId)).await().indefinitely().forEach(r -> kept.add(r.getBoolean(0)));
+        return kept;
+    }
+
     @Test
     void theEmailIsUsedOnlyAfterTheShopperAgreesAndThenTheQuestionIsAnswered() {
         Chats c = Chats.open();
@@ -74,6 +90,9 @@ class ConsentTest {
         Api.client(c.ip()).get("/api/chat/" + c.conversationId() + "?session_id=" + c.session()).then().statusCode(200)
                 .body(not(containsString(Stubs.ALICE)));
 
+        // the message is kept with the question (it holds the email the answer needs), only while it waits
+        assertEquals(List.of(true), keptMessages(c.conversationId()));
+
         matches(c.conversationId());
         Map<String, Object> agree = c.turn(null);
         agree.put("confirm", asked.getString("ui.confirm.id"));
@@ -81,6 +100,7 @@ class ConsentTest {
                 .body("message", containsString("processing")).body("verified", equalTo(true));
         ServicesResource.verification.verify(1, postRequestedFor(urlPathEqualTo("/internal/verification/simple"))
                 .withRequestBody(matchingJsonPath("$.email", WireMock.equalTo(Stubs.ALICE))));
+        assertEquals(List.of(false), keptMessages(c.conversationId()));
         ServicesResource.verification.verify(1,
                 postRequestedFor(urlPathEqualTo("/internal/verification/" + c.conversationId() + "/consent"))
                         .withRequestBody(matchingJsonPath("$.textVersion", WireMock.equalTo("v1"))));
@@ -109,6 +129,7 @@ class ConsentTest {
         Api.chat(no.ip(), no.turn("no")).then().statusCode(200)
                 .body("message", containsString("I won't use your email address"));
         ServicesResource.verification.verify(0, postRequestedFor(urlPathEqualTo("/internal/verification/simple")));
+        assertEquals(List.of(false), keptMessages(no.conversationId()));
         String consentOfNo = "/internal/verification/" + no.conversationId() + "/consent";
         ServicesResource.verification.verify(0, postRequestedFor(urlPathEqualTo(consentOfNo)));
         // a later yes has nothing to agree to any more

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.csc.chat.action.PendingActionEntity;
+import io.csc.chat.action.PendingActionRepository;
 import io.csc.chat.support.Api;
 import io.csc.chat.support.Chats;
 import io.csc.chat.support.ServicesResource;
@@ -23,6 +25,8 @@ import static io.csc.chat.support.OnVertx.await;
 class RetentionTest {
     @Inject
     RetentionJob job;
+    @Inject
+    PendingActionRepository pending;
 
     @Test
     void deletesConversationsIdleLongerThanTheRetention() {
@@ -45,5 +49,33 @@ class RetentionTest {
                 .statusCode(200);
         long messages = await(() -> Panache.withSession(() -> MessageEntity.count("conversationId", old.conversationId())));
         org.junit.jupiter.api.Assertions.assertEquals(0, messages, "messages go with their conversation");
+    }
+
+    @Test
+    void forgetsTheMessageKeptWithAConsentQuestionOnceItHasExpired() {
+        Chats c = Chats.open();
+        String waiting = await(() -> pending.propose(c.conversationId(), c.domain(), "consent", null, null)).id;
+        String expired = "pa_expired_" + c.conversationId();
+        await(() -> pending.attach(waiting, "status of order 1001, my email is a@example.com"));
+        await(() -> Panache.withTransaction(() -> {
+            PendingActionEntity a = new PendingActionEntity();
+            a.id = expired;
+            a.conversationId = c.conversationId();
+            a.domain = c.domain();
+            a.kind = "consent";
+            a.payload = "where is my order? b@example.com";
+            a.state = "pending";
+            a.createdAt = Instant.now().minus(20, ChronoUnit.MINUTES);
+            a.expiresAt = Instant.now().minus(10, ChronoUnit.MINUTES);
+            return a.persist();
+        }));
+
+        await(() -> job.run());
+
+        PendingActionEntity stillWaiting = await(() -> Panache.withSession(() -> PendingActionEntity.findById(waiting)));
+        PendingActionEntity gone = await(() -> Panache.withSession(() -> PendingActionEntity.findById(expired)));
+        org.junit.jupiter.api.Assertions.assertEquals("status of order 1001, my email is a@example.com", stillWaiting.payload,
+                "a question still waiting keeps the message it will answer");
+        org.junit.jupiter.api.Assertions.assertNull(gone.payload, "an expired question's message is forgotten");
     }
 }
