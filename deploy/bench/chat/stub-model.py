@@ -4,9 +4,10 @@
 POST /v1/chat/completions: when the shopper's last message has no tool result after it yet, the "model" asks for the checkStock tool;
 once a tool result is there, it answers in words. Every answer takes LATENCY_MS (200 by default) before it is sent,
 so a turn costs two model calls = 2 x LATENCY_MS, and whatever the turn takes beyond that is chat-service's own
-overhead. GET /stats answers how many calls were served and their mean time
+overhead. GET /stats answers how many calls were answered and their mean time
 (from reading the request to having written the answer), so the report can subtract what the model itself took;
-POST /latency/MS sets the latency (a warm-up can run at 0 ms, thousands of turns instead of dozens) and clears the
+GET /last-request answers the last completion request as received (the benchmark replays it to time the stub
+directly, side by side); POST /latency/MS sets the latency (a warm-up can run at 0 ms, thousands of turns instead of dozens) and clears the
 counts. Loopback only.
 
     stub-model.py PORT [LATENCY_MS]
@@ -20,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 PORT = int(sys.argv[1])
 LATENCY = (int(sys.argv[2]) if len(sys.argv) > 2 else 200) / 1000.0
 calls = 0
+last_request = b"{}"
 served_seconds = 0.0
 lock = threading.Lock()
 
@@ -48,10 +50,18 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self):
+        if self.path == "/last-request":
+            data = last_request
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
         self.send({"calls": calls, "mean_ms": served_seconds * 1000 / calls if calls else 0})
 
     def do_POST(self):
-        global calls, served_seconds, LATENCY
+        global calls, served_seconds, LATENCY, last_request
         started = time.monotonic()
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         if self.path.startswith("/latency/"):
@@ -61,8 +71,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send({"latency_ms": LATENCY * 1000})
             return
         request = json.loads(body or b"{}")
-        with lock:
-            calls += 1
+        last_request = body
         time.sleep(LATENCY)  # read once: a POST /latency meanwhile applies to the next call
         messages = request.get("messages", [])
         last_user = max([i for i, m in enumerate(messages) if m.get("role") == "user"], default=-1)
@@ -74,6 +83,8 @@ class Handler(BaseHTTPRequestHandler):
                     "function": {"name": "checkStock", "arguments": json.dumps({"productNameOrSku": "wool beanie"})}}
             self.send(completion({"role": "assistant", "content": None, "tool_calls": [call]}, "tool_calls"))
         with lock:
+            # counted when answered: a call still in flight when /stats is read must not lower the mean
+            calls += 1
             served_seconds += time.monotonic() - started
 
 

@@ -18,6 +18,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -93,19 +94,65 @@ public class ConversationRepository {
 
     /**
      * A turn's reads and first write: opens the conversation ({@link #open}), reads its last {@code historySize}
-     * messages and stores the shopper's message (redacted) when there is one. Every turn runs this, so the
-     * conversation's reads and writes are written for the reactive client directly: three statements at most, no
-     * session, no transaction (each write is atomic by itself; a conversation left without its first message is
-     * harmless).
+     * messages and stores the shopper's message (redacted) when there is one. Every turn runs this, so it is written
+     * for the reactive client directly, no session, no transaction: a conversation that continues costs one statement
+     * ({@link #CONTINUE}); a new one two (each write is atomic by itself; a conversation left without its first message
+     * is harmless).
      */
     public Uni<Opened> begin(String domain, String sessionId, String id, int historySize, String userMessage) {
-        return open(domain, sessionId, id).flatMap(conv -> !conv.conversationId().equals(id)
-                ? Uni.createFrom().item(conv) // new: nothing to read
-                : history(conv.conversationId(), historySize).map(history -> new Opened(conv.conversationId(),
-                        conv.failedTurns(), conv.verificationStarted(), conv.consented(), history)))
-                .call(opened -> userMessage == null || userMessage.isBlank()
-                        ? Uni.createFrom().voidItem()
-                        : append(opened.conversationId(), "user", userMessage));
+        String stored = userMessage == null || userMessage.isBlank() ? null : Redactor.redact(userMessage);
+        Uni<Opened> continued = id == null
+                ? Uni.createFrom().nullItem()
+                : pool.preparedQuery(CONTINUE)
+                        .execute(Tuple.from(List.of(id, domain, sessionId, stored == null ? NO_MESSAGE : stored,
+                                utc(clock.instant()), historySize)))
+                        .map(rows -> continued(id, rows));
+        return continued.flatMap(opened -> {
+            if (opened != null) {
+                return Uni.createFrom().item(opened);
+            }
+            return open(domain, sessionId, null).call(fresh -> stored == null
+                    ? Uni.createFrom().voidItem()
+                    : insert(fresh.conversationId(), "user", stored, null));
+        });
+    }
+
+    /**
+     * Continues the session's conversation {@code $1} in one round trip: finds it (this store, this session), stores the
+     * shopper's message {@code $4} and touches it, and reads the {@code $6} messages before this one. The statement's
+     * parts see one snapshot, so the history never holds the message stored by the same statement. No row: not this
+     * session's conversation (nothing was written).
+     */
+    private static final String CONTINUE = "with conv as (select id, failed_turns, verification_started_at is not null"
+            + " as verification, consent_at is not null as consent from chat.conversation"
+            + " where id = $1 and domain = $2 and session_id = $3),"
+            + " stored as (insert into chat.message (conversation_id, role, text, created_at)"
+            + " select id, 'user', $4, $5 from conv where $4 <> ''),"
+            + " touched as (update chat.conversation set updated_at = $5 where id = (select id from conv) and $4 <> '')"
+            + " select c.failed_turns, c.verification, c.consent, h.role, h.text, h.created_at from conv c"
+            + " left join lateral (select id, role, text, created_at from chat.message where conversation_id = c.id"
+            + " order by id desc limit $6) h on true order by h.id desc";
+    /** {@link #CONTINUE}'s "no message to store" (a parameter is typed by the statement; an empty text is never stored). */
+    private static final String NO_MESSAGE = "";
+
+    private static Opened continued(String id, RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return null;
+        }
+        List<HistoryMessage> history = new ArrayList<>(rows.size());
+        int failedTurns = 0;
+        boolean verification = false;
+        boolean consent = false;
+        for (Row r : rows) {
+            failedTurns = r.getInteger(0);
+            verification = r.getBoolean(1);
+            consent = r.getBoolean(2);
+            if (r.getString(3) != null) {
+                history.add(new HistoryMessage(r.getString(3), r.getString(4), r.getOffsetDateTime(5).toInstant()));
+            }
+        }
+        Collections.reverse(history);
+        return new Opened(id, failedTurns, verification, consent, history);
     }
 
     /** The last {@code limit} messages, oldest first. */
@@ -131,8 +178,12 @@ public class ConversationRepository {
     }
 
     private Uni<Void> store(String conversationId, String role, String text, Integer failedTurns) {
-        return pool.preparedQuery(APPEND).execute(Tuple.of(conversationId, role, Redactor.redact(text),
-                utc(clock.instant()), failedTurns)).replaceWithVoid();
+        return insert(conversationId, role, Redactor.redact(text), failedTurns);
+    }
+
+    private Uni<Void> insert(String conversationId, String role, String redacted, Integer failedTurns) {
+        return pool.preparedQuery(APPEND)
+                .execute(Tuple.of(conversationId, role, redacted, utc(clock.instant()), failedTurns)).replaceWithVoid();
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -2,6 +2,7 @@ package io.csc.chat.grounding;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.csc.chat.tools.ToolResult;
@@ -22,7 +23,20 @@ public final class GroundingChecker {
      * @param turnResults the tool results of this turn, rendered when the reply is replaced
      */
     public static GroundingVerdict check(String reply, Evidence evidence, List<ToolResult> turnResults) {
-        List<Claim> ungrounded = FactExtractor.claims(reply).stream().filter(c -> !evidence.grounds(c)).toList();
+        return check(reply, () -> evidence, turnResults);
+    }
+
+    /**
+     * As {@link #check(String, Evidence, List)}, gathering the evidence only when the reply states an order fact at all
+     * (most replies are about products and state none: they cost no evidence lookup).
+     */
+    public static GroundingVerdict check(String reply, Supplier<Evidence> evidence, List<ToolResult> turnResults) {
+        List<Claim> claims = FactExtractor.claims(reply);
+        if (claims.isEmpty()) {
+            return new GroundingVerdict(reply, List.of());
+        }
+        Evidence known = evidence.get();
+        List<Claim> ungrounded = claims.stream().filter(c -> !known.grounds(c)).toList();
         if (ungrounded.isEmpty()) {
             return new GroundingVerdict(reply, List.of());
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,8 +75,13 @@ public class LlmAssistant implements Assistant {
         TurnScope scope = new TurnScope(turn.context(), vertx);
         TurnContext ctx = turn.context();
         return blocking(vertx, () -> {
-            String text = ai.chat(ctx.conversationId(), turn.message(), storeName(ctx), ShopperHints.describe(ctx),
-                    scope.toParameters());
+            String text;
+            scope.open();
+            try {
+                text = ai.chat(ctx.conversationId(), turn.message(), scope.toParameters());
+            } finally {
+                scope.close();
+            }
             return finish(turn, scope, text);
         }).ifNoItem().after(timeout).fail().onFailure().recoverWithUni(e -> fallback(turn, e));
     }
@@ -89,16 +95,21 @@ public class LlmAssistant implements Assistant {
     AssistantReply finish(Turn turn, TurnScope scope, String modelText) {
         String conversationId = turn.context().conversationId();
         List<ToolResult> results = scope.results();
-        Evidence evidence = Evidence.of(results).addShopperText(turn.message());
-        for (HistoryMessage h : turn.history() == null ? List.<HistoryMessage>of() : turn.history()) {
-            if ("user".equals(h.role())) {
-                evidence.addShopperText(h.text());
-            }
-        }
-        evidence.addHashed(evidenceStore.load(conversationId));
+        Evidence turnEvidence = Evidence.of(results);
+        // kept for later turns as hashes: what this turn's tools returned, not what the shopper wrote
+        Set<String> turnHashes = turnEvidence.hashedKeys();
         // a model that ends its turn with no words still owes the shopper an answer: the tools' own texts
         String text = modelText == null || modelText.isBlank() ? GroundingChecker.render(results) : modelText;
-        GroundingVerdict verdict = GroundingChecker.check(text, evidence, results);
+        GroundingVerdict verdict = GroundingChecker.check(text, () -> {
+            // the conversation's evidence, gathered only for a reply that states an order fact
+            turnEvidence.addShopperText(turn.message());
+            for (HistoryMessage h : turn.history() == null ? List.<HistoryMessage>of() : turn.history()) {
+                if ("user".equals(h.role())) {
+                    turnEvidence.addShopperText(h.text());
+                }
+            }
+            return turnEvidence.addHashed(evidenceStore.load(conversationId));
+        }, results);
         if (verdict.replaced()) {
             metrics.groundingReplacement();
             Log.infof("Model reply stated %d order fact(s) no tool returned (%s); replaced by the tool results",
@@ -106,7 +117,7 @@ public class LlmAssistant implements Assistant {
                     verdict.ungrounded().stream().map(c -> c.kind()).distinct().toList());
             replaceLastAnswerInMemory(conversationId, verdict.message());
         }
-        evidenceStore.remember(conversationId, Evidence.of(results));
+        evidenceStore.remember(conversationId, turnHashes);
         return toReply(verdict.message(), results);
     }
 

@@ -65,9 +65,9 @@ final class LlmStream {
         TurnContext ctx = turn.context();
         timer = Infrastructure.getDefaultWorkerPool().schedule(() -> fail(new io.smallrye.mutiny.TimeoutException()),
                 owner.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        model = owner.ai()
-                .stream(ctx.conversationId(), turn.message(), LlmAssistant.storeName(ctx), ShopperHints.describe(ctx),
-                        scope.toParameters())
+        scope.open();
+        model = owner.ai().stream(ctx.conversationId(), turn.message(), scope.toParameters())
+                .onTermination().invoke(scope::close)
                 .subscribe().with(this::delta, this::fail, this::complete);
     }
 

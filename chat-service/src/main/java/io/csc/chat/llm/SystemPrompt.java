@@ -1,0 +1,63 @@
+package io.csc.chat.llm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.csc.chat.assistant.TurnContext;
+import io.quarkiverse.langchain4j.runtime.aiservice.SystemMessageProvider;
+
+/**
+ * The model's system message: the store's rules ({@code llm/system-prompt.txt}) with the store's name and what the
+ * shopper's page says about them. quarkus-langchain4j asks for it before every model call, by conversation id; it is
+ * rendered once per turn ({@link TurnScope#systemPrompt()}) by plain substitution, instead of a template parsed on every
+ * call. The values are substituted in one pass: a store name cannot introduce a placeholder of its own.
+ */
+public final class SystemPrompt implements SystemMessageProvider {
+    static final String RESOURCE = "llm/system-prompt.txt";
+    private static final String TEMPLATE = load();
+    private static final String STORE_NAME = "{storeName}";
+    private static final String SHOPPER_CONTEXT = "{shopperContext}";
+
+    /** Instantiated by quarkus-langchain4j (a public no-argument constructor). */
+    public SystemPrompt() {
+    }
+
+    @Override
+    public Optional<String> getSystemMessage(Object conversationId) {
+        TurnScope turn = TurnScope.active(conversationId);
+        // no registered turn: only a conversation with two turns at once, the first finishing early; the rules still hold
+        return Optional.of(turn != null ? turn.systemPrompt() : render(null));
+    }
+
+    static String render(TurnContext ctx) {
+        String storeName = ctx == null ? "this store" : LlmAssistant.storeName(ctx);
+        String shopper = ctx == null ? "- Nothing is known about the shopper." : ShopperHints.describe(ctx);
+        StringBuilder sb = new StringBuilder(TEMPLATE.length() + 256);
+        int i = 0;
+        while (i < TEMPLATE.length()) {
+            if (TEMPLATE.startsWith(STORE_NAME, i)) {
+                sb.append(storeName);
+                i += STORE_NAME.length();
+            } else if (TEMPLATE.startsWith(SHOPPER_CONTEXT, i)) {
+                sb.append(shopper);
+                i += SHOPPER_CONTEXT.length();
+            } else {
+                sb.append(TEMPLATE.charAt(i++));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String load() {
+        try (InputStream in = Objects.requireNonNull(SystemPrompt.class.getClassLoader().getResourceAsStream(RESOURCE),
+                RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
