@@ -42,11 +42,25 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        boolean at = text.indexOf('@') >= 0;
+        boolean digit = hasDigit(text);
+        if (!at && !digit) {
+            return text; // every pattern needs an @ (email) or a digit (the rest): most chat messages have neither
+        }
         String out = text;
-        for (int i = 0; i < IN_ORDER.size(); i++) {
+        for (int i = at ? 0 : 1; i < (digit ? IN_ORDER.size() : 1); i++) {
             out = IN_ORDER.get(i).matcher(out).replaceAll(Matcher.quoteReplacement(MARKERS.get(i)));
         }
-        return redactCodes(out);
+        return digit ? redactCodes(out) : out;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String redactCodes(String text) {
