@@ -82,14 +82,13 @@ public class ConversationRepository {
                     }
                     return new Opened(id, r.getInteger(2), r.getBoolean(3), r.getBoolean(4), List.of());
                 });
-        return found.flatMap(conv -> {
-            if (conv != null) {
-                return Uni.createFrom().item(conv);
-            }
-            String fresh = newId();
-            return pool.preparedQuery(CREATE).execute(Tuple.of(fresh, domain, sessionId, utc(clock.instant())))
-                    .replaceWith(new Opened(fresh, 0, false, false, List.of()));
-        });
+        return found.flatMap(conv -> conv != null ? Uni.createFrom().item(conv) : create(domain, sessionId));
+    }
+
+    private Uni<Opened> create(String domain, String sessionId) {
+        String fresh = newId();
+        return pool.preparedQuery(CREATE).execute(Tuple.of(fresh, domain, sessionId, utc(clock.instant())))
+                .replaceWith(new Opened(fresh, 0, false, false, List.of()));
     }
 
     /**
@@ -107,14 +106,11 @@ public class ConversationRepository {
                         .execute(Tuple.from(List.of(id, domain, sessionId, stored == null ? NO_MESSAGE : stored,
                                 utc(clock.instant()), historySize)))
                         .map(rows -> continued(id, rows));
-        return continued.flatMap(opened -> {
-            if (opened != null) {
-                return Uni.createFrom().item(opened);
-            }
-            return open(domain, sessionId, null).call(fresh -> stored == null
-                    ? Uni.createFrom().voidItem()
-                    : insert(fresh.conversationId(), "user", stored, null));
-        });
+        return continued.flatMap(opened -> opened != null
+                ? Uni.createFrom().item(opened)
+                : create(domain, sessionId).call(fresh -> stored == null
+                        ? Uni.createFrom().voidItem()
+                        : insert(fresh.conversationId(), "user", stored, null)));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -186,13 +185,6 @@ public class LlmAssistant implements Assistant {
                 return;
             }
         }
-    }
-
-    static String storeName(TurnContext ctx) {
-        if (ctx.tenant() != null && ctx.tenant().storeName() != null && !ctx.tenant().storeName().isBlank()) {
-            return ctx.tenant().storeName();
-        }
-        return Objects.requireNonNullElse(ctx.domain(), "this store");
     }
 
     StoreAssistantAi ai() {

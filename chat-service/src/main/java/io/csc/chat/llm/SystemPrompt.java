@@ -34,7 +34,7 @@ public final class SystemPrompt implements SystemMessageProvider {
     }
 
     static String render(TurnContext ctx) {
-        String storeName = ctx == null ? "this store" : LlmAssistant.storeName(ctx);
+        String storeName = ctx == null ? "this store" : storeName(ctx);
         String shopper = ctx == null ? "- Nothing is known about the shopper." : ShopperHints.describe(ctx);
         StringBuilder sb = new StringBuilder(TEMPLATE.length() + 256);
         int i = 0;
@@ -50,6 +50,13 @@ public final class SystemPrompt implements SystemMessageProvider {
             }
         }
         return sb.toString();
+    }
+
+    private static String storeName(TurnContext ctx) {
+        if (ctx.tenant() != null && ctx.tenant().storeName() != null && !ctx.tenant().storeName().isBlank()) {
+            return ctx.tenant().storeName();
+        }
+        return Objects.requireNonNullElse(ctx.domain(), "this store");
     }
 
     private static String load() {
