@@ -22,10 +22,17 @@ final class RestoreLinkTest extends TestCase {
 		\CSC_Test_Store::$products[14]->in_stock = false;
 	}
 
-	/** Signed the way cart-service signs (computed here with hash_hmac, not with the plugin's signer). */
-	private static function token( array $payload, $secret = self::SECRET ) {
+	/**
+	 * Signed the way cart-service signs (computed here with hash_hmac, not with the plugin's signer): typ first, under
+	 * the key derived with the label. A null typ leaves it out; a null label signs with the raw secret (the old format).
+	 */
+	private static function token( array $payload, $secret = self::SECRET, $typ = 'restore', $label = 'csc-restore-v1' ) {
+		if ( null !== $typ ) {
+			$payload = array_merge( array( 'typ' => $typ ), $payload );
+		}
+		$key  = null === $label ? $secret : hash_hmac( 'sha256', $label, $secret, true );
 		$body = rtrim( strtr( base64_encode( json_encode( $payload ) ), '+/', '-_' ), '=' );
-		return $body . '.' . hash_hmac( 'sha256', $body, $secret );
+		return $body . '.' . hash_hmac( 'sha256', $body, $key );
 	}
 
 	private function cart_lines() {
@@ -99,6 +106,7 @@ final class RestoreLinkTest extends TestCase {
 		$items = array( array( 'productId' => 12, 'variationId' => 0, 'quantity' => 5 ) );
 		$good  = self::token( array( 'sessionId' => 's', 'items' => $items, 'exp' => time() + 3600 ) );
 		list( $body, $sig ) = explode( '.', $good );
+		$other = array( 'domain' => 'shop.example.test', 'customerId' => 7, 'email' => 'a@example.com', 'sessionId' => 's', 'items' => $items, 'exp' => time() + 3600 );
 		return array(
 			'expired'          => array( self::token( array( 'sessionId' => 's', 'items' => $items, 'exp' => time() - 1 ) ) ),
 			'other secret'     => array( self::token( array( 'sessionId' => 's', 'items' => $items, 'exp' => time() + 3600 ), 'another-store-secret-000' ) ),
@@ -107,7 +115,28 @@ final class RestoreLinkTest extends TestCase {
 			'garbage'          => array( '%3Cscript%3E' ),
 			'no exp'           => array( self::token( array( 'sessionId' => 's', 'items' => $items ) ) ),
 			'items not a list' => array( self::token( array( 'sessionId' => 's', 'items' => 'all', 'exp' => time() + 60 ) ) ),
+			// Tokens made for another purpose, even carrying items: a restore link must be a restore token.
+			'identity token'                   => array( self::token( $other, self::SECRET, 'identity', 'csc-identity-v1' ) ),
+			'unsubscribe token'                => array( self::token( $other, self::SECRET, 'unsubscribe', 'csc-unsubscribe-v1' ) ),
+			'restore typ under identity key'   => array( self::token( $other, self::SECRET, 'restore', 'csc-identity-v1' ) ),
+			'restore typ under unsubscribe key' => array( self::token( $other, self::SECRET, 'restore', 'csc-unsubscribe-v1' ) ),
+			'identity typ under restore key'   => array( self::token( $other, self::SECRET, 'identity', 'csc-restore-v1' ) ),
+			'no typ under restore key'         => array( self::token( $other, self::SECRET, null, 'csc-restore-v1' ) ),
+			'old format (raw secret, no typ)'  => array( self::token( array( 'sessionId' => 's', 'items' => $items, 'exp' => time() + 3600 ), self::SECRET, null, null ) ),
+			'old format with a typ'            => array( self::token( array( 'sessionId' => 's', 'items' => $items, 'exp' => time() + 3600 ), self::SECRET, 'restore', null ) ),
 		);
+	}
+
+	public function test_the_plugins_own_identity_token_refills_nothing() {
+		// The token a logged-in customer's page carries, with items added before signing: still not a restore link.
+		$identity = \CustomerServiceChat\Signer::token(
+			\CustomerServiceChat\Signer::IDENTITY,
+			self::SECRET,
+			array( 'domain' => 'shop.example.test', 'email' => 'a@example.com', 'items' => array( array( 'productId' => 12, 'variationId' => 0, 'quantity' => 1 ) ), 'exp' => time() + 60 )
+		);
+		( new RestoreLink() )->restore( $identity );
+		$this->assertSame( array(), $this->cart_lines() );
+		$this->assertSame( array(), $this->notices( 'success' ) );
 	}
 
 	public function test_the_link_handler_redirects_to_the_cart_without_the_token() {

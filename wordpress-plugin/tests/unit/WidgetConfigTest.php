@@ -67,11 +67,14 @@ final class WidgetConfigTest extends TestCase {
 	public function test_a_logged_in_customer_gets_a_signed_identity_token() {
 		$id     = $this->customer( array( 'spent' => '1500.00', 'orders' => 7, 'email' => 'billing@example.com' ) );
 		$config = WidgetConfig::build();
-		// The signature is checked independently of the plugin's code.
+		// The signature is checked independently of the plugin's code: under the identity key derived from the secret.
 		list( $body, $sig ) = explode( '.', $config['identityToken'] );
-		$this->assertSame( hash_hmac( 'sha256', $body, self::SECRET ), $sig );
+		$this->assertSame( hash_hmac( 'sha256', $body, hash_hmac( 'sha256', 'csc-identity-v1', self::SECRET, true ) ), $sig );
+		$this->assertNotSame( hash_hmac( 'sha256', $body, self::SECRET ), $sig, 'never under the raw secret' );
 		$payload = json_decode( base64_decode( strtr( $body, '-_', '+/' ) ), true );
-		$this->assertSame( array( 'customerId', 'email', 'segment', 'exp' ), array_keys( $payload ) );
+		$this->assertSame( array( 'typ', 'domain', 'customerId', 'email', 'segment', 'exp' ), array_keys( $payload ) );
+		$this->assertSame( 'identity', $payload['typ'] );
+		$this->assertSame( $config['domain'], $payload['domain'], 'the store the widget talks for' );
 		$this->assertSame( $id, $payload['customerId'] );
 		$this->assertSame( 'billing@example.com', $payload['email'] );
 		$this->assertSame( 'vip', $payload['segment'] );
@@ -164,7 +167,9 @@ final class WidgetConfigTest extends TestCase {
 	public function test_the_identity_token_verifies_with_the_plugin_signer_and_fails_with_another_secret() {
 		$this->customer( array( 'spent' => '10.00' ) );
 		$token = WidgetConfig::build()['identityToken'];
-		$this->assertSame( 'new', Signer::verify_token( self::SECRET, $token, time() )['segment'] );
-		$this->assertNull( Signer::verify_token( 'another-secret-0123456789', $token, time() ) );
+		$this->assertSame( 'new', Signer::verify_token( Signer::IDENTITY, self::SECRET, $token, time() )['segment'] );
+		$this->assertNull( Signer::verify_token( Signer::IDENTITY, 'another-secret-0123456789', $token, time() ) );
+		$this->assertNull( Signer::verify_token( Signer::RESTORE, self::SECRET, $token, time() ) );
+		$this->assertNull( Signer::verify_token( Signer::UNSUBSCRIBE, self::SECRET, $token, time() ) );
 	}
 }

@@ -14,8 +14,9 @@ use CustomerServiceChat\Signer;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Checks the token cart-service signed with the plugin secret (payload {sessionId, items: [{productId, variationId,
- * quantity}], exp}, optionally coupon), refills the cart, skipping what no longer exists or is out of stock and saying
+ * Checks the token cart-service signed with the restore key derived from the plugin secret (payload {typ: "restore",
+ * sessionId, items: [{productId, variationId, quantity}], exp}, optionally coupon; identity and unsubscribe tokens,
+ * and tokens in the old format without a purpose, are refused like forged ones), refills the cart, skipping what no longer exists or is out of stock and saying
  * so, and sends the shopper to the cart. A bad or expired link gets a friendly notice, never an error page.
  */
 final class RestoreLink {
@@ -45,9 +46,9 @@ final class RestoreLink {
 	public function restore( $token ) {
 		$cart_url = function_exists( 'wc_get_cart_url' ) ? wc_get_cart_url() : home_url( '/' );
 		$secret   = Settings::get()['plugin_secret'];
-		$payload  = Signer::verify_token( (string) $secret, (string) $token, time() );
+		$payload  = Signer::verify_token( Signer::RESTORE, (string) $secret, (string) $token, time() );
 		if ( null === $payload || ! isset( $payload['items'] ) || ! is_array( $payload['items'] ) || ! WC()->cart ) {
-			Log::debug( 'restore link refused (bad signature, expired or malformed)' );
+			Log::debug( 'restore link refused (bad signature, another purpose, expired or malformed)' );
 			wc_add_notice( __( 'Sorry, this cart link is no longer valid: it may have expired. Your cart is unchanged; you can find the products in our shop.', 'customer-service-chat' ), 'notice' );
 			return $cart_url;
 		}

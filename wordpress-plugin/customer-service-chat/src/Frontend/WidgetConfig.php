@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Builds the widget configuration as the spec's theme example does (userData, cartData, page), plus the signed
- * identity token of a logged-in customer.
+ * identity token of a logged-in customer (purpose identity, naming this store's domain).
  */
 final class WidgetConfig {
 
@@ -55,8 +55,10 @@ final class WidgetConfig {
 			$config['userData'] = self::user_data();
 			if ( $config['userData']['isLoggedIn'] && '' !== $s['plugin_secret'] ) {
 				$config['identityToken'] = Signer::token(
+					Signer::IDENTITY,
 					$s['plugin_secret'],
 					array(
+						'domain'     => $s['domain'],
 						'customerId' => $config['userData']['customerId'],
 						'email'      => $config['userData']['email'],
 						'segment'    => $config['userData']['customerGroup'],

@@ -14,9 +14,14 @@ public final class Hmac {
     }
 
     public static byte[] sha256(String secret, byte[] data) {
+        return sha256(secret.getBytes(StandardCharsets.UTF_8), data);
+    }
+
+    /** Under a raw key: a derived key is 32 bytes of any value, not text. */
+    public static byte[] sha256(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
@@ -24,7 +29,11 @@ public final class Hmac {
     }
 
     public static String sha256Hex(String secret, String data) {
-        return HexFormat.of().formatHex(sha256(secret, data.getBytes(StandardCharsets.UTF_8)));
+        return sha256Hex(secret.getBytes(StandardCharsets.UTF_8), data);
+    }
+
+    public static String sha256Hex(byte[] key, String data) {
+        return HexFormat.of().formatHex(sha256(key, data.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Compares without leaking, through timing, how much of a guess was right. Null never equals anything. */

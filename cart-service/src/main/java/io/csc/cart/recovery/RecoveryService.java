@@ -19,6 +19,7 @@ import io.csc.model.commerce.CouponRequest;
 import io.csc.model.commerce.ItemAvailabilityRequest;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.SignedToken;
+import io.csc.web.SignedToken.Purpose;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -176,10 +177,10 @@ public class RecoveryService {
             return Uni.createFrom().item(Outcome.FAILED);
         }
         String secret = tenant.pluginSecret();
-        String restore = SignedToken.sign(secret, new RestoreToken(cart.sessionId(), cart.items().stream()
+        String restore = SignedToken.sign(Purpose.RESTORE, secret, new RestoreToken(cart.sessionId(), cart.items().stream()
                 .map(i -> new RestoreToken.Item(i.productId(), i.variationId() == null ? 0 : i.variationId(), i.quantity()))
                 .toList(), coupon == null ? null : coupon.code()), now.plus(config.recovery().restoreValidity()));
-        String unsubscribe = SignedToken.sign(secret, new UnsubscribeToken(cart.domain(), cart.email()),
+        String unsubscribe = SignedToken.sign(Purpose.UNSUBSCRIBE, secret, new UnsubscribeToken(cart.domain(), cart.email()),
                 now.plus(config.recovery().unsubscribeValidity()));
         String storeUrl = tenant.storeUrl() == null ? "https://" + cart.domain() : tenant.storeUrl();
         String restoreUrl = stripSlash(storeUrl) + "/?csc_restore=" + restore;

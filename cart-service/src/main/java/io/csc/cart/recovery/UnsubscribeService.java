@@ -2,6 +2,7 @@ package io.csc.cart.recovery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -15,11 +16,16 @@ import io.csc.model.cart.UnsubscribeToken;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
 import io.csc.web.SignedToken;
+import io.csc.web.SignedToken.Purpose;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Unsubscribe links. The token names its store; the store's plugin secret then verifies it. Reading the domain
- * before verifying only chooses which key to check with: nothing else in the payload is trusted until it verifies.
+ * Unsubscribe links. The token names its store; the unsubscribe key derived from that store's plugin secret then
+ * verifies it. Reading the domain before verifying only chooses which key to check with: nothing else in the payload
+ * is trusted until it verifies. Identity and restore tokens fail here (another purpose's key and typ).
+ * <p>
+ * Links mailed before tokens had a purpose (raw plugin secret, {@code {domain, email, exp}}) stay in inboxes for their
+ * whole lifetime, so this route alone still honours them until they expire, and only to unsubscribe.
  */
 @ApplicationScoped
 public class UnsubscribeService {
@@ -46,13 +52,22 @@ public class UnsubscribeService {
         return tenants.settings(domain)
                 .onFailure(e -> e instanceof ApiException a && a.status() == 404).transform(e -> invalid())
                 .map(tenant -> {
-                    UnsubscribeToken payload = SignedToken.verify(tenant.pluginSecret(), token, clock.instant(),
-                            UnsubscribeToken.class);
-                    if (!domain.equals(payload.domain()) || payload.email() == null) {
+                    JsonNode payload = verified(tenant.pluginSecret(), token);
+                    String email = payload.path("email").textValue();
+                    if (!domain.equals(payload.path("domain").textValue()) || email == null || email.isBlank()) {
                         throw invalid();
                     }
-                    return new Verified(new UnsubscribeToken(domain, payload.email().toLowerCase(Locale.ROOT)), tenant);
+                    return new Verified(new UnsubscribeToken(domain, email.toLowerCase(Locale.ROOT)), tenant);
                 });
+    }
+
+    private JsonNode verified(String secret, String token) {
+        Instant now = clock.instant();
+        try {
+            return SignedToken.verify(Purpose.UNSUBSCRIBE, secret, token, now);
+        } catch (ApiException e) {
+            return SignedToken.verifyLegacyUnsubscribe(secret, token, now);
+        }
     }
 
     public Uni<Verified> unsubscribe(String token) {

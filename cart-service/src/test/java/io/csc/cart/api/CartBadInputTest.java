@@ -177,9 +177,11 @@ class CartBadInputTest extends CartTestSupport {
     void unsubscribeTokensCarryingNulAre400Pages() {
         String domain = newTenant();
         Instant exp = clock.instant().plusSeconds(3600);
-        String nulEmail = SignedToken.sign(secretOf(domain), Map.of("domain", domain, "email", "a" + NUL + "@example.com"),
+        String nulEmail = SignedToken.sign(SignedToken.Purpose.UNSUBSCRIBE, secretOf(domain),
+                Map.of("domain", domain, "email", "a" + NUL + "@example.com"),
                 exp);
-        String nulDomain = SignedToken.sign(secretOf(domain), Map.of("domain", domain + NUL, "email", "a@example.com"), exp);
+        String nulDomain = SignedToken.sign(SignedToken.Purpose.UNSUBSCRIBE, secretOf(domain),
+                Map.of("domain", domain + NUL, "email", "a@example.com"), exp);
         for (String token : List.of(nulEmail, nulDomain)) {
             given().queryParam("token", token).get("/api/carts/unsubscribe").then().statusCode(400)
                     .body(containsString("invalid or has expired"));

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.csc.cart.support.CartTestSupport;
 import io.csc.web.SignedToken;
+import io.csc.web.SignedToken.Purpose;
 import io.quarkus.test.junit.QuarkusTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -73,7 +74,8 @@ class RecoverySequenceTest extends CartTestSupport {
         Matcher restore = RESTORE.matcher(text);
         assertTrue(restore.find(), text);
         assertEquals(domain, restore.group(1));
-        JsonNode restorePayload = SignedToken.verify(secretOf(domain), restore.group(2), clock.instant());
+        JsonNode restorePayload = SignedToken.verify(Purpose.RESTORE, secretOf(domain), restore.group(2), clock.instant());
+        assertEquals("restore", restorePayload.get("typ").asText());
         assertEquals("s-seq", restorePayload.get("sessionId").asText());
         assertEquals(2, restorePayload.get("items").size());
         assertEquals(11, restorePayload.get("items").get(0).get("productId").asLong());
@@ -84,7 +86,9 @@ class RecoverySequenceTest extends CartTestSupport {
 
         Matcher unsubscribe = UNSUBSCRIBE.matcher(text);
         assertTrue(unsubscribe.find(), text);
-        JsonNode unsubscribePayload = SignedToken.verify(secretOf(domain), unsubscribe.group(1), clock.instant());
+        JsonNode unsubscribePayload = SignedToken.verify(Purpose.UNSUBSCRIBE, secretOf(domain), unsubscribe.group(1),
+                clock.instant());
+        assertEquals("unsubscribe", unsubscribePayload.get("typ").asText());
         assertEquals(domain, unsubscribePayload.get("domain").asText());
         assertEquals(email, unsubscribePayload.get("email").asText());
         assertEquals("<" + unsubscribe.group(0) + ">", first.getHeader("List-Unsubscribe")[0]);
@@ -103,7 +107,9 @@ class RecoverySequenceTest extends CartTestSupport {
         Matcher restore2 = RESTORE.matcher(part(second, "text/plain"));
         assertTrue(restore2.find());
         // the plugin applies the email's coupon when the shopper follows the restore link
-        assertEquals(code2, SignedToken.verify(secretOf(domain), restore2.group(2), clock.instant()).get("coupon").asText());
+        assertEquals(code2,
+                SignedToken.verify(Purpose.RESTORE, secretOf(domain), restore2.group(2), clock.instant()).get("coupon")
+                        .asText());
         gateway.verify(1, postRequestedFor(urlPathEqualTo("/internal/coupons"))
                 .withHeader("X-Internal-Token", com.github.tomakehurst.wiremock.client.WireMock.equalTo(INTERNAL_TOKEN))
                 .withRequestBody(matchingJsonPath("$.domain", com.github.tomakehurst.wiremock.client.WireMock.equalTo(domain)))

@@ -105,10 +105,12 @@ public class DemoService {
                 user.put("totalSpent", spent.setScale(2, RoundingMode.HALF_UP).toPlainString());
                 user.put("customerGroup", persona.segment());
                 Map<String, Object> identity = new LinkedHashMap<>();
+                identity.put("domain", domain);
                 identity.put("customerId", c.id());
                 identity.put("email", c.email());
                 identity.put("segment", persona.segment());
-                String token = SignedToken.sign(tenant.pluginSecret(), identity, clock.instant().plus(IDENTITY_TTL));
+                String token = SignedToken.sign(SignedToken.Purpose.IDENTITY, tenant.pluginSecret(), identity,
+                        clock.instant().plus(IDENTITY_TTL));
                 return new Session(domain, persona.segment(), config.currency(), user, token);
             });
         }));

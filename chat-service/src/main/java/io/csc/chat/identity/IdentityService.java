@@ -10,11 +10,15 @@ import io.csc.chat.metrics.ChatMetrics;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
 import io.csc.web.SignedToken;
+import io.csc.web.SignedToken.Purpose;
+import io.csc.web.TenantDomain;
 
 /**
- * The WordPress plugin's signed shopper identity ({@code {customerId, email, segment, exp}}, signed with the store's
- * plugin secret, DESIGN.md "Signed tokens"). A valid token counts as a verified email; an expired or forged one is
- * ignored (the shopper is a guest) and counted.
+ * The WordPress plugin's signed shopper identity ({@code {typ: "identity", domain, customerId, email, segment, exp}},
+ * signed with the identity key derived from the store's plugin secret, docs/architecture.md "Signed tokens"). A valid
+ * token for this store counts as a verified email. Anything else is ignored (the shopper stays a guest) and counted: an
+ * expired or forged token, a restore or unsubscribe token (another purpose's key and typ), an old-format token, or an
+ * identity minted for another store (whose secret might be shared, or leaked, across a merchant's stores).
  */
 @ApplicationScoped
 public class IdentityService {
@@ -36,9 +40,9 @@ public class IdentityService {
             return null;
         }
         try {
-            JsonNode payload = SignedToken.verify(tenant.pluginSecret(), token, clock.instant());
+            JsonNode payload = SignedToken.verify(Purpose.IDENTITY, tenant.pluginSecret(), token, clock.instant());
             String email = payload.path("email").asText("");
-            if (email.isBlank() || !email.contains("@")) {
+            if (email.isBlank() || !email.contains("@") || !sameStore(payload.path("domain").textValue(), tenant.domain())) {
                 metrics.invalidIdentityToken();
                 return null;
             }
@@ -47,6 +51,12 @@ public class IdentityService {
             metrics.invalidIdentityToken();
             return null;
         }
+    }
+
+    /** Both sides through the tenant's own normalisation, so {@code Shop.Example.com } names the same store. */
+    private static boolean sameStore(String claimed, String tenantDomain) {
+        return TenantDomain.isValid(claimed) && TenantDomain.isValid(tenantDomain)
+                && TenantDomain.normalize(claimed).equals(TenantDomain.normalize(tenantDomain));
     }
 
     public record Identity(long customerId, String email, String segment) {

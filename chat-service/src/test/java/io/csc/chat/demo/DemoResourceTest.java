@@ -99,7 +99,10 @@ class DemoResourceTest {
         assertEquals("404.98", u.path("totalSpent").asText());
         assertEquals(6, u.path("customerId").asLong());
         // The token verifies with the tenant's plugin secret, as chat-service's identity check will verify it.
-        JsonNode payload = SignedToken.verify(SECRET, s.path("identityToken").asText(), Instant.now());
+        JsonNode payload = SignedToken.verify(SignedToken.Purpose.IDENTITY, SECRET, s.path("identityToken").asText(),
+                Instant.now());
+        assertEquals("identity", payload.path("typ").asText());
+        assertEquals("demo.localhost", payload.path("domain").asText());
         assertEquals("emma.wilson@example.com", payload.path("email").asText());
         assertEquals("vip", payload.path("segment").asText());
         assertEquals(6, payload.path("customerId").asLong());

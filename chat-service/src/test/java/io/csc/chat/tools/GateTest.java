@@ -16,6 +16,7 @@ import io.csc.chat.support.Chats;
 import io.csc.chat.support.ServicesResource;
 import io.csc.chat.support.Stubs;
 import io.csc.web.SignedToken;
+import io.csc.web.SignedToken.Purpose;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -157,12 +158,13 @@ class GateTest {
     @Test
     void aSignedIdentityCountsAsVerifiedAndAForgedOrExpiredOneDoesNot() {
         Chats c = Chats.open();
-        String good = SignedToken.sign(Stubs.PLUGIN_SECRET, Map.of("customerId", 2, "email", Stubs.ALICE, "segment", "vip"),
+        String good = SignedToken.sign(Purpose.IDENTITY, Stubs.PLUGIN_SECRET,
+                Map.of("domain", c.domain(), "customerId", 2, "email", Stubs.ALICE, "segment", "vip"),
                 Instant.now().plusSeconds(600));
-        String expired = SignedToken.sign(Stubs.PLUGIN_SECRET, Map.of("customerId", 2, "email", Stubs.ALICE),
-                Instant.now().minusSeconds(5));
-        String forged = SignedToken.sign("another-secret-0123456789", Map.of("customerId", 3, "email", Stubs.BOB),
-                Instant.now().plusSeconds(600));
+        String expired = SignedToken.sign(Purpose.IDENTITY, Stubs.PLUGIN_SECRET,
+                Map.of("domain", c.domain(), "customerId", 2, "email", Stubs.ALICE), Instant.now().minusSeconds(5));
+        String forged = SignedToken.sign(Purpose.IDENTITY, "another-secret-0123456789",
+                Map.of("domain", c.domain(), "customerId", 3, "email", Stubs.BOB), Instant.now().plusSeconds(600));
         double before = rejected();
 
         Map<String, Object> body = c.action("get-recent-orders", Map.of());
