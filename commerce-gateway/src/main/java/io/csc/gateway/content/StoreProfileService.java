@@ -15,11 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.csc.gateway.tenant.ActiveTenant;
 import io.csc.gateway.woo.StoreTimeZoneService;
 import io.csc.gateway.woo.WooCommerceApi;
+import io.csc.model.commerce.PriceFormat;
 import io.smallrye.mutiny.Uni;
 
 /**
  * What a shopper asks about the store itself, from its own settings: address, currency and time zone (general
- * settings and the site index), shipping zones with their countries and methods, the enabled payment methods (titles,
+ * settings and the site index), the currency format prices are written in (symbol, its position, separators,
+ * decimals), shipping zones with their countries and methods, the enabled payment methods (titles,
  * as checkout shows them), and which pages hold the refund and returns, shipping, privacy and terms policies (found by
  * slug or title). For the chat's store knowledge; live facts (stock, orders) are never taken from here.
  */
@@ -46,7 +48,7 @@ public class StoreProfileService {
     }
 
     public record StoreProfile(String domain, String storeName, String url, Address address, String currency,
-            String timezone, List<ShippingZone> shippingZones, List<String> paymentMethods,
+            PriceFormat priceFormat, String timezone, List<ShippingZone> shippingZones, List<String> paymentMethods,
             Map<String, PageRef> policyPages) {
     }
 
@@ -71,9 +73,16 @@ public class StoreProfileService {
                     g.get("woocommerce_store_city"), g.get("woocommerce_store_postcode"), blankToNull(country[0]),
                     country.length > 1 ? blankToNull(country[1]) : null);
             return new StoreProfile(tenant.domain(), tenant.storeName(), tenant.storeUrl().toString(), address,
-                    g.get("woocommerce_currency"), t.getItem5().map(ZoneId::getId).orElse(null), t.getItem2(),
+                    g.get("woocommerce_currency"), priceFormat(g), t.getItem5().map(ZoneId::getId).orElse(null), t.getItem2(),
                     t.getItem3(), t.getItem4());
         });
+    }
+
+    /** The store's currency format from its general settings, read as WooCommerce's REST API returns them (strings). */
+    static PriceFormat priceFormat(Map<String, String> general) {
+        return PriceFormat.of(general.get("woocommerce_currency"), general.get("woocommerce_currency_pos"),
+                general.get("woocommerce_price_thousand_sep"), general.get("woocommerce_price_decimal_sep"),
+                general.get("woocommerce_price_num_decimals"));
     }
 
     private Uni<List<ShippingZone>> zones(ActiveTenant tenant, List<JsonNode> zoneList) {

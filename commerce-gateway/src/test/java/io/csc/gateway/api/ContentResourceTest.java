@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.csc.demostore.DemoStore;
 import io.csc.gateway.support.Api;
 import io.csc.gateway.support.DemoStoreResource;
+import io.csc.gateway.support.InjectDemoStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,6 +33,9 @@ class ContentResourceTest {
 
     @ConfigProperty(name = "test.demo-store.url")
     String storeUrl;
+
+    @InjectDemoStore
+    DemoStore store;
 
     @BeforeEach
     void register() {
@@ -71,6 +75,12 @@ class ContentResourceTest {
                 .body("address.country", equalTo("US"))
                 .body("address.state", equalTo("ME"))
                 .body("currency", equalTo("USD"))
+                .body("priceFormat.currency", equalTo("USD"))
+                .body("priceFormat.symbol", equalTo("$"))
+                .body("priceFormat.position", equalTo("left"))
+                .body("priceFormat.thousandSeparator", equalTo(","))
+                .body("priceFormat.decimalSeparator", equalTo("."))
+                .body("priceFormat.decimals", equalTo(2))
                 .body("timezone", equalTo("America/New_York"))
                 .body("paymentMethods", equalTo(List.of("Direct bank transfer", "Cash on delivery")))
                 .body("shippingZones.find { it.name == 'North America' }.locations", equalTo(List.of("US", "CA", "MX")))
@@ -84,5 +94,25 @@ class ContentResourceTest {
                 .body("policyPages.terms.title", equalTo("Terms and Conditions"))
                 .body("policyPages.shipping.title", equalTo("Shipping &amp; Delivery"));
         Api.internal().get("/internal/store/profile?domain=unknown-profile.test").then().statusCode(404);
+    }
+
+    @Test
+    void aEuroStoresPriceFormat() {
+        try {
+            store.setting("general", "woocommerce_currency", "EUR");
+            store.setting("general", "woocommerce_currency_pos", "right_space");
+            store.setting("general", "woocommerce_price_thousand_sep", ".");
+            store.setting("general", "woocommerce_price_decimal_sep", ",");
+            store.setting("general", "woocommerce_price_num_decimals", "0");
+            Api.internal().get("/internal/store/profile?domain=" + DOMAIN).then().statusCode(200)
+                    .body("currency", equalTo("EUR"))
+                    .body("priceFormat.symbol", equalTo("€"))
+                    .body("priceFormat.position", equalTo("right_space"))
+                    .body("priceFormat.thousandSeparator", equalTo("."))
+                    .body("priceFormat.decimalSeparator", equalTo(","))
+                    .body("priceFormat.decimals", equalTo(0));
+        } finally {
+            store.reset();
+        }
     }
 }

@@ -5,6 +5,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -106,6 +110,21 @@ public final class DemoStore implements AutoCloseable {
     /** Changes the site's time zone, as an administrator does under Settings, General; dates already stored keep their instant. */
     public void timezone(java.time.ZoneId zone) {
         store.zone(java.util.Objects.requireNonNull(zone, "zone"));
+    }
+
+    /**
+     * Sets one option's value as an administrator does under WooCommerce, Settings (for example the general group's
+     * {@code woocommerce_currency_pos}); {@link #reset()} restores the seeded value.
+     */
+    public void setting(String group, String id, String value) {
+        ArrayNode options = store.settings.get(group);
+        for (JsonNode option : options == null ? Json.array() : options) {
+            if (id.equals(Json.text(option, "id"))) {
+                ((ObjectNode) option).put("value", value);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no setting " + group + "/" + id);
     }
 
     /** Back to the seeded state: products, orders, customers, coupons, notes, refunds, settings and used nonces. */
