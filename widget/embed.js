@@ -40,8 +40,25 @@
     minutes: '{n} minutes',
     minute: 'a minute',
     seconds: '{n} seconds',
-    newTab: '(opens in a new tab)'
+    newTab: '(opens in a new tab)',
+    cards: 'Results',
+    regularPrice: 'Regular price:',
+    salePrice: 'Sale price:',
+    options: 'Options',
+    choose: 'Choose…',
+    addToCart: 'Add to cart',
+    viewProduct: 'View product',
+    adding: 'Adding…',
+    added: '{name} was added to your cart.',
+    addFailed: 'Could not add it to your cart.',
+    chooseFirst: 'Please choose the options first.',
+    order: 'Order #{n}',
+    orderTotal: 'Total:',
+    tracking: 'Track the parcel',
+    cart: 'Your cart',
+    viewCart: 'View cart'
   };
+  var lang = String(cfg.locale || document.documentElement.lang || navigator.language || 'en').replace('_', '-');
   var k;
   var over = cfg.text || {};
   for (k in over) if (Object.prototype.hasOwnProperty.call(over, k) && typeof over[k] === 'string') T[k] = over[k];
@@ -144,6 +161,22 @@
     '.btn{border:0;border-radius:8px;padding:8px 14px;background:#1d4ed8;color:#fff;cursor:pointer;font-weight:600}',
     '.btn.alt{background:#fff;color:#1d4ed8;border:1px solid #1d4ed8}',
     '.msg .btn{margin-top:8px;display:block}',
+    '.msg.wide{max-width:100%;width:100%}',
+    '.cards{list-style:none;margin:8px 0 0;padding:0;display:grid;gap:8px;white-space:normal}',
+    '.card{display:flex;gap:10px;background:#fff;border:1px solid #d1d5db;border-radius:10px;padding:10px;color:#1a1a1a}',
+    '.card>div{flex:1;min-width:0}',
+    '.card img{flex:none;width:64px;height:64px;object-fit:cover;border-radius:6px;background:#f3f4f6}',
+    '.card h3{margin:0 0 2px;font-size:15px}',
+    '.card p,.card ul{margin:2px 0;font-size:14px}',
+    '.card ul{padding-left:18px}',
+    '.card del{color:#4b5563}',
+    '.card ins{text-decoration:none;font-weight:700}',
+    '.card .out{color:#b91c1c}',
+    '.card label{display:block;font-size:13px;margin-top:4px}',
+    '.card select{max-width:100%;border:1px solid #6b7280;border-radius:6px;padding:4px;background:#fff}',
+    '.card .btn{display:inline-block;margin-top:6px}',
+    '.msg a.btn{color:#fff;text-decoration:none}',
+    '.card .err{color:#b91c1c}',
     '.foot{display:flex;gap:8px;padding:10px;border-top:1px solid #d1d5db;background:#fff}',
     '.foot textarea{flex:1;resize:none;border:1px solid #6b7280;border-radius:10px;padding:9px 11px;height:42px;max-height:120px;background:#fff}',
     '.foot .btn{min-width:64px}',
@@ -254,6 +287,13 @@
     }
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
+  function answer(resp, fallback) {
+    var cards = cardsList(resp.cards);
+    var extra = el('div', null, [cards, sourcesList(resp.sources)]);
+    var m = bubble('assistant', resp.message || fallback || T.failed, extra);
+    if (cards) m.classList.add('wide');
+    return m;
+  }
   function bubble(role, text, extra) {
     var who = role === 'user' ? T.you : role === 'assistant' ? T.assistant : '';
     var m = el('div', { class: 'msg ' + role });
@@ -270,6 +310,162 @@
     var ul = el('ul', { class: 'src', 'aria-label': T.sources });
     ok.forEach(function (s) { ul.appendChild(el('li', null, [link(s.url, s.title || s.url)])); });
     return el('div', null, [el('span', { text: T.sources + ':' }), ul]);
+  }
+  function safeUrl(u) { return /^https?:\/\//i.test(String(u || '')) ? String(u) : null; }
+  // WooCommerce's error texts carry HTML entities (&quot;); decoded here without ever parsing markup.
+  function unentity(t) {
+    return String(t || '').replace(/&(#x?[0-9a-f]+|quot|amp|lt|gt|apos|#039);/gi, function (m, e) {
+      var map = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+      if (e[0] !== '#') return map[e.toLowerCase()];
+      var n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
+    });
+  }
+  var cardSeq = 0;
+  // The cards of a reply as a list of articles, each named by its heading; the reply's text stands without them.
+  function cardsList(cards) {
+    var ok = (Array.isArray(cards) ? cards : []).filter(function (c) { return c && CARD[c.type]; });
+    if (!ok.length) return null;
+    var ul = el('ul', { class: 'cards', 'aria-label': T.cards });
+    ok.forEach(function (c) {
+      var id = 'csc-card-' + ++cardSeq;
+      var parts = CARD[c.type](c, id);
+      var img = c.image && safeUrl(c.image.src)
+        ? el('img', { src: c.image.src, alt: c.image.alt || '', width: '64', height: '64', loading: 'lazy', decoding: 'async' }) : null;
+      ul.appendChild(el('li', null, [el('article', { class: 'card', 'aria-labelledby': id }, [img, el('div', null, parts)])]));
+    });
+    return ul;
+  }
+  function heading(id, text, url) {
+    var u = safeUrl(url);
+    return el('h3', { id: id }, [u ? link(u, text) : document.createTextNode(text)]);
+  }
+  function day(iso) {
+    var d = iso ? new Date(iso) : null;
+    if (!d || isNaN(d)) return '';
+    try { return d.toLocaleDateString(lang); } catch (e) { return d.toLocaleDateString(); }
+  }
+  function itemList(items) {
+    var ul = el('ul');
+    (items || []).forEach(function (i) {
+      ul.appendChild(el('li', { text: (i.quantity || 1) + ' × ' + i.name + (i.total ? ' (' + i.total + ')' : '') }));
+    });
+    return ul;
+  }
+  function priceLine(price) {
+    if (!price || !price.formatted) return null;
+    if (price.onSale && price.regular) {
+      return el('p', null, [el('del', null, [el('span', { class: 'sr', text: T.regularPrice + ' ' }), document.createTextNode(price.regular)]),
+        document.createTextNode(' '), el('ins', null, [el('span', { class: 'sr', text: T.salePrice + ' ' }), document.createTextNode(price.formatted)])]);
+    }
+    return el('p', { text: price.formatted });
+  }
+  function stockLine(stock) {
+    return stock && stock.text ? el('p', { class: stock.status === 'outofstock' ? 'out' : null, text: stock.text }) : null;
+  }
+  var CARD = {
+    product: function (c, id) {
+      var parts = [heading(id, c.name || '', c.url), priceLine(c.price), stockLine(c.stock)];
+      var buy = c.addToCart;
+      if (!buy) return parts;
+      var api = storeApi();
+      if (!api) {
+        var u = safeUrl(c.url);
+        if (u) parts.push(el('a', { class: 'btn', href: u, text: T.viewProduct }));
+        return parts;
+      }
+      var select = null;
+      var vars = (c.variations || []).filter(function (v) { return v && (!v.stock || v.stock.status !== 'outofstock'); });
+      if (buy.needsVariation) {
+        if (!vars.length) return parts;
+        select = el('select', { id: id + '-v' }, [el('option', { value: '', text: T.choose })]);
+        vars.forEach(function (v, i) {
+          var names = Object.keys(v.attributes || {}).map(function (a) { return v.attributes[a]; }).join(' / ');
+          select.appendChild(el('option', { value: String(i), text: names + (v.price && v.price.formatted ? ' – ' + v.price.formatted : '') }));
+        });
+        parts.push(el('label', { for: id + '-v', text: T.options }), select);
+      }
+      var note = el('p', { 'aria-live': 'polite' });
+      var btn = el('button', { class: 'btn', type: 'button', text: T.addToCart });
+      btn.addEventListener('click', function () {
+        var v = select ? vars[select.value] : null;
+        if (select && !v) { note.className = 'err'; note.textContent = T.chooseFirst; select.focus(); return; }
+        addToCart(buy.productId || c.id, v, c.name, btn, note);
+      });
+      parts.push(btn, note);
+      return parts;
+    },
+    order: function (c, id) {
+      var t = c.tracking || {};
+      var track = safeUrl(t.url);
+      return [heading(id, T.order.replace('{n}', c.number || '')),
+        el('p', { text: [day(c.date), c.statusText || c.status].filter(Boolean).join(' · ') }),
+        itemList(c.items), c.total ? el('p', { text: T.orderTotal + ' ' + c.total }) : null,
+        track ? el('p', null, [link(track, T.tracking + (t.carrier ? ' (' + t.carrier + ')' : ''))])
+          : t.number ? el('p', { text: [t.carrier, t.number].filter(Boolean).join(' ') }) : null];
+    },
+    cart: function (c, id) {
+      var u = safeUrl(c.url);
+      return [heading(id, T.cart), itemList(c.items), c.total ? el('p', { text: T.orderTotal + ' ' + c.total }) : null,
+        u ? el('a', { class: 'btn', href: u, text: T.viewCart }) : null];
+    }
+  };
+
+  // WooCommerce's Store API, only on the store's own origin (the plugin gives its root and a nonce): the session
+  // cookies then ride along, so the item lands in the shopper's own cart.
+  function storeApi() {
+    var a = cfg.storeApi;
+    if (!a || !a.root || !a.nonce) return null;
+    try {
+      var u = new URL(a.root, location.href);
+      return u.origin === location.origin ? u.href.replace(/\/?$/, '/') : null;
+    } catch (e) { return null; }
+  }
+  function addToCart(productId, variation, name, btn, note) {
+    var payload = { id: productId, quantity: 1 };
+    if (variation) {
+      payload.variation = Object.keys(variation.attributes || {}).map(function (a) {
+        return { attribute: a, value: variation.attributes[a] };
+      });
+    }
+    btn.disabled = true;
+    btn.textContent = T.adding;
+    note.className = '';
+    note.textContent = '';
+    fetch(storeApi() + 'cart/add-item', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Nonce: cfg.storeApi.nonce },
+      body: JSON.stringify(payload)
+    }).then(function (res) {
+      // Every Store API answer carries a fresh nonce (and the cart's token); later writes use it.
+      var n = res.headers.get('Nonce');
+      if (n) cfg.storeApi.nonce = n;
+      return res.json().catch(function () { return {}; }).then(function (j) {
+        if (!res.ok) throw new Error(unentity(j && j.message) || T.addFailed);
+        return j;
+      });
+    }).then(function (cart) {
+      note.textContent = T.added.replace('{name}', name || '');
+      refreshMiniCart(cart);
+    }).catch(function (e) {
+      note.className = 'err';
+      note.textContent = e && e.message && !(e instanceof TypeError) ? e.message : T.addFailed;
+    }).then(function () {
+      btn.disabled = false;
+      btn.textContent = T.addToCart;
+    });
+  }
+  // Themes refresh their mini-cart on WooCommerce's own events: block themes on wc-blocks_added_to_cart, classic
+  // ones (cart fragments) on jQuery's added_to_cart / wc_fragment_refresh; WooCommerce bridges the jQuery one to the
+  // native one, so only one is sent.
+  function refreshMiniCart(cart) {
+    var $ = window.jQuery;
+    if ($ && $.fn) {
+      $(document.body).trigger('added_to_cart', [undefined, cart && cart.cart_hash, undefined]);
+      $(document.body).trigger('wc_fragment_refresh');
+    } else {
+      document.body.dispatchEvent(new CustomEvent('wc-blocks_added_to_cart', { bubbles: true, cancelable: true, detail: { preserveCartData: false } }));
+    }
   }
   function notice(text, retry) {
     var btn = retry ? el('button', { class: 'btn alt', type: 'button', text: T.retry, onclick: function () { btn.remove(); retry(); } }) : null;
@@ -442,7 +638,7 @@
         busy = false;
         log('answer', resp);
         remember(resp);
-        bubble('assistant', resp.message || streamed || T.failed, sourcesList(resp.sources));
+        answer(resp, streamed);
         renderUi(resp.ui);
       })
       .catch(function (err) {
@@ -479,7 +675,7 @@
       .then(function (resp) {
         log('start', resp);
         remember(resp);
-        if (resp.message) bubble('assistant', resp.message, sourcesList(resp.sources));
+        if (resp.message) answer(resp);
         renderUi(resp.ui);
         var abandoned = resp.abandonedCart === true || resp.cartAbandoned === true || resp.abandoned_cart === true || !!(resp.ui && resp.ui.badge);
         if (abandoned && !isOpen) {
@@ -511,7 +707,8 @@
         logEl.setAttribute('aria-live', 'off');
         list.forEach(function (m) {
           var role = m.role === 'user' ? 'user' : 'assistant';
-          bubble(role, m.text != null ? m.text : m.message != null ? m.message : m.content, role === 'assistant' ? sourcesList(m.sources) : null);
+          var t = m.text != null ? m.text : m.message != null ? m.message : m.content;
+          if (role === 'assistant') answer({ message: t, sources: m.sources, cards: m.cards }); else bubble(role, t);
         });
         setTimeout(function () { logEl.setAttribute('aria-live', 'polite'); }, 0);
         log('restored', list.length);

@@ -24,6 +24,8 @@ function reset(over) {
   Object.assign(server.state, { rateLimited: false, down: false, abandoned: false, streamDelay: 15, firstDelay: 0, drop: false }, over || {});
   server.state.bodies.length = 0;
   server.state.requests.length = 0;
+  server.state.storeCart.length = 0;
+  server.state.storeApiCalls.length = 0;
 }
 
 async function newPage(config, opts) {
@@ -240,6 +242,111 @@ test('axe-core: no violations, closed and open with links, sources and an inline
   await ctx.close();
 });
 
+const STORE_API = { root: '/wp-json/wc/store/v1/', nonce: 'nonce-1' };
+const cardIn = (page, name) => page.locator('[role=log] article', { has: page.locator('h3', { hasText: name }) });
+
+test('cards: product, order and cart cards are labelled articles in a list, with links, sized images, sale and stock in words; axe clean', async () => {
+  reset();
+  const { ctx, page } = await newPage({ storeApi: STORE_API }, { plain: true });
+  await page.addScriptTag({ path: AXE });
+  await openAndGreet(page);
+  await say(page, 'show cards');
+  const list = lastAssistant(page).locator('ul.cards');
+  assert.equal(await list.getAttribute('aria-label'), 'Results');
+  assert.equal(await list.locator('> li > article').count(), 3);
+  // The reply's text stays whole beside the cards.
+  assert.match(await lastAssistant(page).innerText(), /Running Shirt: \$25\.00 \(was \$30\.00\)/);
+  const shirt = cardIn(page, 'Running Shirt');
+  const headingId = await shirt.locator('h3').getAttribute('id');
+  assert.equal(await shirt.getAttribute('aria-labelledby'), headingId);
+  assert.equal(await shirt.locator('h3 a').getAttribute('href'), server.storeUrl + '/product/running-shirt/');
+  const img = shirt.locator('img');
+  assert.equal(await img.getAttribute('alt'), 'Blue running shirt, front view');
+  assert.deepEqual([await img.getAttribute('width'), await img.getAttribute('height')], ['64', '64']);
+  // Sale: the regular price struck through and named for screen readers, the sale price beside it.
+  assert.equal(await shirt.locator('del').textContent(), 'Regular price: $30.00');
+  assert.equal(await shirt.locator('ins').textContent(), 'Sale price: $25.00');
+  assert.equal(await shirt.locator('del').evaluate((e) => getComputedStyle(e).textDecorationLine), 'line-through');
+  assert.match(await shirt.innerText(), /In stock/);
+  // Only the in-stock variations are offered, under a label.
+  const options = await shirt.locator('select option').allTextContents();
+  assert.deepEqual(options, ['Choose…', 'Blue / M – $25.00', 'Red / L – $27.00']);
+  assert.equal(await shirt.locator('label').innerText(), 'Options');
+  // Out of stock: said in words, no button.
+  const wallet = cardIn(page, 'Leather Wallet');
+  assert.match(await wallet.innerText(), /Out of stock/);
+  assert.equal(await wallet.locator('button, a.btn').count(), 0);
+  await say(page, 'show my order card');
+  const order = cardIn(page, 'Order #52');
+  assert.match(await order.innerText(), /Processing/);
+  assert.match(await order.innerText(), /1 × Wireless Earbuds \(\$59\.00\)/);
+  assert.match(await order.innerText(), /Total: \$64\.00/);
+  assert.equal(await order.locator('a', { hasText: 'Track the parcel (UPS)' }).getAttribute('href'), 'https://www.ups.com/track?tracknum=1Z999');
+  await say(page, 'cart card please');
+  const cart = cardIn(page, 'Your cart');
+  assert.match(await cart.innerText(), /2 × Wool Beanie \(\$36\.00\)/);
+  assert.equal(await cart.locator('a.btn').getAttribute('href'), server.storeUrl + '/cart/');
+  // No layout shift: every image has its box before it loads.
+  const boxes = await page.locator('[role=log] article img').evaluateAll((imgs) => imgs.map((i) => i.getBoundingClientRect().height));
+  assert.deepEqual(boxes, [64, 64, 64]);
+  const v = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((x) => x.id + ': ' + x.nodes.map((n) => n.target.join(' ') + ' ' + n.failureSummary).join(', ')));
+  assert.deepEqual(v, []);
+  await page.screenshot({ path: path.join(TARGET, 'mock-cards.png') });
+  await ctx.close();
+});
+
+test('add to cart: Store API add-item with the Nonce, the chosen variation by label, the mini-cart told, success and WooCommerce errors announced', async () => {
+  reset();
+  const { ctx, page } = await newPage({ storeApi: STORE_API });
+  await openAndGreet(page);
+  await say(page, 'show cards');
+  const beanie = cardIn(page, 'Wool Beanie');
+  await beanie.locator('button', { hasText: 'Add to cart' }).click();
+  await beanie.locator('[aria-live]', { hasText: 'Wool Beanie was added to your cart.' }).waitFor();
+  assert.deepEqual(server.state.storeApiCalls[0], { nonce: 'nonce-1', body: { id: 19, quantity: 1 } });
+  assert.equal(await page.evaluate(() => window.__miniCart), 1);
+  // A variable product: nothing is sent before the options are chosen.
+  const shirt = cardIn(page, 'Running Shirt');
+  await shirt.locator('button', { hasText: 'Add to cart' }).click();
+  assert.equal(await shirt.locator('.err').innerText(), 'Please choose the options first.');
+  assert.equal(server.state.storeApiCalls.length, 1);
+  await shirt.locator('select').selectOption({ label: 'Red / L – $27.00' });
+  await shirt.locator('button', { hasText: 'Add to cart' }).click();
+  await shirt.locator('[aria-live]', { hasText: 'Running Shirt was added to your cart.' }).waitFor();
+  // The next write carries the fresh Nonce from the previous answer; the variation goes by attribute label.
+  assert.deepEqual(server.state.storeApiCalls[1], { nonce: 'nonce-2',
+    body: { id: 40, quantity: 1, variation: [{ attribute: 'Color', value: 'Red' }, { attribute: 'Size', value: 'L' }] } });
+  assert.deepEqual(server.state.storeCart.map((i) => [i.id, i.quantity]), [[19, 1], [42, 1]]);
+  // WooCommerce's error text, its entities decoded, shown in the card.
+  server.state.storeNonces = [];
+  await beanie.locator('button', { hasText: 'Add to cart' }).click();
+  await beanie.locator('.err', { hasText: 'Nonce is invalid.' }).waitFor();
+  server.state.storeNonces = ['nonce-1', 'nonce-2'];
+  await ctx.close();
+});
+
+test('add to cart: an out-of-stock answer shows WooCommerce\'s text; without storeApi (another origin) the button is a link', async () => {
+  reset();
+  const { ctx, page } = await newPage({ storeApi: STORE_API });
+  await openAndGreet(page);
+  // The chat may still offer a product that sold out meanwhile; WooCommerce's refusal is what the shopper reads.
+  await say(page, 'is the wallet sold out');
+  const wallet = cardIn(page, 'Leather Wallet');
+  await wallet.locator('button', { hasText: 'Add to cart' }).click();
+  await wallet.locator('.err', { hasText: 'You cannot add "Leather Wallet" to the cart because the product is out of stock.' }).waitFor();
+  assert.equal(server.state.storeCart.length, 0);
+  await ctx.close();
+  const other = await newPage({ storeApi: { root: 'https://elsewhere.example/wp-json/wc/store/v1/', nonce: 'x' } });
+  await openAndGreet(other.page);
+  await say(other.page, 'show cards');
+  const link = cardIn(other.page, 'Wool Beanie').locator('a.btn');
+  assert.equal(await link.innerText(), 'View product');
+  assert.equal(await link.getAttribute('href'), server.storeUrl + '/product/wool-beanie/');
+  assert.equal(await cardIn(other.page, 'Running Shirt').locator('button, select').count(), 0);
+  await other.ctx.close();
+});
+
 test('375 px viewport: the panel fills the screen, the input sits at the bottom of the visual viewport', async () => {
   reset();
   const { ctx, page } = await newPage({}, { viewport: { width: 375, height: 667 }, mobile: true });
@@ -261,10 +368,15 @@ test('375 px viewport: the panel fills the screen, the input sits at the bottom 
 
 test('strict CSP (only the chat server\'s origin): chat works and no violation is reported', async () => {
   reset();
-  const { ctx, page } = await newPage({}, { strict: true });
+  const { ctx, page } = await newPage({ storeApi: STORE_API }, { strict: true });
   await openAndGreet(page);
   await say(page, 'is the hoodie in stock');
   await say(page, 'where is my order');
+  // Cards with images from the store and an add to cart through the store's own Store API.
+  await say(page, 'show cards');
+  await page.waitForFunction(() => [...document.getElementById('csc-chat-widget').shadowRoot.querySelectorAll('article img')].every((i) => i.complete && i.naturalWidth > 0));
+  await cardIn(page, 'Wool Beanie').locator('button').click();
+  await cardIn(page, 'Wool Beanie').locator('[aria-live]', { hasText: 'added' }).waitFor();
   await page.locator('.launcher').click();
   await page.locator('.launcher').click();
   const styled = await page.evaluate(() => getComputedStyle(document.getElementById('csc-chat-widget').shadowRoot.querySelector('.launcher')).backgroundColor);
