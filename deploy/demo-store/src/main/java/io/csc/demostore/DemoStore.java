@@ -39,9 +39,12 @@ public final class DemoStore implements AutoCloseable {
     private final HttpServer server;
     private final Store store;
     private final OAuth1Verifier verifier;
+    private final StoreApi storeApi;
     private final String baseUrl;
 
-    private DemoStore(Vertx vertx, HttpServer server, Store store, OAuth1Verifier verifier, String baseUrl) {
+    private DemoStore(Vertx vertx, HttpServer server, Store store, OAuth1Verifier verifier, StoreApi storeApi,
+            String baseUrl) {
+        this.storeApi = storeApi;
         this.vertx = vertx;
         this.server = server;
         this.store = store;
@@ -59,6 +62,15 @@ public final class DemoStore implements AutoCloseable {
             AtomicReference<WooApi> api = new AtomicReference<>();
             Router router = Router.router(vertx);
             router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+            AtomicReference<StoreApi> storeApi = new AtomicReference<>();
+            router.route(StoreApi.PREFIX + "/*").handler(ctx -> {
+                StoreApi ready = storeApi.get();
+                if (ready == null) {
+                    ctx.response().setStatusCode(503).end();
+                } else {
+                    ready.handle(ctx);
+                }
+            });
             router.route().handler(ctx -> {
                 WooApi ready = api.get();
                 if (ready == null) {
@@ -75,7 +87,8 @@ public final class DemoStore implements AutoCloseable {
             OAuth1Verifier verifier = new OAuth1Verifier(options.credentials(), options.clock());
             Store store = new Store(siteUrl, options.clock(), options.timezone());
             api.set(new WooApi(vertx, store, verifier, options));
-            return new DemoStore(vertx, server, store, verifier, baseUrl);
+            storeApi.set(new StoreApi(store));
+            return new DemoStore(vertx, server, store, verifier, storeApi.get(), baseUrl);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             vertx.close();
@@ -127,9 +140,15 @@ public final class DemoStore implements AutoCloseable {
         throw new IllegalArgumentException("no setting " + group + "/" + id);
     }
 
+    /** The Store API nonce a guest's page carries ({@code wp_create_nonce('wc_store_api')} on a real store). */
+    public String storeApiNonce() {
+        return storeApi.nonce();
+    }
+
     /** Back to the seeded state: products, orders, customers, coupons, notes, refunds, settings and used nonces. */
     public void reset() {
         store.reset();
+        storeApi.reset();
         verifier.forgetNonces();
     }
 
