@@ -63,6 +63,7 @@ public final class DemoStore implements AutoCloseable {
             Router router = Router.router(vertx);
             router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             AtomicReference<StoreApi> storeApi = new AtomicReference<>();
+            AtomicReference<Storefront> storefront = new AtomicReference<>();
             router.route(StoreApi.PREFIX + "/*").handler(ctx -> {
                 StoreApi ready = storeApi.get();
                 if (ready == null) {
@@ -72,6 +73,10 @@ public final class DemoStore implements AutoCloseable {
                 }
             });
             router.route().handler(ctx -> {
+                Storefront shop = storefront.get();
+                if (shop != null && !ctx.request().path().startsWith("/wp-json") && shop.handle(ctx)) {
+                    return;
+                }
                 WooApi ready = api.get();
                 if (ready == null) {
                     ctx.response().setStatusCode(503).end();
@@ -88,6 +93,7 @@ public final class DemoStore implements AutoCloseable {
             Store store = new Store(siteUrl, options.clock(), options.timezone());
             api.set(new WooApi(vertx, store, verifier, options));
             storeApi.set(new StoreApi(store));
+            storefront.set(new Storefront(store, storeApi.get(), options.chatUrl()));
             return new DemoStore(vertx, server, store, verifier, storeApi.get(), baseUrl);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

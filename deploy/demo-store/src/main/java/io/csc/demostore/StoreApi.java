@@ -201,7 +201,7 @@ final class StoreApi {
     }
 
     private ObjectNode cart(Map<String, Line> cart) {
-        ObjectNode currency = currency();
+        ObjectNode currency = currency(store);
         int decimals = currency.path("currency_minor_unit").asInt();
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
@@ -254,7 +254,7 @@ final class StoreApi {
     }
 
     /** The currency fields of every Store API price, from the general settings (as WooCommerce derives them). */
-    private ObjectNode currency() {
+    static ObjectNode currency(Store store) {
         Map<String, String> g = new HashMap<>();
         for (JsonNode o : store.settings.getOrDefault("general", Json.array())) {
             g.put(Json.text(o, "id"), Json.text(o, "value"));
@@ -289,6 +289,27 @@ final class StoreApi {
                 .put("currency_decimal_separator", g.getOrDefault("woocommerce_price_decimal_sep", "."))
                 .put("currency_thousand_separator", g.getOrDefault("woocommerce_price_thousand_sep", ","))
                 .put("currency_prefix", prefix).put("currency_suffix", suffix);
+    }
+
+    /** An amount ("1234.5") as the storefront prints it, in the store's currency format. */
+    static String formatted(Store store, String amount) {
+        ObjectNode c = currency(store);
+        int decimals = c.path("currency_minor_unit").asInt();
+        String plain = new BigDecimal(amount.isBlank() ? "0" : amount).setScale(decimals, RoundingMode.HALF_UP)
+                .toPlainString();
+        int dot = plain.indexOf('.');
+        String whole = dot < 0 ? plain : plain.substring(0, dot);
+        StringBuilder n = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                n.append(Json.text(c, "currency_thousand_separator"));
+            }
+            n.append(whole.charAt(i));
+        }
+        if (dot >= 0) {
+            n.append(Json.text(c, "currency_decimal_separator")).append(plain.substring(dot + 1));
+        }
+        return Json.text(c, "currency_prefix") + n + Json.text(c, "currency_suffix");
     }
 
     private static ObjectNode error(int status, String code, String message) {
