@@ -79,7 +79,7 @@ function createChatServer(state) {
     if (/consent please/.test(t)) return { message: 'To access your order information, we need your consent to process your email address. Do you consent?', ui: { confirm: { id: 'pa-c', label: 'I consent', decline: 'No, thanks' } } };
     if (/@/.test(t)) return { message: 'Thanks. I sent a 6-digit code to that address. Please enter it below.', ui: { input: 'code' }, requiresVerification: true };
     if (/^\d{6}$/.test(t)) return { message: 'You are verified. Order #48 is processing. Shall I cancel it?', verified: true, ui: { confirm: { id: 'pa-1', label: 'Cancel order #48' } } };
-    if (/show cards/.test(t)) return cardsAnswer(state.storeOrigin);
+    if (/show cards/.test(t)) return cardsAnswer(state.cardOrigin || state.storeOrigin);
     if (/sold out/.test(t)) return {
       message: 'The Leather Wallet is $39.00.',
       cards: [{ type: 'product', id: 27, name: 'Leather Wallet', url: state.storeOrigin + '/product/leather-wallet/',
