@@ -29,7 +29,7 @@ function cardsAnswer(store) {
     message: 'Running Shirt: $25.00 (was $30.00), in stock in Blue M and Red L. Wool Beanie: $14.40, 3 in stock. Leather Wallet: out of stock.',
     cards: [
       { type: 'product', id: 40, name: 'Running Shirt', url: store + '/product/running-shirt/',
-        image: { src: store + '/img/running-shirt.svg', alt: 'Blue running shirt, front view' },
+        image: { src: store + '/wp-content/uploads/demo/performance-running-shirt.svg', alt: 'Blue running shirt, front view' },
         price: { formatted: '$25.00', regular: '$30.00', onSale: true, amount: '25.00', currency: 'USD' },
         stock: { status: 'instock', quantity: 23, text: 'In stock' },
         attributes: [{ name: 'Color', options: ['Blue', 'Red'] }, { name: 'Size', options: ['M', 'L'] }],
@@ -39,11 +39,11 @@ function cardsAnswer(store) {
           { id: 43, attributes: { Color: 'Red', Size: 'M' }, price: { formatted: '$25.00', amount: '25.00', currency: 'USD' }, stock: { status: 'outofstock', quantity: 0, text: 'Out of stock' } }],
         addToCart: { productId: 40, needsVariation: true } },
       { type: 'product', id: 19, name: 'Wool Beanie', url: store + '/product/wool-beanie/',
-        image: { src: store + '/img/wool-beanie.svg', alt: 'Grey wool beanie' },
+        image: { src: store + '/wp-content/uploads/demo/wool-beanie.svg', alt: 'Grey wool beanie' },
         price: { formatted: '$14.40', amount: '14.40', currency: 'USD' },
         stock: { status: 'instock', quantity: 3, text: 'Only 3 left' }, addToCart: { productId: 19, needsVariation: false } },
       { type: 'product', id: 27, name: 'Leather Wallet', url: store + '/product/leather-wallet/',
-        image: { src: store + '/img/leather-wallet.svg', alt: 'Brown leather wallet' },
+        image: { src: store + '/wp-content/uploads/demo/leather-wallet.svg', alt: 'Brown leather wallet' },
         price: { formatted: '$39.00', amount: '39.00', currency: 'USD' }, stock: { status: 'outofstock', quantity: 0, text: 'Out of stock' } }
     ]
   };
@@ -249,7 +249,7 @@ ${url.searchParams.get('plain') ? '' : '<link rel="stylesheet" href="/store.css"
 <script src="/config.js?c=${encodeURIComponent(c)}"></script>
 <script src="${chat}/embed.js"></script></body></html>`);
     }
-    if (url.pathname.startsWith('/img/') && url.pathname.endsWith('.svg')) {
+    if (url.pathname.startsWith('/wp-content/uploads/demo/') && url.pathname.endsWith('.svg')) {
       res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
       return res.end('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#93c5fd"/></svg>');
     }

@@ -31,7 +31,8 @@ final class Storefront {
             + "height:auto;border-radius:8px;background:#f3f4f6}.grid h2{font-size:17px;margin:8px 0 4px}"
             + "a{color:#1e40af}del{color:#4b5563}ins{text-decoration:none;font-weight:700}.out{color:#b91c1c}"
             + ".product{display:grid;grid-template-columns:minmax(0,400px) 1fr;gap:32px}"
-            + "@media(max-width:640px){.product{grid-template-columns:1fr}}";
+            + "@media(max-width:640px){.product{grid-template-columns:1fr}}"
+            + ".screen-reader-text{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}";
 
     private final Store store;
     private final StoreApi storeApi;
