@@ -543,6 +543,9 @@ test('proactive: an abandoned cart shows the unread badge; with autoOpen the pan
   await launcher(page).click();
   assert.match(await lastAssistant(page).textContent(), /2 items in your cart/);
   assert.equal(await page.locator('.badge').isHidden(), true, 'badge cleared once read');
+  // The prompt is drawn once: opening the panel does not draw the conversation's history again.
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('[role=log] .msg').count(), 1, 'one abandoned-cart prompt');
   await ctx.close();
 
   reset({ abandoned: true });
@@ -567,6 +570,98 @@ test('behavior.streaming false: whole answers from POST /api/chat', async () => 
   await say(page, 'hoodie?');
   assert.match(await lastAssistant(page).textContent(), /Zip-Up Fleece Hoodie is in stock/);
   assert.deepEqual(server.state.bodies.map((b) => b.path), ['/api/chat/start', '/api/chat']);
+  await ctx.close();
+});
+
+// WCAG's contrast ratio, computed here from the colours the browser applied (not by the widget's code).
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map((x) => {
+      const v = Number(x) / 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+const colours = (page, sel) => page.locator(sel).first().evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]);
+
+test('branding: accent colour with black or white text kept at AA contrast, name, avatar, subtitle, launcher label, greeting', async () => {
+  reset();
+  for (const [accent, text] of [['#ffcc00', 'rgb(0, 0, 0)'], ['#0b3d2e', 'rgb(255, 255, 255)'], ['#e91e63', 'rgb(0, 0, 0)'], ['#777', 'rgb(0, 0, 0)']]) {
+    const { ctx, page } = await newPage({ branding: { accentColor: accent } });
+    await openAndGreet(page);
+    await say(page, 'hello');
+    for (const sel of ['.launcher', '.head', '.msg.user', '.foot .btn']) {
+      const [fg, bg] = await colours(page, sel);
+      assert.equal(fg, text, accent + ' ' + sel);
+      assert.ok(contrast(fg, bg) >= 4.5, `${accent} ${sel}: ${fg} on ${bg} is ${contrast(fg, bg).toFixed(2)}:1`);
+    }
+    if (accent === '#ffcc00') await page.screenshot({ path: path.join(TARGET, 'mock-branding.png') });
+    await ctx.close();
+  }
+  const { ctx, page } = await newPage({ branding: { accentColor: 'red; background: url(x)', assistantName: 'Mia from Harbor Goods',
+    avatarUrl: server.storeUrl + '/wp-content/uploads/demo/wool-beanie.svg', subtitle: 'Mon–Fri 9–17', launcherLabel: 'Ask Mia',
+    greeting: 'Hi, I am Mia. Ask me about sizes, stock or your order.' } });
+  // A value that is not a colour is ignored: the default accent stays.
+  assert.equal((await colours(page, '.launcher'))[1], 'rgb(29, 78, 216)');
+  assert.equal(await launcher(page).getAttribute('aria-label'), 'Ask Mia');
+  await openAndGreet(page);
+  assert.equal(await page.locator('#csc-title').innerText(), 'Mia from Harbor Goods');
+  assert.equal(await page.locator('#csc-sub').innerText(), 'Mon–Fri 9–17');
+  assert.equal(await page.locator('.head img').getAttribute('alt'), '');
+  assert.equal(await page.locator('.head img').getAttribute('width'), '36');
+  // The store's greeting instead of the generic one.
+  assert.equal(await lastAssistant(page).textContent(), 'Mia from Harbor Goods: Hi, I am Mia. Ask me about sizes, stock or your order.');
+  assert.equal(await lastAssistant(page).locator('.sr').first().textContent(), 'Mia from Harbor Goods: ');
+  await ctx.close();
+});
+
+test('languages: German, Spanish, French from the locale (config or <html lang>), English otherwise; a text override wins', async () => {
+  reset();
+  const expect = { de_DE: ['In den Warenkorb', 'Ihre Nachricht…', 'Senden'], es_ES: ['Añadir al carrito', 'Escribe tu mensaje…', 'Enviar'],
+    'fr-CA': ['Ajouter au panier', 'Votre message…', 'Envoyer'], it_IT: ['Add to cart', 'Type your message…', 'Send'] };
+  for (const [locale, [add, placeholder, sendText]] of Object.entries(expect)) {
+    const { ctx, page } = await newPage({ locale, storeApi: STORE_API });
+    await openAndGreet(page);
+    assert.equal(await page.locator('#csc-input').getAttribute('placeholder'), placeholder, locale);
+    assert.equal(await page.locator('.foot .btn').innerText(), sendText, locale);
+    await say(page, 'show cards');
+    assert.equal(await cardIn(page, 'Wool Beanie').locator('button').innerText(), add, locale);
+    await ctx.close();
+  }
+  const { ctx, page } = await newPage({ locale: 'de_DE', text: { send: 'Abschicken' } });
+  await openAndGreet(page);
+  assert.equal(await page.locator('.foot .btn').innerText(), 'Abschicken');
+  assert.equal(await page.locator('#csc-title').innerText(), 'Chatten Sie mit uns');
+  await ctx.close();
+});
+
+test('while answering: Send disabled and the typing indicator shown; the input grows; a handoff changes the header status, also after reload', async () => {
+  reset({ firstDelay: 600 });
+  const { ctx, page } = await newPage({});
+  await openAndGreet(page);
+  const sendBtn = page.locator('.foot .btn');
+  const h0 = (await page.locator('#csc-input').boundingBox()).height;
+  await page.locator('#csc-input').fill('line one\nline two\nline three');
+  await page.locator('#csc-input').dispatchEvent('input');
+  assert.ok((await page.locator('#csc-input').boundingBox()).height > h0 + 20, 'the input grew');
+  await page.locator('#csc-input').press('Enter');
+  assert.equal(await sendBtn.isDisabled(), true, 'Send disabled while the answer is on its way');
+  assert.equal(await page.locator('.typing').isVisible(), true);
+  await page.waitForFunction(() => !document.getElementById('csc-chat-widget').shadowRoot.querySelector('.foot .btn').disabled);
+  assert.equal(Math.round((await page.locator('#csc-input').boundingBox()).height), Math.round(h0), 'back to one line once sent');
+  assert.equal(await page.locator('.typing').isHidden(), true);
+  server.state.firstDelay = 0;
+  assert.equal(await page.locator('#csc-sub').innerText(), 'We usually answer right away');
+  await say(page, 'I want a human');
+  assert.equal(await page.locator('#csc-sub').innerText(), 'A person from our team will reply');
+  assert.equal(await page.locator('.head button', { hasText: 'Talk to a person' }).isHidden(), true);
+  await page.reload();
+  await page.waitForFunction(() => window.ChatWidget);
+  await page.locator('[role=log] .msg').first().waitFor();
+  assert.equal(await page.locator('#csc-sub').innerText(), 'A person from our team will reply');
   await ctx.close();
 });
 
