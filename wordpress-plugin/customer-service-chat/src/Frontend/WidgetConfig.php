@@ -54,6 +54,20 @@ final class WidgetConfig {
 			);
 		}
 		$config['locale'] = get_locale();
+		$branding         = array_filter(
+			array(
+				'accentColor'   => $s['accent_color'],
+				'assistantName' => $s['assistant_name'],
+				'avatarUrl'     => $s['avatar_url'],
+				'greeting'      => $s['greeting'],
+				'launcherLabel' => $s['launcher_label'],
+				'subtitle'      => $s['header_subtitle'],
+			),
+			'strlen'
+		);
+		if ( $branding ) {
+			$config['branding'] = $branding;
+		}
 
 		$session_id = CartSnapshot::session_id( false );
 		if ( null !== $session_id ) {
