@@ -110,6 +110,25 @@ test('demo page: "Show the abandoned-cart prompt" back-dates the cart in a new s
 
 module.exports = { setup, teardown };
 
+test('demo page: the storefront passes the Store API root and nonce; the chat adds to the store\'s cart; ?lang=de', async () => {
+  server.state.storeCart.length = 0;
+  server.state.storeApiCalls.length = 0;
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await ctx.newPage();
+  await page.goto(server.chatUrl + '/demo?lang=de_DE');
+  await page.waitForFunction(() => window.ChatWidget);
+  assert.deepEqual(await page.evaluate(() => window.ChatWidgetConfig.storeApi), { root: '/demo/wp-json/wc/store/v1/', nonce: 'nonce-1' });
+  await page.locator('#csc-chat-widget .launcher').click();
+  await page.locator('[role=log] .msg.assistant').first().waitFor();
+  await page.locator('#csc-input').fill('show cards');
+  await page.locator('#csc-input').press('Enter');
+  const beanie = page.locator('[role=log] article', { has: page.locator('h3', { hasText: 'Wool Beanie' }) });
+  await beanie.locator('button', { hasText: 'In den Warenkorb' }).click();
+  await beanie.locator('[aria-live]', { hasText: 'Wool Beanie liegt jetzt in Ihrem Warenkorb.' }).waitFor();
+  assert.deepEqual(server.state.storeApiCalls.map((c) => [c.nonce, c.body.id]), [['nonce-1', 19]]);
+  await ctx.close();
+});
+
 // The Java demo store (deploy/demo-store, built jar) on a free port: its product page embeds the widget with the
 // Store API root and nonce, and the chat's Add to cart must land in that store's own cart.
 const STORE_JAR = path.join(__dirname, '..', '..', 'deploy', 'demo-store', 'target', 'demo-store-1.0.0-SNAPSHOT.jar');

@@ -197,8 +197,10 @@ async function demo(req, res, url, state) {
     const names = { new: 'Carla Mendes', regular: 'Bob Smith', vip: 'Emma Wilson' };
     const userData = p === 'guest' ? { isLoggedIn: false, email: '', displayName: '', customerId: '', totalOrders: 0, customerGroup: 'guest' }
       : { isLoggedIn: true, email: p + '@example.com', displayName: names[p], customerId: 6, totalOrders: 3, totalSpent: '404.98', customerGroup: p };
-    return json(res, 200, { domain: 'demo.localhost', persona: p, currency: 'USD', userData, identityToken: p === 'guest' ? null : 'signed.' + p });
+    return json(res, 200, { domain: 'demo.localhost', persona: p, currency: 'USD', userData, identityToken: p === 'guest' ? null : 'signed.' + p,
+      storeApi: { root: '/demo/wp-json/wc/store/v1/', nonce: 'nonce-1' } });
   }
+  if (url.pathname.startsWith('/demo/wp-json/wc/store/v1/')) return storeApi(req, res, url, state);
   if (url.pathname === '/demo/api/products') return json(res, 200, PRODUCTS);
   const m = /^\/demo\/api\/products\/(\d+)$/.exec(url.pathname);
   if (m) {
