@@ -150,7 +150,7 @@
     '.head{background:var(--a,#1d4ed8);color:var(--on,#fff);padding:12px 12px 12px 16px;display:flex;align-items:center;gap:8px}',
     '.head h2{margin:0;font-size:16px;font-weight:700}',
     '.head p{margin:0;font-size:13px}',
-    '.head div{flex:1;min-width:0}',
+    '.head div{flex:1 1 50%;min-width:0}',
     '.head button{border:1px solid currentColor;background:transparent;color:inherit;border-radius:8px;padding:6px 10px;cursor:pointer;font-size:13px}',
     '.head button:focus-visible{outline-color:currentColor}',
     '.head img{width:36px;height:36px;border-radius:50%;object-fit:cover;flex:none}',

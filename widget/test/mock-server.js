@@ -252,8 +252,11 @@ ${url.searchParams.get('plain') ? '' : '<link rel="stylesheet" href="/store.css"
 <script src="${chat}/embed.js"></script></body></html>`);
     }
     if (url.pathname.startsWith('/wp-content/uploads/demo/') && url.pathname.endsWith('.svg')) {
+      // The demo store's own pictures (same slugs), so screenshots look like a shop.
+      const file = path.join(__dirname, '..', '..', 'deploy', 'demo-store', 'src', 'main', 'resources', 'demo-store', 'images', path.basename(url.pathname));
       res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
-      return res.end('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#93c5fd"/></svg>');
+      return res.end(fs.existsSync(file) ? fs.readFileSync(file)
+        : '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#93c5fd"/></svg>');
     }
     if (url.pathname.startsWith('/wp-json/wc/store/v1/')) return storeApi(req, res, url, state);
     if (url.pathname === '/csp.js') {
