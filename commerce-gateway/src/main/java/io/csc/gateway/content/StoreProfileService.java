@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.csc.gateway.cache.StoreCache;
+import io.csc.gateway.config.GatewayConfig;
 import io.csc.gateway.tenant.ActiveTenant;
 import io.csc.gateway.woo.StoreTimeZoneService;
 import io.csc.gateway.woo.WooCommerceApi;
@@ -30,9 +32,31 @@ public class StoreProfileService {
     private final WooCommerceApi woo;
     private final StoreTimeZoneService zones;
 
-    public StoreProfileService(WooCommerceApi woo, StoreTimeZoneService zones) {
+    private final StoreCache cache;
+    private final GatewayConfig config;
+
+    public StoreProfileService(WooCommerceApi woo, StoreTimeZoneService zones, StoreCache cache, GatewayConfig config) {
         this.woo = woo;
         this.zones = zones;
+        this.cache = cache;
+        this.config = config;
+    }
+
+    /**
+     * The store's price format alone, cached ({@code gateway.cache.settings}): chat-service formats card prices with
+     * it on every reply, so it must not cost a call to the store each time.
+     */
+    public Uni<PriceFormat> priceFormat(ActiveTenant tenant) {
+        return cache.get(tenant.domain(), StoreCache.Kind.SETTINGS, "price-format", config.cache().settings(),
+                PriceFormat.class, () -> general(tenant).map(StoreProfileService::priceFormat));
+    }
+
+    private Uni<Map<String, String>> general(ActiveTenant tenant) {
+        return woo.getSettingsOptions(tenant, "general").map(r -> {
+            Map<String, String> values = new LinkedHashMap<>();
+            r.items().forEach(o -> values.put(o.path("id").asText(), o.path("value").asText("")));
+            return values;
+        });
     }
 
     public record Address(String address1, String address2, String city, String postcode, String country, String state) {
@@ -53,11 +77,7 @@ public class StoreProfileService {
     }
 
     public Uni<StoreProfile> profile(ActiveTenant tenant) {
-        Uni<Map<String, String>> general = woo.getSettingsOptions(tenant, "general").map(r -> {
-            Map<String, String> values = new LinkedHashMap<>();
-            r.items().forEach(o -> values.put(o.path("id").asText(), o.path("value").asText("")));
-            return values;
-        });
+        Uni<Map<String, String>> general = general(tenant);
         Uni<List<ShippingZone>> shipping = woo.listShippingZones(tenant).chain(r -> zones(tenant, r.items()));
         Uni<List<String>> payments = woo.listPaymentGateways(tenant).map(r -> r.items().stream()
                 .filter(g -> g.path("enabled").asBoolean(false)).map(g -> g.path("title").asText()).toList());
