@@ -481,7 +481,7 @@
       });
     }).then(function (cart) {
       note.textContent = T.added.replace('{name}', name || '');
-      refreshMiniCart(cart);
+      refreshMiniCart();
     }).catch(function (e) {
       note.className = 'err';
       note.textContent = e && e.message && !(e instanceof TypeError) ? e.message : T.addFailed;
@@ -490,16 +490,12 @@
       btn.textContent = T.addToCart;
     });
   }
-  // Mini-carts refresh on WooCommerce's events: blocks on wc-blocks_added_to_cart, classic themes on jQuery's
-  // added_to_cart / wc_fragment_refresh (WooCommerce bridges jQuery's to the native one).
-  function refreshMiniCart(cart) {
+  // Mini-carts refresh on WooCommerce's events: block themes on wc-blocks_added_to_cart, classic cart fragments on
+  // jQuery's wc_fragment_refresh (fetched anew; no fragments of ours to hand over).
+  function refreshMiniCart() {
     var $ = window.jQuery;
-    if ($ && $.fn) {
-      $(document.body).trigger('added_to_cart', [undefined, cart && cart.cart_hash, undefined]);
-      $(document.body).trigger('wc_fragment_refresh');
-    } else {
-      document.body.dispatchEvent(new CustomEvent('wc-blocks_added_to_cart', { bubbles: true, cancelable: true, detail: { preserveCartData: false } }));
-    }
+    if ($ && $.fn) $(document.body).trigger('wc_fragment_refresh');
+    document.body.dispatchEvent(new CustomEvent('wc-blocks_added_to_cart', { bubbles: true, cancelable: true }));
   }
   function notice(text, retry) {
     var btn = retry ? el('button', { class: 'btn alt', type: 'button', text: T.retry, onclick: function () { btn.remove(); retry(); } }) : null;

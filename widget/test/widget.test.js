@@ -311,6 +311,12 @@ test('add to cart: Store API add-item with the Nonce, the chosen variation by la
   await shirt.locator('button', { hasText: 'Add to cart' }).click();
   assert.equal(await shirt.locator('.err').innerText(), 'Please choose the options first.');
   assert.equal(server.state.storeApiCalls.length, 1);
+  // A classic theme: jQuery present, its cart fragments are asked to refresh as well.
+  await page.evaluate(() => {
+    window.__jq = [];
+    window.jQuery = () => ({ trigger: (name) => window.__jq.push(name) });
+    window.jQuery.fn = {};
+  });
   await shirt.locator('select').selectOption({ label: 'Red / L – $27.00' });
   await shirt.locator('button', { hasText: 'Add to cart' }).click();
   await shirt.locator('[aria-live]', { hasText: 'Running Shirt was added to your cart.' }).waitFor();
@@ -318,6 +324,7 @@ test('add to cart: Store API add-item with the Nonce, the chosen variation by la
   assert.deepEqual(server.state.storeApiCalls[1], { nonce: 'nonce-2',
     body: { id: 40, quantity: 1, variation: [{ attribute: 'Color', value: 'Red' }, { attribute: 'Size', value: 'L' }] } });
   assert.deepEqual(server.state.storeCart.map((i) => [i.id, i.quantity]), [[19, 1], [42, 1]]);
+  assert.deepEqual(await page.evaluate(() => [window.__jq, window.__miniCart]), [['wc_fragment_refresh'], 2]);
   // WooCommerce's error text, its entities decoded, shown in the card.
   server.state.storeNonces = [];
   await beanie.locator('button', { hasText: 'Add to cart' }).click();
