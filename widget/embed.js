@@ -7,7 +7,7 @@
   var script = document.currentScript;
   var cfg = window.ChatWidgetConfig || {};
 
-  // Every visible (or screen-reader) string, English by default; ChatWidgetConfig.text overrides any of them.
+  // Every visible or screen-reader string; ChatWidgetConfig.text overrides any.
   var T = {
     title: 'Chat with us',
     subtitle: 'We usually answer right away',
@@ -40,9 +40,41 @@
     minutes: '{n} minutes',
     minute: 'a minute',
     seconds: '{n} seconds',
-    newTab: '(opens in a new tab)'
+    newTab: '(opens in a new tab)',
+    cards: 'Results',
+    regularPrice: 'Regular price:',
+    salePrice: 'Sale price:',
+    options: 'Options',
+    choose: 'Choose…',
+    addToCart: 'Add to cart',
+    viewProduct: 'View product',
+    adding: 'Adding…',
+    added: '{name} was added to your cart.',
+    addFailed: 'Could not add it to your cart.',
+    chooseFirst: 'Please choose the options first.',
+    order: 'Order #{n}',
+    orderTotal: 'Total:',
+    tracking: 'Track the parcel',
+    cart: 'Your cart',
+    viewCart: 'View cart'
   };
+  T.handoffSubtitle = 'A person from our team will reply';
+  // de, es, fr by the page's locale (the plugin passes WordPress's, e.g. de_DE); else English.
+  var L10N_KEYS = 'title subtitle launcher close unread log placeholder inputLabel send you assistant typing sources human humanMessage emailLabel emailSend codeLabel codeSend confirmNo yes no retry network rateLimited tooLong unavailable failed minutes minute seconds newTab cards regularPrice salePrice options choose addToCart viewProduct adding added addFailed chooseFirst order orderTotal tracking cart viewCart handoffSubtitle'.split(' ');
+  var L10N = {
+    de: 'Chatten Sie mit uns|Wir antworten meist sofort|Mit dem Shop chatten|Chat schließen|neue Nachricht|Unterhaltung|Ihre Nachricht…|Nachricht|Senden|Sie|Assistent|Der Assistent schreibt|Quellen|Mit einem Menschen sprechen|Ich möchte mit einem Menschen sprechen.|Ihre E-Mail-Adresse|Senden|Der 6-stellige Code aus Ihrer E-Mail|Bestätigen|Nein, behalten|Ja|Nein|Erneut versuchen|Der Chat ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.|Sie haben viele Nachrichten gesendet. Bitte warten Sie {wait}.|Die Nachricht ist zu lang (höchstens 2.000 Zeichen).|Der Chat ist gerade nicht verfügbar. Bitte versuchen Sie es in einigen Minuten erneut.|Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.|{n} Minuten|eine Minute|{n} Sekunden|(öffnet in neuem Tab)|Ergebnisse|Regulärer Preis:|Angebotspreis:|Varianten|Bitte wählen…|In den Warenkorb|Produkt ansehen|Wird hinzugefügt…|{name} liegt jetzt in Ihrem Warenkorb.|Das konnte nicht in den Warenkorb gelegt werden.|Bitte wählen Sie zuerst eine Variante.|Bestellung #{n}|Gesamt:|Sendung verfolgen|Ihr Warenkorb|Warenkorb ansehen|Eine Person aus unserem Team antwortet Ihnen',
+    es: 'Chatea con nosotros|Solemos responder enseguida|Chatear con la tienda|Cerrar el chat|mensaje nuevo|Conversación|Escribe tu mensaje…|Mensaje|Enviar|Tú|Asistente|El asistente está escribiendo|Fuentes|Hablar con una persona|Quiero hablar con una persona.|Tu correo electrónico|Enviar|El código de 6 dígitos de tu correo|Verificar|No, mantenerlo|Sí|No|Reintentar|No pudimos conectar con el chat. Revisa tu conexión e inténtalo de nuevo.|Has enviado muchos mensajes. Espera {wait} antes de enviar otro.|El mensaje es demasiado largo (máximo 2.000 caracteres).|El chat no está disponible ahora. Inténtalo de nuevo en unos minutos.|Algo ha fallado por nuestra parte. Inténtalo de nuevo.|{n} minutos|un minuto|{n} segundos|(se abre en una pestaña nueva)|Resultados|Precio normal:|Precio de oferta:|Opciones|Elige…|Añadir al carrito|Ver producto|Añadiendo…|{name} se ha añadido a tu carrito.|No se pudo añadir al carrito.|Elige primero las opciones.|Pedido #{n}|Total:|Seguir el envío|Tu carrito|Ver carrito|Una persona de nuestro equipo te responderá',
+    fr: 'Discutons|Nous répondons généralement tout de suite|Discuter avec la boutique|Fermer le chat|nouveau message|Conversation|Votre message…|Message|Envoyer|Vous|Assistant|L’assistant écrit|Sources|Parler à une personne|Je voudrais parler à une personne.|Votre adresse e-mail|Envoyer|Le code à 6 chiffres reçu par e-mail|Vérifier|Non, le garder|Oui|Non|Réessayer|Impossible de joindre le chat. Vérifiez votre connexion et réessayez.|Vous avez envoyé beaucoup de messages. Patientez {wait} avant d’en envoyer un autre.|Ce message est trop long (2 000 caractères au plus).|Le chat n’est pas disponible pour le moment. Réessayez dans quelques minutes.|Un problème est survenu de notre côté. Réessayez.|{n} minutes|une minute|{n} secondes|(s’ouvre dans un nouvel onglet)|Résultats|Prix normal :|Prix soldé :|Options|Choisir…|Ajouter au panier|Voir le produit|Ajout…|{name} a été ajouté à votre panier.|Impossible de l’ajouter au panier.|Choisissez d’abord les options.|Commande n° {n}|Total :|Suivre le colis|Votre panier|Voir le panier|Une personne de notre équipe vous répondra'
+  };
+  var lang = String(cfg.locale || document.documentElement.lang || navigator.language || 'en').replace('_', '-');
   var k;
+  var tr = L10N[lang.slice(0, 2).toLowerCase()];
+  if (tr) tr.split('|').forEach(function (t, i) { T[L10N_KEYS[i]] = t; });
+  // Branding (plugin settings); cfg.text still wins per string.
+  var brand = cfg.branding || {};
+  if (brand.assistantName) { T.title = brand.assistantName; T.assistant = brand.assistantName; }
+  if (brand.subtitle) T.subtitle = brand.subtitle;
+  if (brand.launcherLabel) T.launcher = brand.launcherLabel;
   var over = cfg.text || {};
   for (k in over) if (Object.prototype.hasOwnProperty.call(over, k) && typeof over[k] === 'string') T[k] = over[k];
 
@@ -75,7 +107,8 @@
   var KEY_CONV = 'csc_conversation:' + domain;
   var KEY_SID = 'csc_session:' + domain;
   var KEY_OPEN = 'csc_open:' + domain;
-  // The store's own session id (plugin) ties the chat to the cart the plugin reports; otherwise one per browser session.
+  var KEY_HANDOFF = 'csc_handoff:' + domain;
+  // The plugin's session id ties the chat to the cart it reports.
   var sessionId = cfg.sessionId || store('s', KEY_SID) || randomId();
   store('s', KEY_SID, sessionId);
   var conversationId = store('l', KEY_CONV);
@@ -91,13 +124,12 @@
   readContext(cfg);
   if (!context.page) context.page = { type: 'other', url: location.href };
 
-  // ---------------------------------------------------------------------------------------------------------------
   // DOM. Everything lives in a shadow root: the store's CSS cannot reach in, ours cannot leak out.
   var host = document.createElement('csc-chat-widget');
   host.id = 'csc-chat-widget';
   var root = host.attachShadow({ mode: 'open' });
   var CSS = [
-    // !important in a shadow tree's own :host rules wins over the page's !important ones: a store rule for every
+    // :host !important beats the page's !important: a store rule for every
     // element cannot move, hide or restyle the widget's host.
     ':host{all:initial!important;display:block!important;position:fixed!important;z-index:2147483000!important;bottom:20px!important;right:20px!important;left:auto!important;top:auto!important}',
     ':host(.left){right:auto!important;left:20px!important}',
@@ -107,7 +139,7 @@
     'button,input,textarea{font:inherit;color:inherit}',
     ':focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}',
     '.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}',
-    '.launcher{position:relative;width:60px;height:60px;border-radius:50%;border:0;background:#1d4ed8;color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;align-items:center;justify-content:center;transition:transform .15s}',
+    '.launcher{position:relative;width:60px;height:60px;border-radius:50%;border:0;background:var(--a,#1d4ed8);color:var(--on,#fff);cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;align-items:center;justify-content:center;transition:transform .15s}',
     '.launcher:hover{transform:scale(1.05)}',
     '.launcher:focus-visible{outline-color:#1a1a1a;outline-offset:3px}',
     '.launcher svg{width:28px;height:28px;fill:currentColor}',
@@ -115,21 +147,22 @@
     '.panel{position:absolute;bottom:76px;right:0;width:var(--w,380px);height:var(--h,600px);max-width:calc(100vw - 40px);max-height:calc(100vh - 110px);background:#fff;border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.28);display:flex;flex-direction:column;overflow:hidden;animation:pop .18s ease-out}',
     ':host(.left) .panel{right:auto;left:0}',
     '@keyframes pop{from{opacity:0;transform:translateY(12px)}to{opacity:1;transform:none}}',
-    '.head{background:#1d4ed8;color:#fff;padding:12px 12px 12px 16px;display:flex;align-items:center;gap:8px}',
+    '.head{background:var(--a,#1d4ed8);color:var(--on,#fff);padding:12px 12px 12px 16px;display:flex;align-items:center;gap:8px}',
     '.head h2{margin:0;font-size:16px;font-weight:700}',
     '.head p{margin:0;font-size:13px}',
-    '.head div{flex:1;min-width:0}',
-    '.head button{border:1px solid rgba(255,255,255,.7);background:transparent;color:#fff;border-radius:8px;padding:6px 10px;cursor:pointer;font-size:13px}',
-    '.head button:focus-visible{outline-color:#fff}',
+    '.head div{flex:1 1 50%;min-width:0}',
+    '.head button{border:1px solid currentColor;background:transparent;color:inherit;border-radius:8px;padding:6px 10px;cursor:pointer;font-size:13px}',
+    '.head button:focus-visible{outline-color:currentColor}',
+    '.head img{width:36px;height:36px;border-radius:50%;object-fit:cover;flex:none}',
     '.head .x{border:0;width:36px;height:36px;padding:0;font-size:22px;line-height:1}',
     '.body{flex:1;overflow-y:auto;padding:14px;background:#fafafa;overscroll-behavior:contain}',
     '.log{display:flex;flex-direction:column;gap:10px}',
     '.msg{max-width:85%;padding:9px 12px;border-radius:14px;white-space:pre-wrap;overflow-wrap:anywhere}',
     '.msg.assistant{align-self:flex-start;background:#eceff3;border-bottom-left-radius:4px}',
-    '.msg.user{align-self:flex-end;background:#1d4ed8;color:#fff;border-bottom-right-radius:4px}',
+    '.msg.user{align-self:flex-end;background:var(--a,#1d4ed8);color:var(--on,#fff);border-bottom-right-radius:4px}',
     '.msg.notice{align-self:stretch;max-width:none;background:#fff4e5;border:1px solid #b45309;color:#1a1a1a}',
     '.msg a{color:#1e40af;text-decoration:underline}',
-    '.msg.user a{color:#fff}',
+    '.msg.user a{color:inherit}',
     '.draft{margin-top:10px}',
     '.src{margin:6px 0 0;padding:0;list-style:none;font-size:13px;white-space:normal}',
     '.src li{margin-top:2px}',
@@ -141,19 +174,36 @@
     '.actions form,.actions .pair{display:flex;flex-wrap:wrap;gap:8px;padding:8px 0}',
     '.actions label{flex-basis:100%;font-size:13px;color:#374151}',
     '.actions input{flex:1;min-width:0;border:1px solid #6b7280;border-radius:8px;padding:8px 10px;background:#fff}',
-    '.btn{border:0;border-radius:8px;padding:8px 14px;background:#1d4ed8;color:#fff;cursor:pointer;font-weight:600}',
-    '.btn.alt{background:#fff;color:#1d4ed8;border:1px solid #1d4ed8}',
+    '.btn{border:0;border-radius:8px;padding:8px 14px;background:var(--a,#1d4ed8);color:var(--on,#fff);cursor:pointer;font-weight:600}',
+    '.btn.alt{background:#fff;color:#1a1a1a;border:1px solid var(--a,#1d4ed8)}',
+    '.btn:disabled{opacity:.6;cursor:default}',
     '.msg .btn{margin-top:8px;display:block}',
+    '.msg.wide{max-width:100%;width:100%}',
+    '.cards{list-style:none;margin:8px 0 0;padding:0;display:grid;gap:8px;white-space:normal}',
+    '.card{display:flex;gap:10px;background:#fff;border:1px solid #d1d5db;border-radius:10px;padding:10px;color:#1a1a1a}',
+    '.card>div{flex:1;min-width:0}',
+    '.card img{flex:none;width:64px;height:64px;object-fit:cover;border-radius:6px;background:#f3f4f6}',
+    '.card h3{margin:0 0 2px;font-size:15px}',
+    '.card p,.card ul{margin:2px 0;font-size:14px}',
+    '.card ul{padding-left:18px}',
+    '.card del{color:#4b5563}',
+    '.card ins{text-decoration:none;font-weight:700}',
+    '.card .out{color:#b91c1c}',
+    '.card label{display:block;font-size:13px;margin-top:4px}',
+    '.card select{max-width:100%;border:1px solid #6b7280;border-radius:6px;padding:4px;background:#fff}',
+    '.card .btn{display:inline-block;margin-top:6px}',
+    '.msg a.btn{color:var(--on,#fff);text-decoration:none}',
+    '.card .err{color:#b91c1c}',
     '.foot{display:flex;gap:8px;padding:10px;border-top:1px solid #d1d5db;background:#fff}',
-    '.foot textarea{flex:1;resize:none;border:1px solid #6b7280;border-radius:10px;padding:9px 11px;height:42px;max-height:120px;background:#fff}',
+    '.foot textarea{flex:1;resize:none;border:1px solid #6b7280;border-radius:10px;padding:9px 11px;height:42px;max-height:120px;overflow-y:auto;background:#fff}',
+    '.foot{align-items:flex-end}',
     '.foot .btn{min-width:64px}',
     '@media (max-width:479.98px){:host(.open){top:var(--vt,0)!important;left:0!important;right:0!important;bottom:auto!important;height:var(--vh,100%)!important}',
     ':host(.open) .launcher{display:none}',
     ':host(.open) .panel{position:fixed;top:var(--vt,0);left:0;right:0;bottom:auto;width:100%;height:var(--vh,100%);max-width:none;max-height:none;border-radius:0}}',
     '@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}.typing i{opacity:.7}}'
   ].join('\n');
-  // Constructable stylesheets are not subject to CSP style-src, so a strict policy needs no 'unsafe-inline'. Older
-  // browsers get a <style> element carrying the page's nonce (ChatWidgetConfig.nonce or the script tag's nonce).
+  // Constructable stylesheets need no 'unsafe-inline'; older browsers get a <style> with the page's nonce.
   if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet && 'replaceSync' in CSSStyleSheet.prototype) {
     var sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS);
@@ -193,6 +243,18 @@
   // CSSOM (style.setProperty) is allowed under CSP; a style attribute would not be.
   if (appearance.width) host.style.setProperty('--w', px(appearance.width));
   if (appearance.height) host.style.setProperty('--h', px(appearance.height));
+  // The accent colour, and black or white text on it, whichever contrasts more (always at least 4.58:1, WCAG AA).
+  var accent = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(brand.accentColor || '') ? brand.accentColor : null;
+  if (accent) {
+    if (accent.length === 4) accent = '#' + accent[1] + accent[1] + accent[2] + accent[2] + accent[3] + accent[3];
+    var lum = [1, 3, 5].map(function (i) {
+      var v = parseInt(accent.substr(i, 2), 16) / 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    var Y = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2];
+    host.style.setProperty('--a', accent);
+    host.style.setProperty('--on', 1.05 / (Y + 0.05) >= (Y + 0.05) / 0.05 ? '#fff' : '#000');
+  }
 
   var badge = el('span', { class: 'badge', hidden: true, 'aria-hidden': 'true' });
   var launcher = el('button', {
@@ -203,8 +265,8 @@
   var humanBtn = el('button', { type: 'button', text: T.human, onclick: function () { send(T.humanMessage); } });
   var closeBtn = el('button', { class: 'x', type: 'button', 'aria-label': T.close, text: '×', onclick: function () { close(); } });
   var logEl = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': T.log });
-  // Streaming text is drawn outside the log and hidden from screen readers; the finished message is then added to
-  // the log once, so it is announced once (as BotFramework-WebChat announces finished activities, not tokens).
+  // Streamed text is drawn outside the log, hidden from screen readers; the finished message joins the log once,
+  // so it is announced once.
   var draft = el('div', { class: 'msg assistant draft', 'aria-hidden': 'true', hidden: true });
   var typing = el('div', { class: 'typing', role: 'status', hidden: true }, [el('i'), el('i'), el('i'), el('span', { class: 'sr', text: T.typing })]);
   var body = el('div', { class: 'body' }, [logEl, draft, el('div', null, [typing])]);
@@ -215,14 +277,22 @@
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); submitInput(); }
     }
   });
+  // The input grows with its text (CSSOM is allowed under a strict style-src).
+  function grow() {
+    input.style.setProperty('height', 'auto');
+    input.style.setProperty('height', Math.min(input.scrollHeight + 2, 120) + 'px');
+  }
+  input.addEventListener('input', grow);
   var sendBtn = el('button', { class: 'btn', type: 'submit', text: T.send });
   var form = el('form', { class: 'foot', onsubmit: function (e) { e.preventDefault(); submitInput(); } }, [input, sendBtn]);
+  var subEl = el('p', { id: 'csc-sub', text: T.subtitle });
   var panel = el('div', {
     id: 'csc-panel', class: 'panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'csc-title',
     'aria-describedby': 'csc-sub', hidden: true
   }, [
     el('div', { class: 'head' }, [
-      el('div', null, [el('h2', { id: 'csc-title', text: T.title }), el('p', { id: 'csc-sub', text: T.subtitle })]),
+      safeUrl(brand.avatarUrl) ? el('img', { src: brand.avatarUrl, alt: '', width: '36', height: '36' }) : null,
+      el('div', null, [el('h2', { id: 'csc-title', text: T.title }), subEl]),
       humanBtn, closeBtn
     ]),
     body, actions, form
@@ -233,7 +303,6 @@
   root.appendChild(panel);
   root.appendChild(launcher);
 
-  // ---------------------------------------------------------------------------------------------------------------
   // Rendering.
   var URL_RE = /\[([^\]\n]{1,200})\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?])/g;
   function link(href, label) {
@@ -254,6 +323,13 @@
     }
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
+  function answer(resp, fallback) {
+    var cards = cardsList(resp.cards);
+    var extra = el('div', null, [cards, sourcesList(resp.sources)]);
+    var m = bubble('assistant', resp.message || fallback || T.failed, extra);
+    if (cards) m.classList.add('wide');
+    return m;
+  }
   function bubble(role, text, extra) {
     var who = role === 'user' ? T.you : role === 'assistant' ? T.assistant : '';
     var m = el('div', { class: 'msg ' + role });
@@ -271,13 +347,170 @@
     ok.forEach(function (s) { ul.appendChild(el('li', null, [link(s.url, s.title || s.url)])); });
     return el('div', null, [el('span', { text: T.sources + ':' }), ul]);
   }
+  function safeUrl(u) { return /^https?:\/\//i.test(String(u || '')) ? String(u) : null; }
+  // WooCommerce's error texts carry HTML entities (&quot;); decoded here without ever parsing markup.
+  function unentity(t) {
+    return String(t || '').replace(/&(#x?[0-9a-f]+|quot|amp|lt|gt|apos|#039);/gi, function (m, e) {
+      var map = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+      if (e[0] !== '#') return map[e.toLowerCase()];
+      var n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
+    });
+  }
+  var cardSeq = 0;
+  // A reply's cards: a list of articles named by their headings.
+  function cardsList(cards) {
+    var ok = (Array.isArray(cards) ? cards : []).filter(function (c) { return c && CARD[c.type]; });
+    if (!ok.length) return null;
+    var ul = el('ul', { class: 'cards', 'aria-label': T.cards });
+    ok.forEach(function (c) {
+      var id = 'csc-card-' + ++cardSeq;
+      var parts = CARD[c.type](c, id);
+      var img = c.image && safeUrl(c.image.src)
+        ? el('img', { src: c.image.src, alt: c.image.alt || '', width: '64', height: '64', loading: 'lazy', decoding: 'async' }) : null;
+      ul.appendChild(el('li', null, [el('article', { class: 'card', 'aria-labelledby': id }, [img, el('div', null, parts)])]));
+    });
+    return ul;
+  }
+  function heading(id, text, url) {
+    var u = safeUrl(url);
+    return el('h3', { id: id }, [u ? link(u, text) : document.createTextNode(text)]);
+  }
+  function day(iso) {
+    var d = iso ? new Date(iso) : null;
+    if (!d || isNaN(d)) return '';
+    try { return d.toLocaleDateString(lang); } catch (e) { return d.toLocaleDateString(); }
+  }
+  function itemList(items) {
+    var ul = el('ul');
+    (items || []).forEach(function (i) {
+      ul.appendChild(el('li', { text: (i.quantity || 1) + ' × ' + i.name + (i.total ? ' (' + i.total + ')' : '') }));
+    });
+    return ul;
+  }
+  function priceLine(price) {
+    if (!price || !price.formatted) return null;
+    if (price.onSale && price.regular) {
+      return el('p', null, [el('del', null, [el('span', { class: 'sr', text: T.regularPrice + ' ' }), document.createTextNode(price.regular)]),
+        document.createTextNode(' '), el('ins', null, [el('span', { class: 'sr', text: T.salePrice + ' ' }), document.createTextNode(price.formatted)])]);
+    }
+    return el('p', { text: price.formatted });
+  }
+  function stockLine(stock) {
+    return stock && stock.text ? el('p', { class: stock.status === 'outofstock' ? 'out' : null, text: stock.text }) : null;
+  }
+  var CARD = {
+    product: function (c, id) {
+      var parts = [heading(id, c.name || '', c.url), priceLine(c.price), stockLine(c.stock)];
+      var buy = c.addToCart;
+      if (!buy) return parts;
+      var api = storeApi();
+      if (!api) {
+        var u = safeUrl(c.url);
+        if (u) parts.push(el('a', { class: 'btn', href: u, text: T.viewProduct }));
+        return parts;
+      }
+      var select = null;
+      var vars = (c.variations || []).filter(function (v) { return v && (!v.stock || v.stock.status !== 'outofstock'); });
+      if (buy.needsVariation) {
+        if (!vars.length) return parts;
+        select = el('select', { id: id + '-v' }, [el('option', { value: '', text: T.choose })]);
+        vars.forEach(function (v, i) {
+          var names = Object.keys(v.attributes || {}).map(function (a) { return v.attributes[a]; }).join(' / ');
+          select.appendChild(el('option', { value: String(i), text: names + (v.price && v.price.formatted ? ' – ' + v.price.formatted : '') }));
+        });
+        parts.push(el('label', { for: id + '-v', text: T.options }), select);
+      }
+      var note = el('p', { 'aria-live': 'polite' });
+      var btn = el('button', { class: 'btn', type: 'button', text: T.addToCart });
+      btn.addEventListener('click', function () {
+        var v = select ? vars[select.value] : null;
+        if (select && !v) { note.className = 'err'; note.textContent = T.chooseFirst; select.focus(); return; }
+        addToCart(buy.productId || c.id, v, c.name, btn, note);
+      });
+      parts.push(btn, note);
+      return parts;
+    },
+    order: function (c, id) {
+      var t = c.tracking || {};
+      var track = safeUrl(t.url);
+      return [heading(id, T.order.replace('{n}', c.number || '')),
+        el('p', { text: [day(c.date), c.statusText || c.status].filter(Boolean).join(' · ') }),
+        itemList(c.items), c.total ? el('p', { text: T.orderTotal + ' ' + c.total }) : null,
+        track ? el('p', null, [link(track, T.tracking + (t.carrier ? ' (' + t.carrier + ')' : ''))])
+          : t.number ? el('p', { text: [t.carrier, t.number].filter(Boolean).join(' ') }) : null];
+    },
+    cart: function (c, id) {
+      var u = safeUrl(c.url);
+      return [heading(id, T.cart), itemList(c.items), c.total ? el('p', { text: T.orderTotal + ' ' + c.total }) : null,
+        u ? el('a', { class: 'btn', href: u, text: T.viewCart }) : null];
+    }
+  };
+
+  // WooCommerce's Store API, only on the store's own origin, so the shopper's session cookies ride along.
+  function storeApi() {
+    var a = cfg.storeApi;
+    if (!a || !a.root || !a.nonce) return null;
+    try {
+      var u = new URL(a.root, location.href);
+      return u.origin === location.origin ? u.href.replace(/\/?$/, '/') : null;
+    } catch (e) { return null; }
+  }
+  function addToCart(productId, variation, name, btn, note) {
+    var payload = { id: productId, quantity: 1 };
+    if (variation) {
+      payload.variation = Object.keys(variation.attributes || {}).map(function (a) {
+        return { attribute: a, value: variation.attributes[a] };
+      });
+    }
+    btn.disabled = true;
+    btn.textContent = T.adding;
+    note.className = '';
+    note.textContent = '';
+    fetch(storeApi() + 'cart/add-item', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Nonce: cfg.storeApi.nonce },
+      body: JSON.stringify(payload)
+    }).then(function (res) {
+      // Every Store API answer carries a fresh nonce (and the cart's token); later writes use it.
+      var n = res.headers.get('Nonce');
+      if (n) cfg.storeApi.nonce = n;
+      return res.json().catch(function () { return {}; }).then(function (j) {
+        if (!res.ok) throw new Error(unentity(j && j.message) || T.addFailed);
+        return j;
+      });
+    }).then(function (cart) {
+      note.textContent = T.added.replace('{name}', name || '');
+      refreshMiniCart();
+    }).catch(function (e) {
+      note.className = 'err';
+      note.textContent = e && e.message && !(e instanceof TypeError) ? e.message : T.addFailed;
+    }).then(function () {
+      btn.disabled = false;
+      btn.textContent = T.addToCart;
+    });
+  }
+  // Mini-carts refresh on WooCommerce's events: block themes on wc-blocks_added_to_cart, classic cart fragments on
+  // jQuery's wc_fragment_refresh (fetched anew; no fragments of ours to hand over).
+  function refreshMiniCart() {
+    var $ = window.jQuery;
+    if ($ && $.fn) $(document.body).trigger('wc_fragment_refresh');
+    document.body.dispatchEvent(new CustomEvent('wc-blocks_added_to_cart', { bubbles: true, cancelable: true }));
+  }
   function notice(text, retry) {
     var btn = retry ? el('button', { class: 'btn alt', type: 'button', text: T.retry, onclick: function () { btn.remove(); retry(); } }) : null;
     return bubble('notice', text, btn);
   }
   function scrollDown() { body.scrollTop = body.scrollHeight; }
   function setTyping(on) { typing.hidden = !on; if (on) scrollDown(); }
+  function setBusy(on) { busy = on; sendBtn.disabled = on; }
 
+  // After a handoff the header says a person answers (also after a reload).
+  function handedOff(on) {
+    humanBtn.hidden = on;
+    subEl.textContent = on ? T.handoffSubtitle : T.subtitle;
+    if (on && conversationId) store('l', KEY_HANDOFF, conversationId);
+  }
   // ui hints from the answer: one inline control at a time under the conversation.
   function renderUi(ui) {
     actions.textContent = '';
@@ -308,14 +541,13 @@
       var no = el('button', { class: 'btn alt', type: 'button', text: c.decline || T.confirmNo, onclick: function () { actions.textContent = ''; send(T.no); input.focus(); } });
       actions.appendChild(el('div', { class: 'pair', role: 'group', 'aria-label': c.label || T.yes }, [yes, no]));
     } else if (ui.handoff) {
-      humanBtn.hidden = true;
+      handedOff(true);
     }
     // Focus follows the shopper's own action (they just sent a message), never steals it from the page.
     if (focusTarget && root.activeElement === input) focusTarget.focus();
     scrollDown();
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
   // Network.
   function requestBody(extra) {
     var b = { domain: domain, session_id: sessionId, context: context };
@@ -359,7 +591,7 @@
     }
   }
 
-  // Server-Sent Events over fetch (EventSource cannot POST): text deltas, then one final event with the whole answer.
+  // Server-Sent Events over fetch (EventSource cannot POST).
   function readStream(res, onDelta) {
     var type = res.headers.get('Content-Type') || '';
     if (type.indexOf('text/event-stream') < 0 || !res.body || !res.body.getReader) return res.json();
@@ -411,7 +643,7 @@
     deliver(text, confirmId, true);
   }
   function deliver(text, confirmId, firstTry) {
-    busy = true;
+    setBusy(true);
     lastSent = { text: text, confirm: confirmId };
     setTyping(true);
     var streamed = '';
@@ -421,7 +653,7 @@
     (startPromise || Promise.resolve())
       .catch(function () { /* the turn itself reports problems */ })
       .then(function () {
-        // behavior.streaming: false answers in one piece (POST /api/chat), for proxies that buffer event streams.
+        // streaming: false for proxies that buffer event streams.
         return behavior.streaming === false ? post('/api/chat', requestBody(extra))
           : post('/api/chat/stream', requestBody(extra), 'text/event-stream');
       })
@@ -439,16 +671,16 @@
         draft.hidden = true;
         draft.textContent = '';
         setTyping(false);
-        busy = false;
+        setBusy(false);
         log('answer', resp);
         remember(resp);
-        bubble('assistant', resp.message || streamed || T.failed, sourcesList(resp.sources));
+        answer(resp, streamed);
         renderUi(resp.ui);
       })
       .catch(function (err) {
         draft.hidden = true;
         setTyping(false);
-        busy = false;
+        setBusy(false);
         log('error', err);
         // A conversation the server no longer knows (expired, another session): start over once, transparently.
         if (err instanceof HttpError && err.status === 404 && conversationId && firstTry) {
@@ -466,10 +698,11 @@
     var v = input.value;
     if (!v.trim() || busy) return;
     input.value = '';
+    grow();
     send(v);
   }
 
-  // The greeting (and, when cart-service says the cart is abandoned, the recovery prompt) from /api/chat/start.
+  // The greeting (or the abandoned-cart prompt) from /api/chat/start.
   function start() {
     if (startPromise) return startPromise;
     started = true;
@@ -479,9 +712,14 @@
       .then(function (resp) {
         log('start', resp);
         remember(resp);
-        if (resp.message) bubble('assistant', resp.message, sourcesList(resp.sources));
+        // Already on screen: opening the panel must not draw the history again.
+        restored = true;
+        var abandoned = resp.abandonedCart === true || !!(resp.ui && resp.ui.badge);
+        // The store's greeting replaces only the generic one.
+        var guest = !(context.userData && context.userData.isLoggedIn) && !context.identityToken;
+        if (brand.greeting && guest && !abandoned && !resp.resumed) resp.message = brand.greeting;
+        if (resp.message) answer(resp);
         renderUi(resp.ui);
-        var abandoned = resp.abandonedCart === true || resp.cartAbandoned === true || resp.abandoned_cart === true || !!(resp.ui && resp.ui.badge);
         if (abandoned && !isOpen) {
           setBadge(1);
           if (behavior.autoOpen) open(true);
@@ -497,7 +735,7 @@
     return startPromise;
   }
 
-  // Restores the stored conversation; when the server no longer has it for this session, a new one begins.
+  // Restores the stored conversation; one the server no longer has starts anew.
   function restore() {
     if (restored || !conversationId) return Promise.resolve(false);
     restored = true;
@@ -511,10 +749,12 @@
         logEl.setAttribute('aria-live', 'off');
         list.forEach(function (m) {
           var role = m.role === 'user' ? 'user' : 'assistant';
-          bubble(role, m.text != null ? m.text : m.message != null ? m.message : m.content, role === 'assistant' ? sourcesList(m.sources) : null);
+          var t = m.text != null ? m.text : m.message != null ? m.message : m.content;
+          if (role === 'assistant') answer({ message: t, sources: m.sources, cards: m.cards }); else bubble(role, t);
         });
         setTimeout(function () { logEl.setAttribute('aria-live', 'polite'); }, 0);
         log('restored', list.length);
+        if (store('l', KEY_HANDOFF) === conversationId) handedOff(true);
         if (!list.length) return false;
         started = true;
         return true;
@@ -531,7 +771,6 @@
       });
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
   // Open / close.
   var isOpen = false;
   function setBadge(n) {
@@ -581,7 +820,7 @@
     version: VERSION,
     open: function () { open(); },
     close: close,
-    // updateContext() re-reads window.ChatWidgetConfig (the plugin updates it); updateContext({cartData}) merges.
+    // No argument re-reads ChatWidgetConfig; a partial merges.
     updateContext: function (partial) {
       readContext(partial || window.ChatWidgetConfig || {});
       log('context', context);

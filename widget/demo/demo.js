@@ -180,7 +180,12 @@
       userData: session.userData,
       cartData: cartData(),
       page: { type: 'other', url: location.href },
-      identityToken: session.identityToken || undefined
+      identityToken: session.identityToken || undefined,
+      // Add to cart from the chat, as the plugin sets it up: the store's Store API root (same origin) and nonce,
+      // when the demo's server side offers one.
+      storeApi: session.storeApi || undefined,
+      locale: (/[?&]lang=([a-z]{2}(?:_[A-Z]{2})?)/.exec(location.search) || [])[1] || undefined,
+      branding: session.branding || undefined
     };
     var s = document.createElement('script');
     s.src = '/embed.js';

@@ -4,7 +4,9 @@
 // CSP and axe-core. The Java side is DemoResourceTest; both together against the real services: e2e.test.js.
 const assert = require('assert/strict');
 const path = require('path');
-const { test, launch, TARGET } = require('./harness');
+const { test, launch, skip, TARGET } = require('./harness');
+const { spawn } = require('child_process');
+const fs = require('fs');
 const mock = require('./mock-server');
 
 const AXE = require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -107,3 +109,80 @@ test('demo page: "Show the abandoned-cart prompt" back-dates the cart in a new s
 });
 
 module.exports = { setup, teardown };
+
+test('demo page: the storefront passes the Store API root and nonce; the chat adds to the store\'s cart; ?lang=de', async () => {
+  server.state.storeCart.length = 0;
+  server.state.storeApiCalls.length = 0;
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await ctx.newPage();
+  await page.goto(server.chatUrl + '/demo?lang=de_DE');
+  await page.waitForFunction(() => window.ChatWidget);
+  assert.deepEqual(await page.evaluate(() => window.ChatWidgetConfig.storeApi), { root: '/demo/wp-json/wc/store/v1/', nonce: 'nonce-1' });
+  await page.locator('#csc-chat-widget .launcher').click();
+  await page.locator('[role=log] .msg.assistant').first().waitFor();
+  await page.locator('#csc-input').fill('show cards');
+  await page.locator('#csc-input').press('Enter');
+  const beanie = page.locator('[role=log] article', { has: page.locator('h3', { hasText: 'Wool Beanie' }) });
+  await beanie.locator('button', { hasText: 'In den Warenkorb' }).click();
+  await beanie.locator('[aria-live]', { hasText: 'Wool Beanie liegt jetzt in Ihrem Warenkorb.' }).waitFor();
+  assert.deepEqual(server.state.storeApiCalls.map((c) => [c.nonce, c.body.id]), [['nonce-1', 19]]);
+  await ctx.close();
+});
+
+// The Java demo store (deploy/demo-store, built jar) on a free port: its product page embeds the widget with the
+// Store API root and nonce, and the chat's Add to cart must land in that store's own cart.
+const STORE_JAR = path.join(__dirname, '..', '..', 'deploy', 'demo-store', 'target', 'demo-store-1.0.0-SNAPSHOT.jar');
+function startDemoStore(chatUrl) {
+  return new Promise((resolve, reject) => {
+    const p = spawn('java', ['-jar', STORE_JAR, '--port', '0', '--chat-url', chatUrl], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => { p.kill(); reject(new Error('demo store did not start: ' + out)); }, 30000);
+    p.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve({ url: m[1], stop: () => p.kill() }); }
+    });
+    p.stderr.on('data', (d) => { out += d; });
+    p.on('error', (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+test('demo store: a product page\'s chat adds the beanie and a chosen variation to the store\'s own cart (Store API, nonce)', async () => {
+  if (!fs.existsSync(STORE_JAR)) throw skip('build deploy/demo-store first (' + STORE_JAR + ')');
+  const shop = await startDemoStore(server.chatUrl);
+  server.state.allowedOrigins.push(shop.url);
+  server.state.cardOrigin = shop.url;
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  try {
+    const page = await ctx.newPage();
+    const csp = [];
+    page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) csp.push(m.text()); });
+    await page.goto(shop.url + '/product/wool-beanie/');
+    assert.equal(await page.locator('h1').innerText(), 'Wool Beanie');
+    assert.equal(await page.locator('main img').evaluate((i) => i.complete && i.naturalWidth > 0), true, 'the product picture loads');
+    await page.waitForFunction(() => window.ChatWidget);
+    await page.locator('#csc-chat-widget .launcher').click();
+    await page.locator('[role=log] .msg.assistant').first().waitFor();
+    await page.locator('#csc-input').fill('show cards');
+    await page.locator('#csc-input').press('Enter');
+    const card = (name) => page.locator('[role=log] article', { has: page.locator('h3', { hasText: name }) });
+    await card('Wool Beanie').waitFor();
+    await card('Wool Beanie').locator('button', { hasText: 'Add to cart' }).click();
+    await card('Wool Beanie').locator('[aria-live]', { hasText: 'Wool Beanie was added to your cart.' }).waitFor();
+    await card('Running Shirt').locator('select').selectOption({ label: 'Blue / M – $25.00' });
+    await card('Running Shirt').locator('button', { hasText: 'Add to cart' }).click();
+    await card('Running Shirt').locator('[aria-live]', { hasText: 'Running Shirt was added to your cart.' }).waitFor();
+    // The store's cart, read as the shop's own pages would (same browser, its session cookie).
+    const cart = await page.evaluate(async () => (await fetch('/wp-json/wc/store/v1/cart')).json());
+    assert.deepEqual(cart.items.map((i) => [i.name, i.quantity, i.variation.map((v) => v.value).join('/')]),
+      [['Wool Beanie', 1, ''], ['Performance Running Shirt', 1, 'Blue/M']]);
+    assert.equal(cart.totals.total_price, '4340');
+    assert.equal(cart.totals.currency_code, 'USD');
+    assert.deepEqual(csp, []);
+    await page.screenshot({ path: path.join(TARGET, 'demo-store-product-chat.png') });
+  } finally {
+    await ctx.close();
+    shop.stop();
+    server.state.cardOrigin = null;
+  }
+});

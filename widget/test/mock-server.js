@@ -23,6 +23,32 @@ function readBody(req) {
   });
 }
 
+// Cards as chat-service's README describes them: a variable product on sale, a simple one, one out of stock.
+function cardsAnswer(store) {
+  return {
+    message: 'Running Shirt: $25.00 (was $30.00), in stock in Blue M and Red L. Wool Beanie: $14.40, 3 in stock. Leather Wallet: out of stock.',
+    cards: [
+      { type: 'product', id: 40, name: 'Running Shirt', url: store + '/product/running-shirt/',
+        image: { src: store + '/wp-content/uploads/demo/performance-running-shirt.svg', alt: 'Blue running shirt, front view' },
+        price: { formatted: '$25.00', regular: '$30.00', onSale: true, amount: '25.00', currency: 'USD' },
+        stock: { status: 'instock', quantity: 23, text: 'In stock' },
+        attributes: [{ name: 'Color', options: ['Blue', 'Red'] }, { name: 'Size', options: ['M', 'L'] }],
+        variations: [
+          { id: 41, attributes: { Color: 'Blue', Size: 'M' }, price: { formatted: '$25.00', amount: '25.00', currency: 'USD' }, stock: { status: 'instock', quantity: 23, text: 'In stock' } },
+          { id: 42, attributes: { Color: 'Red', Size: 'L' }, price: { formatted: '$27.00', amount: '27.00', currency: 'USD' }, stock: { status: 'instock', quantity: 2, text: 'Only 2 left' } },
+          { id: 43, attributes: { Color: 'Red', Size: 'M' }, price: { formatted: '$25.00', amount: '25.00', currency: 'USD' }, stock: { status: 'outofstock', quantity: 0, text: 'Out of stock' } }],
+        addToCart: { productId: 40, needsVariation: true } },
+      { type: 'product', id: 19, name: 'Wool Beanie', url: store + '/product/wool-beanie/',
+        image: { src: store + '/wp-content/uploads/demo/wool-beanie.svg', alt: 'Grey wool beanie' },
+        price: { formatted: '$14.40', amount: '14.40', currency: 'USD' },
+        stock: { status: 'instock', quantity: 3, text: 'Only 3 left' }, addToCart: { productId: 19, needsVariation: false } },
+      { type: 'product', id: 27, name: 'Leather Wallet', url: store + '/product/leather-wallet/',
+        image: { src: store + '/wp-content/uploads/demo/leather-wallet.svg', alt: 'Brown leather wallet' },
+        price: { formatted: '$39.00', amount: '39.00', currency: 'USD' }, stock: { status: 'outofstock', quantity: 0, text: 'Out of stock' } }
+    ]
+  };
+}
+
 function createChatServer(state) {
   const conversations = new Map(); // id -> {sessionId, messages: [{role, text}]}
   let seq = 0;
@@ -53,6 +79,23 @@ function createChatServer(state) {
     if (/consent please/.test(t)) return { message: 'To access your order information, we need your consent to process your email address. Do you consent?', ui: { confirm: { id: 'pa-c', label: 'I consent', decline: 'No, thanks' } } };
     if (/@/.test(t)) return { message: 'Thanks. I sent a 6-digit code to that address. Please enter it below.', ui: { input: 'code' }, requiresVerification: true };
     if (/^\d{6}$/.test(t)) return { message: 'You are verified. Order #48 is processing. Shall I cancel it?', verified: true, ui: { confirm: { id: 'pa-1', label: 'Cancel order #48' } } };
+    if (/show cards/.test(t)) return cardsAnswer(state.cardOrigin || state.storeOrigin);
+    if (/sold out/.test(t)) return {
+      message: 'The Leather Wallet is $39.00.',
+      cards: [{ type: 'product', id: 27, name: 'Leather Wallet', url: state.storeOrigin + '/product/leather-wallet/',
+        price: { formatted: '$39.00', amount: '39.00', currency: 'USD' }, stock: { status: 'instock', text: 'In stock' },
+        addToCart: { productId: 27, needsVariation: false } }]
+    };
+    if (/order card/.test(t)) return {
+      message: 'Order #52 from 20 November 2026 is processing: 1 × Wireless Earbuds, total $64.00. UPS tracking 1Z999.',
+      cards: [{ type: 'order', number: '52', date: '2026-11-20T10:15:00', status: 'processing', statusText: 'Processing',
+        items: [{ name: 'Wireless Earbuds', quantity: 1, total: '$59.00' }], total: '$64.00',
+        tracking: { carrier: 'UPS', number: '1Z999', url: 'https://www.ups.com/track?tracknum=1Z999' } }]
+    };
+    if (/cart card/.test(t)) return {
+      message: 'Your cart holds 2 × Wool Beanie, $36.00 in all.',
+      cards: [{ type: 'cart', itemCount: 2, items: [{ name: 'Wool Beanie', quantity: 2, total: '$36.00' }], total: '$36.00', url: state.storeOrigin + '/cart/' }]
+    };
     if (/order/.test(t)) return { message: 'I can help with your order. What is the email address on the order?', requiresVerification: true, ui: { input: 'email' } };
     if (/person|human/.test(t)) return { message: 'I have passed this conversation to our team. They will answer by email within one business day.', ui: { handoff: true } };
     if (/hoodie/.test(t)) return {
@@ -154,8 +197,10 @@ async function demo(req, res, url, state) {
     const names = { new: 'Carla Mendes', regular: 'Bob Smith', vip: 'Emma Wilson' };
     const userData = p === 'guest' ? { isLoggedIn: false, email: '', displayName: '', customerId: '', totalOrders: 0, customerGroup: 'guest' }
       : { isLoggedIn: true, email: p + '@example.com', displayName: names[p], customerId: 6, totalOrders: 3, totalSpent: '404.98', customerGroup: p };
-    return json(res, 200, { domain: 'demo.localhost', persona: p, currency: 'USD', userData, identityToken: p === 'guest' ? null : 'signed.' + p });
+    return json(res, 200, { domain: 'demo.localhost', persona: p, currency: 'USD', userData, identityToken: p === 'guest' ? null : 'signed.' + p,
+      storeApi: { root: '/demo/wp-json/wc/store/v1/', nonce: 'nonce-1' } });
   }
+  if (url.pathname.startsWith('/demo/wp-json/wc/store/v1/')) return storeApi(req, res, url, state);
   if (url.pathname === '/demo/api/products') return json(res, 200, PRODUCTS);
   const m = /^\/demo\/api\/products\/(\d+)$/.exec(url.pathname);
   if (m) {
@@ -193,7 +238,7 @@ function createStoreServer(state) {
       const headers = { 'Content-Type': 'text/html; charset=utf-8' };
       if (strict) {
         // Only the store itself and the chat server; no inline script or style, no eval.
-        headers['Content-Security-Policy'] = `default-src 'none'; script-src 'self' ${chat}; connect-src ${chat}; ` +
+        headers['Content-Security-Policy'] = `default-src 'none'; script-src 'self' ${chat}; connect-src 'self' ${chat}; ` +
           `style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
       }
       res.writeHead(200, headers);
@@ -206,10 +251,19 @@ ${url.searchParams.get('plain') ? '' : '<link rel="stylesheet" href="/store.css"
 <script src="/config.js?c=${encodeURIComponent(c)}"></script>
 <script src="${chat}/embed.js"></script></body></html>`);
     }
+    if (url.pathname.startsWith('/wp-content/uploads/demo/') && url.pathname.endsWith('.svg')) {
+      // The demo store's own pictures (same slugs), so screenshots look like a shop.
+      const file = path.join(__dirname, '..', '..', 'deploy', 'demo-store', 'src', 'main', 'resources', 'demo-store', 'images', path.basename(url.pathname));
+      res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
+      return res.end(fs.existsSync(file) ? fs.readFileSync(file)
+        : '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#93c5fd"/></svg>');
+    }
+    if (url.pathname.startsWith('/wp-json/wc/store/v1/')) return storeApi(req, res, url, state);
     if (url.pathname === '/csp.js') {
       res.writeHead(200, { 'Content-Type': 'text/javascript' });
       return res.end("window.__cspViolations = [];document.addEventListener('securitypolicyviolation', function (e) {" +
-        " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });\n");
+        " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });" +
+        "window.__miniCart = 0; document.body.addEventListener('wc-blocks_added_to_cart', function () { window.__miniCart++; });\n");
     }
     if (url.pathname === '/store.css') {
       // Hostile store styles: the widget must look the same under them.
@@ -221,12 +275,45 @@ ${url.searchParams.get('plain') ? '' : '<link rel="stylesheet" href="/store.css"
   });
 }
 
+// WooCommerce's Store API as the recordings show it (storeapi_*.json): a Nonce header on writes, variations chosen by
+// attribute label, WooCommerce's own error codes and texts (with their HTML entities), a fresh Nonce on every answer.
+const STORE_PRODUCTS = {
+  19: { name: 'Wool Beanie', price: 1440 },
+  27: { name: 'Leather Wallet', price: 3900, outOfStock: true },
+  40: { name: 'Running Shirt', price: 2500, variations: [{ id: 41, Color: 'Blue', Size: 'M' }, { id: 42, Color: 'Red', Size: 'L' }] }
+};
+async function storeApi(req, res, url, state) {
+  const headers = { Nonce: 'nonce-2', 'Cart-Token': 'token-1' };
+  const cart = () => ({ items: state.storeCart, items_count: state.storeCart.reduce((n, i) => n + i.quantity, 0),
+    totals: { total_price: String(state.storeCart.reduce((n, i) => n + i.quantity * i.price, 0)), currency_code: 'USD', currency_minor_unit: 2 } });
+  if (req.method === 'GET' && url.pathname.endsWith('/cart')) return json(res, 200, cart(), headers);
+  if (req.method !== 'POST' || !url.pathname.endsWith('/cart/add-item')) return json(res, 404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
+  const body = await readBody(req);
+  state.storeApiCalls.push({ nonce: req.headers.nonce, body });
+  const err = (status, code, message) => json(res, status, { code, message, data: { status } }, headers);
+  if (!req.headers.nonce) return err(401, 'woocommerce_rest_missing_nonce', 'Missing the Nonce header. This endpoint requires a valid nonce.');
+  if (!state.storeNonces.includes(req.headers.nonce)) return err(403, 'woocommerce_rest_invalid_nonce', 'Nonce is invalid.');
+  const p = STORE_PRODUCTS[body.id];
+  if (!p) return err(400, 'woocommerce_rest_cart_invalid_product', `Product with ID &quot;${body.id}&quot; was not found and cannot be added to the cart.`);
+  if (p.outOfStock) return err(400, 'woocommerce_rest_product_out_of_stock', `You cannot add &quot;${p.name}&quot; to the cart because the product is out of stock.`);
+  let variationId = 0;
+  if (p.variations) {
+    const chosen = {};
+    (body.variation || []).forEach((v) => { chosen[v.attribute] = v.value; });
+    const v = p.variations.find((x) => x.Color === chosen.Color && x.Size === chosen.Size);
+    if (!v) return err(400, 'woocommerce_rest_variation_id_from_variation_data', 'No matching variation found.');
+    variationId = v.id;
+  }
+  state.storeCart.push({ id: variationId || body.id, name: p.name, quantity: body.quantity || 1, price: p.price, variation: body.variation || [] });
+  return json(res, 201, cart(), headers);
+}
+
 function listen(server) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
 }
 
 async function start() {
-  const state = { requests: [], bodies: [], demoCarts: [], allowedOrigins: [], rateLimited: false, down: false, abandoned: false, streamDelay: 15 };
+  const state = { requests: [], bodies: [], demoCarts: [], storeCart: [], storeApiCalls: [], storeNonces: ['nonce-1', 'nonce-2'], allowedOrigins: [], rateLimited: false, down: false, abandoned: false, streamDelay: 15 };
   const chat = createChatServer(state);
   const store = createStoreServer(state);
   const chatPort = await listen(chat);

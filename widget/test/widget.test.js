@@ -24,6 +24,8 @@ function reset(over) {
   Object.assign(server.state, { rateLimited: false, down: false, abandoned: false, streamDelay: 15, firstDelay: 0, drop: false }, over || {});
   server.state.bodies.length = 0;
   server.state.requests.length = 0;
+  server.state.storeCart.length = 0;
+  server.state.storeApiCalls.length = 0;
 }
 
 async function newPage(config, opts) {
@@ -240,6 +242,118 @@ test('axe-core: no violations, closed and open with links, sources and an inline
   await ctx.close();
 });
 
+const STORE_API = { root: '/wp-json/wc/store/v1/', nonce: 'nonce-1' };
+const cardIn = (page, name) => page.locator('[role=log] article', { has: page.locator('h3', { hasText: name }) });
+
+test('cards: product, order and cart cards are labelled articles in a list, with links, sized images, sale and stock in words; axe clean', async () => {
+  reset();
+  const { ctx, page } = await newPage({ storeApi: STORE_API }, { plain: true });
+  await page.addScriptTag({ path: AXE });
+  await openAndGreet(page);
+  await say(page, 'show cards');
+  const list = lastAssistant(page).locator('ul.cards');
+  assert.equal(await list.getAttribute('aria-label'), 'Results');
+  assert.equal(await list.locator('> li > article').count(), 3);
+  // The reply's text stays whole beside the cards.
+  assert.match(await lastAssistant(page).innerText(), /Running Shirt: \$25\.00 \(was \$30\.00\)/);
+  const shirt = cardIn(page, 'Running Shirt');
+  const headingId = await shirt.locator('h3').getAttribute('id');
+  assert.equal(await shirt.getAttribute('aria-labelledby'), headingId);
+  assert.equal(await shirt.locator('h3 a').getAttribute('href'), server.storeUrl + '/product/running-shirt/');
+  const img = shirt.locator('img');
+  assert.equal(await img.getAttribute('alt'), 'Blue running shirt, front view');
+  assert.deepEqual([await img.getAttribute('width'), await img.getAttribute('height')], ['64', '64']);
+  // Sale: the regular price struck through and named for screen readers, the sale price beside it.
+  assert.equal(await shirt.locator('del').textContent(), 'Regular price: $30.00');
+  assert.equal(await shirt.locator('ins').textContent(), 'Sale price: $25.00');
+  assert.equal(await shirt.locator('del').evaluate((e) => getComputedStyle(e).textDecorationLine), 'line-through');
+  assert.match(await shirt.innerText(), /In stock/);
+  // Only the in-stock variations are offered, under a label.
+  const options = await shirt.locator('select option').allTextContents();
+  assert.deepEqual(options, ['Choose…', 'Blue / M – $25.00', 'Red / L – $27.00']);
+  assert.equal(await shirt.locator('label').innerText(), 'Options');
+  // Out of stock: said in words, no button.
+  const wallet = cardIn(page, 'Leather Wallet');
+  assert.match(await wallet.innerText(), /Out of stock/);
+  assert.equal(await wallet.locator('button, a.btn').count(), 0);
+  await say(page, 'show my order card');
+  const order = cardIn(page, 'Order #52');
+  assert.match(await order.innerText(), /Processing/);
+  assert.match(await order.innerText(), /1 × Wireless Earbuds \(\$59\.00\)/);
+  assert.match(await order.innerText(), /Total: \$64\.00/);
+  assert.equal(await order.locator('a', { hasText: 'Track the parcel (UPS)' }).getAttribute('href'), 'https://www.ups.com/track?tracknum=1Z999');
+  await say(page, 'cart card please');
+  const cart = cardIn(page, 'Your cart');
+  assert.match(await cart.innerText(), /2 × Wool Beanie \(\$36\.00\)/);
+  assert.equal(await cart.locator('a.btn').getAttribute('href'), server.storeUrl + '/cart/');
+  // No layout shift: every image has its box before it loads.
+  const boxes = await page.locator('[role=log] article img').evaluateAll((imgs) => imgs.map((i) => i.getBoundingClientRect().height));
+  assert.deepEqual(boxes, [64, 64, 64]);
+  const v = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((x) => x.id + ': ' + x.nodes.map((n) => n.target.join(' ') + ' ' + n.failureSummary).join(', ')));
+  assert.deepEqual(v, []);
+  await page.screenshot({ path: path.join(TARGET, 'mock-cards.png') });
+  await ctx.close();
+});
+
+test('add to cart: Store API add-item with the Nonce, the chosen variation by label, the mini-cart told, success and WooCommerce errors announced', async () => {
+  reset();
+  const { ctx, page } = await newPage({ storeApi: STORE_API });
+  await openAndGreet(page);
+  await say(page, 'show cards');
+  const beanie = cardIn(page, 'Wool Beanie');
+  await beanie.locator('button', { hasText: 'Add to cart' }).click();
+  await beanie.locator('[aria-live]', { hasText: 'Wool Beanie was added to your cart.' }).waitFor();
+  assert.deepEqual(server.state.storeApiCalls[0], { nonce: 'nonce-1', body: { id: 19, quantity: 1 } });
+  assert.equal(await page.evaluate(() => window.__miniCart), 1);
+  // A variable product: nothing is sent before the options are chosen.
+  const shirt = cardIn(page, 'Running Shirt');
+  await shirt.locator('button', { hasText: 'Add to cart' }).click();
+  assert.equal(await shirt.locator('.err').innerText(), 'Please choose the options first.');
+  assert.equal(server.state.storeApiCalls.length, 1);
+  // A classic theme: jQuery present, its cart fragments are asked to refresh as well.
+  await page.evaluate(() => {
+    window.__jq = [];
+    window.jQuery = () => ({ trigger: (name) => window.__jq.push(name) });
+    window.jQuery.fn = {};
+  });
+  await shirt.locator('select').selectOption({ label: 'Red / L – $27.00' });
+  await shirt.locator('button', { hasText: 'Add to cart' }).click();
+  await shirt.locator('[aria-live]', { hasText: 'Running Shirt was added to your cart.' }).waitFor();
+  // The next write carries the fresh Nonce from the previous answer; the variation goes by attribute label.
+  assert.deepEqual(server.state.storeApiCalls[1], { nonce: 'nonce-2',
+    body: { id: 40, quantity: 1, variation: [{ attribute: 'Color', value: 'Red' }, { attribute: 'Size', value: 'L' }] } });
+  assert.deepEqual(server.state.storeCart.map((i) => [i.id, i.quantity]), [[19, 1], [42, 1]]);
+  assert.deepEqual(await page.evaluate(() => [window.__jq, window.__miniCart]), [['wc_fragment_refresh'], 2]);
+  // WooCommerce's error text, its entities decoded, shown in the card.
+  server.state.storeNonces = [];
+  await beanie.locator('button', { hasText: 'Add to cart' }).click();
+  await beanie.locator('.err', { hasText: 'Nonce is invalid.' }).waitFor();
+  server.state.storeNonces = ['nonce-1', 'nonce-2'];
+  await ctx.close();
+});
+
+test('add to cart: an out-of-stock answer shows WooCommerce\'s text; without storeApi (another origin) the button is a link', async () => {
+  reset();
+  const { ctx, page } = await newPage({ storeApi: STORE_API });
+  await openAndGreet(page);
+  // The chat may still offer a product that sold out meanwhile; WooCommerce's refusal is what the shopper reads.
+  await say(page, 'is the wallet sold out');
+  const wallet = cardIn(page, 'Leather Wallet');
+  await wallet.locator('button', { hasText: 'Add to cart' }).click();
+  await wallet.locator('.err', { hasText: 'You cannot add "Leather Wallet" to the cart because the product is out of stock.' }).waitFor();
+  assert.equal(server.state.storeCart.length, 0);
+  await ctx.close();
+  const other = await newPage({ storeApi: { root: 'https://elsewhere.example/wp-json/wc/store/v1/', nonce: 'x' } });
+  await openAndGreet(other.page);
+  await say(other.page, 'show cards');
+  const link = cardIn(other.page, 'Wool Beanie').locator('a.btn');
+  assert.equal(await link.innerText(), 'View product');
+  assert.equal(await link.getAttribute('href'), server.storeUrl + '/product/wool-beanie/');
+  assert.equal(await cardIn(other.page, 'Running Shirt').locator('button, select').count(), 0);
+  await other.ctx.close();
+});
+
 test('375 px viewport: the panel fills the screen, the input sits at the bottom of the visual viewport', async () => {
   reset();
   const { ctx, page } = await newPage({}, { viewport: { width: 375, height: 667 }, mobile: true });
@@ -261,10 +375,15 @@ test('375 px viewport: the panel fills the screen, the input sits at the bottom 
 
 test('strict CSP (only the chat server\'s origin): chat works and no violation is reported', async () => {
   reset();
-  const { ctx, page } = await newPage({}, { strict: true });
+  const { ctx, page } = await newPage({ storeApi: STORE_API }, { strict: true });
   await openAndGreet(page);
   await say(page, 'is the hoodie in stock');
   await say(page, 'where is my order');
+  // Cards with images from the store and an add to cart through the store's own Store API.
+  await say(page, 'show cards');
+  await page.waitForFunction(() => [...document.getElementById('csc-chat-widget').shadowRoot.querySelectorAll('article img')].every((i) => i.complete && i.naturalWidth > 0));
+  await cardIn(page, 'Wool Beanie').locator('button').click();
+  await cardIn(page, 'Wool Beanie').locator('[aria-live]', { hasText: 'added' }).waitFor();
   await page.locator('.launcher').click();
   await page.locator('.launcher').click();
   const styled = await page.evaluate(() => getComputedStyle(document.getElementById('csc-chat-widget').shadowRoot.querySelector('.launcher')).backgroundColor);
@@ -431,6 +550,9 @@ test('proactive: an abandoned cart shows the unread badge; with autoOpen the pan
   await launcher(page).click();
   assert.match(await lastAssistant(page).textContent(), /2 items in your cart/);
   assert.equal(await page.locator('.badge').isHidden(), true, 'badge cleared once read');
+  // The prompt is drawn once: opening the panel does not draw the conversation's history again.
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('[role=log] .msg').count(), 1, 'one abandoned-cart prompt');
   await ctx.close();
 
   reset({ abandoned: true });
@@ -455,6 +577,98 @@ test('behavior.streaming false: whole answers from POST /api/chat', async () => 
   await say(page, 'hoodie?');
   assert.match(await lastAssistant(page).textContent(), /Zip-Up Fleece Hoodie is in stock/);
   assert.deepEqual(server.state.bodies.map((b) => b.path), ['/api/chat/start', '/api/chat']);
+  await ctx.close();
+});
+
+// WCAG's contrast ratio, computed here from the colours the browser applied (not by the widget's code).
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map((x) => {
+      const v = Number(x) / 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+const colours = (page, sel) => page.locator(sel).first().evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]);
+
+test('branding: accent colour with black or white text kept at AA contrast, name, avatar, subtitle, launcher label, greeting', async () => {
+  reset();
+  for (const [accent, text] of [['#ffcc00', 'rgb(0, 0, 0)'], ['#0b3d2e', 'rgb(255, 255, 255)'], ['#e91e63', 'rgb(0, 0, 0)'], ['#777', 'rgb(0, 0, 0)']]) {
+    const { ctx, page } = await newPage({ branding: { accentColor: accent } });
+    await openAndGreet(page);
+    await say(page, 'hello');
+    for (const sel of ['.launcher', '.head', '.msg.user', '.foot .btn']) {
+      const [fg, bg] = await colours(page, sel);
+      assert.equal(fg, text, accent + ' ' + sel);
+      assert.ok(contrast(fg, bg) >= 4.5, `${accent} ${sel}: ${fg} on ${bg} is ${contrast(fg, bg).toFixed(2)}:1`);
+    }
+    if (accent === '#ffcc00') await page.screenshot({ path: path.join(TARGET, 'mock-branding.png') });
+    await ctx.close();
+  }
+  const { ctx, page } = await newPage({ branding: { accentColor: 'red; background: url(x)', assistantName: 'Mia from Harbor Goods',
+    avatarUrl: server.storeUrl + '/wp-content/uploads/demo/wool-beanie.svg', subtitle: 'Mon–Fri 9–17', launcherLabel: 'Ask Mia',
+    greeting: 'Hi, I am Mia. Ask me about sizes, stock or your order.' } });
+  // A value that is not a colour is ignored: the default accent stays.
+  assert.equal((await colours(page, '.launcher'))[1], 'rgb(29, 78, 216)');
+  assert.equal(await launcher(page).getAttribute('aria-label'), 'Ask Mia');
+  await openAndGreet(page);
+  assert.equal(await page.locator('#csc-title').innerText(), 'Mia from Harbor Goods');
+  assert.equal(await page.locator('#csc-sub').innerText(), 'Mon–Fri 9–17');
+  assert.equal(await page.locator('.head img').getAttribute('alt'), '');
+  assert.equal(await page.locator('.head img').getAttribute('width'), '36');
+  // The store's greeting instead of the generic one.
+  assert.equal(await lastAssistant(page).textContent(), 'Mia from Harbor Goods: Hi, I am Mia. Ask me about sizes, stock or your order.');
+  assert.equal(await lastAssistant(page).locator('.sr').first().textContent(), 'Mia from Harbor Goods: ');
+  await ctx.close();
+});
+
+test('languages: German, Spanish, French from the locale (config or <html lang>), English otherwise; a text override wins', async () => {
+  reset();
+  const expect = { de_DE: ['In den Warenkorb', 'Ihre Nachricht…', 'Senden'], es_ES: ['Añadir al carrito', 'Escribe tu mensaje…', 'Enviar'],
+    'fr-CA': ['Ajouter au panier', 'Votre message…', 'Envoyer'], it_IT: ['Add to cart', 'Type your message…', 'Send'] };
+  for (const [locale, [add, placeholder, sendText]] of Object.entries(expect)) {
+    const { ctx, page } = await newPage({ locale, storeApi: STORE_API });
+    await openAndGreet(page);
+    assert.equal(await page.locator('#csc-input').getAttribute('placeholder'), placeholder, locale);
+    assert.equal(await page.locator('.foot .btn').innerText(), sendText, locale);
+    await say(page, 'show cards');
+    assert.equal(await cardIn(page, 'Wool Beanie').locator('button').innerText(), add, locale);
+    await ctx.close();
+  }
+  const { ctx, page } = await newPage({ locale: 'de_DE', text: { send: 'Abschicken' } });
+  await openAndGreet(page);
+  assert.equal(await page.locator('.foot .btn').innerText(), 'Abschicken');
+  assert.equal(await page.locator('#csc-title').innerText(), 'Chatten Sie mit uns');
+  await ctx.close();
+});
+
+test('while answering: Send disabled and the typing indicator shown; the input grows; a handoff changes the header status, also after reload', async () => {
+  reset({ firstDelay: 600 });
+  const { ctx, page } = await newPage({});
+  await openAndGreet(page);
+  const sendBtn = page.locator('.foot .btn');
+  const h0 = (await page.locator('#csc-input').boundingBox()).height;
+  await page.locator('#csc-input').fill('line one\nline two\nline three');
+  await page.locator('#csc-input').dispatchEvent('input');
+  assert.ok((await page.locator('#csc-input').boundingBox()).height > h0 + 20, 'the input grew');
+  await page.locator('#csc-input').press('Enter');
+  assert.equal(await sendBtn.isDisabled(), true, 'Send disabled while the answer is on its way');
+  assert.equal(await page.locator('.typing').isVisible(), true);
+  await page.waitForFunction(() => !document.getElementById('csc-chat-widget').shadowRoot.querySelector('.foot .btn').disabled);
+  assert.equal(Math.round((await page.locator('#csc-input').boundingBox()).height), Math.round(h0), 'back to one line once sent');
+  assert.equal(await page.locator('.typing').isHidden(), true);
+  server.state.firstDelay = 0;
+  assert.equal(await page.locator('#csc-sub').innerText(), 'We usually answer right away');
+  await say(page, 'I want a human');
+  assert.equal(await page.locator('#csc-sub').innerText(), 'A person from our team will reply');
+  assert.equal(await page.locator('.head button', { hasText: 'Talk to a person' }).isHidden(), true);
+  await page.reload();
+  await page.waitForFunction(() => window.ChatWidget);
+  await page.locator('[role=log] .msg').first().waitFor();
+  assert.equal(await page.locator('#csc-sub').innerText(), 'A person from our team will reply');
   await ctx.close();
 });
 

@@ -18,6 +18,14 @@ final class Settings {
 
 	const POSITIONS = array( 'bottom-right', 'bottom-left' );
 
+	/** The branding texts and their longest length (characters): they have to fit the widget's header and button. */
+	const TEXT_LIMITS = array(
+		'assistant_name'  => 60,
+		'greeting'        => 300,
+		'launcher_label'  => 60,
+		'header_subtitle' => 100,
+	);
+
 	/**
 	 * Values used when nothing is saved yet.
 	 *
@@ -33,6 +41,13 @@ final class Settings {
 			'pass_cart'     => true,
 			'order_lookup'  => true,
 			'debug'         => false,
+			// Branding: empty means the widget's own default, in the shopper's language.
+			'accent_color'    => '',
+			'assistant_name'  => '',
+			'avatar_url'      => '',
+			'greeting'        => '',
+			'launcher_label'  => '',
+			'header_subtitle' => '',
 		);
 	}
 
@@ -140,6 +155,24 @@ final class Settings {
 
 		foreach ( array( 'pass_user', 'pass_cart', 'order_lookup', 'debug' ) as $flag ) {
 			$out[ $flag ] = ! empty( $input[ $flag ] );
+		}
+
+		$accent = isset( $input['accent_color'] ) ? trim( (string) $input['accent_color'] ) : '';
+		if ( '' === $accent || null !== sanitize_hex_color( $accent ) && '' !== sanitize_hex_color( $accent ) ) {
+			$out['accent_color'] = strtolower( $accent );
+		} else {
+			self::error( 'accent_color', __( 'The accent colour must be a hex colour such as #1d4ed8. The previous colour was kept.', 'customer-service-chat' ) );
+		}
+		$avatar = isset( $input['avatar_url'] ) ? trim( (string) $input['avatar_url'] ) : '';
+		$clean  = '' === $avatar ? '' : esc_url_raw( $avatar, array( 'http', 'https' ) );
+		if ( '' === $avatar || '' !== $clean ) {
+			$out['avatar_url'] = $clean;
+		} else {
+			self::error( 'avatar_url', __( 'The avatar must be an http:// or https:// image address. The previous one was kept.', 'customer-service-chat' ) );
+		}
+		foreach ( self::TEXT_LIMITS as $key => $limit ) {
+			$text        = isset( $input[ $key ] ) ? sanitize_text_field( (string) $input[ $key ] ) : '';
+			$out[ $key ] = function_exists( 'mb_substr' ) ? mb_substr( $text, 0, $limit ) : substr( $text, 0, $limit );
 		}
 		return $out;
 	}

@@ -41,6 +41,48 @@ final class SettingsTest extends TestCase {
 		$this->assertArrayNotHasKey( 'unknown', $saved );
 	}
 
+	public function test_branding_is_saved_clean_and_bad_values_keep_the_old_ones() {
+		$this->configure();
+		wp_set_current_user( $this->user( 'shop_manager' ) );
+		$brand = array(
+			'accent_color'    => ' #FFCC00 ',
+			'assistant_name'  => '<b>Mia</b> from Harbor',
+			'avatar_url'      => 'https://cdn.example.com/mia.png',
+			'greeting'        => "Hi!\nAsk me anything.",
+			'launcher_label'  => str_repeat( 'x', 80 ),
+			'header_subtitle' => 'Mon–Fri 9–17',
+		);
+		update_option( Settings::OPTION, array_merge( Settings::get(), $brand ) );
+		$saved = Settings::get();
+		$this->assertSame( '#ffcc00', $saved['accent_color'] );
+		$this->assertSame( 'Mia from Harbor', $saved['assistant_name'] );
+		$this->assertSame( 'https://cdn.example.com/mia.png', $saved['avatar_url'] );
+		$this->assertSame( 'Hi! Ask me anything.', $saved['greeting'] );
+		$this->assertSame( str_repeat( 'x', 60 ), $saved['launcher_label'] );
+		$this->assertSame( 'Mon–Fri 9–17', $saved['header_subtitle'] );
+
+		update_option( Settings::OPTION, array_merge( Settings::get(), array( 'accent_color' => 'red;}', 'avatar_url' => 'javascript:alert(1)' ) ) );
+		$saved = Settings::get();
+		$this->assertSame( '#ffcc00', $saved['accent_color'] );
+		$this->assertSame( 'https://cdn.example.com/mia.png', $saved['avatar_url'] );
+		$codes = wp_list_pluck( get_settings_errors( Settings::OPTION ), 'code' );
+		$this->assertContains( 'csc_accent_color', $codes );
+		$this->assertContains( 'csc_avatar_url', $codes );
+
+		// Emptied fields fall back to the widget's defaults: nothing is passed for them.
+		update_option( Settings::OPTION, array_merge( Settings::get(), array( 'accent_color' => '', 'greeting' => '' ) ) );
+		$config = \CustomerServiceChat\Frontend\WidgetConfig::build();
+		$this->assertSame(
+			array(
+				'assistantName' => 'Mia from Harbor',
+				'avatarUrl'     => 'https://cdn.example.com/mia.png',
+				'launcherLabel' => str_repeat( 'x', 60 ),
+				'subtitle'      => 'Mon–Fri 9–17',
+			),
+			$config['branding']
+		);
+	}
+
 	public function test_bad_values_are_refused_with_a_message_and_the_old_value_kept() {
 		$this->configure();
 		wp_set_current_user( $this->user( 'administrator' ) );

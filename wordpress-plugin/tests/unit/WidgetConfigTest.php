@@ -40,6 +40,24 @@ final class WidgetConfigTest extends TestCase {
 		$this->assertFalse( $config['debug'] );
 	}
 
+	public function test_the_store_api_root_and_a_nonce_woocommerce_accepts_and_the_site_locale() {
+		$this->customer( array( 'spent' => '0.00', 'orders' => 0 ) );
+		$config = WidgetConfig::build();
+		$this->assertSame( rest_url( 'wc/store/v1/' ), $config['storeApi']['root'] );
+		$this->assertStringContainsString( 'wc/store/v1/', $config['storeApi']['root'] );
+		// WooCommerce's Store API checks the Nonce header with wp_verify_nonce( $nonce, 'wc_store_api' ).
+		$this->assertSame( 1, wp_verify_nonce( $config['storeApi']['nonce'], 'wc_store_api' ) );
+		$this->assertFalse( wp_verify_nonce( $config['storeApi']['nonce'], 'wp_rest' ) );
+		// A nonce is tied to the user: another visitor's is not accepted for this one.
+		wp_set_current_user( 0 );
+		$this->assertFalse( wp_verify_nonce( $config['storeApi']['nonce'], 'wc_store_api' ) );
+		$this->assertSame( 'en_US', $config['locale'] );
+		$german = function () { return 'de_DE'; };
+		add_filter( 'locale', $german );
+		$this->assertSame( 'de_DE', WidgetConfig::build()['locale'] );
+		remove_filter( 'locale', $german );
+	}
+
 	/**
 	 * @dataProvider segments
 	 */

@@ -62,6 +62,7 @@ final class SettingsPage {
 	public static function register_fields() {
 		add_settings_section( 'csc_main', __( 'Connection', 'customer-service-chat' ), '__return_false', self::SLUG );
 		add_settings_section( 'csc_widget', __( 'Widget', 'customer-service-chat' ), '__return_false', self::SLUG );
+		add_settings_section( 'csc_branding', __( 'Branding', 'customer-service-chat' ), '__return_false', self::SLUG );
 		$fields = array(
 			'server_url'    => array( 'csc_main', __( 'Chat server URL', 'customer-service-chat' ) ),
 			'domain'        => array( 'csc_main', __( 'Store domain', 'customer-service-chat' ) ),
@@ -71,6 +72,12 @@ final class SettingsPage {
 			'pass_cart'     => array( 'csc_widget', __( 'Pass cart data to chat', 'customer-service-chat' ) ),
 			'order_lookup'  => array( 'csc_widget', __( 'Enable order lookup in chat', 'customer-service-chat' ) ),
 			'debug'         => array( 'csc_widget', __( 'Debug mode', 'customer-service-chat' ) ),
+			'accent_color'    => array( 'csc_branding', __( 'Accent colour', 'customer-service-chat' ) ),
+			'assistant_name'  => array( 'csc_branding', __( 'Assistant name', 'customer-service-chat' ) ),
+			'avatar_url'      => array( 'csc_branding', __( 'Avatar image URL', 'customer-service-chat' ) ),
+			'greeting'        => array( 'csc_branding', __( 'Greeting', 'customer-service-chat' ) ),
+			'launcher_label'  => array( 'csc_branding', __( 'Launcher label', 'customer-service-chat' ) ),
+			'header_subtitle' => array( 'csc_branding', __( 'Header subtitle', 'customer-service-chat' ) ),
 		);
 		foreach ( $fields as $key => $field ) {
 			add_settings_field(
@@ -149,6 +156,30 @@ final class SettingsPage {
 					printf( '<option value="%s"%s>%s</option>', esc_attr( $value ), selected( $s['position'], $value, false ), esc_html( $label ) );
 				}
 				echo '</select>';
+				break;
+			case 'accent_color':
+			case 'assistant_name':
+			case 'avatar_url':
+			case 'greeting':
+			case 'launcher_label':
+			case 'header_subtitle':
+				$brand_help = array(
+					'accent_color'    => __( 'Launcher, header, buttons and your shopper\'s messages, e.g. #1d4ed8. Text on it is black or white, whichever reads better.', 'customer-service-chat' ),
+					'assistant_name'  => __( 'Shown as the chat\'s title and read out before each answer.', 'customer-service-chat' ),
+					'avatar_url'      => __( 'A square image (https://), shown in the header.', 'customer-service-chat' ),
+					'greeting'        => __( 'The first message a guest sees. Logged-in customers and abandoned carts get their own greetings.', 'customer-service-chat' ),
+					'launcher_label'  => __( 'What screen readers announce for the chat button.', 'customer-service-chat' ),
+					'header_subtitle' => __( 'Under the title, e.g. your opening hours. After a handoff the widget says a person will reply.', 'customer-service-chat' ),
+				);
+				printf(
+					'<input type="%s" class="regular-text" id="%s" name="%s" value="%s" placeholder="%s" />',
+					'avatar_url' === $key ? 'url' : 'text',
+					esc_attr( $id ),
+					esc_attr( $name ),
+					esc_attr( $s[ $key ] ),
+					esc_attr( 'accent_color' === $key ? '#1d4ed8' : __( 'Widget default (in the shopper\'s language)', 'customer-service-chat' ) )
+				);
+				echo '<p class="description">' . esc_html( $brand_help[ $key ] ) . '</p>';
 				break;
 			default:
 				$help = array(

@@ -45,6 +45,30 @@ final class WidgetConfig {
 			'page'       => self::page(),
 		);
 
+		// The widget adds to the cart through WooCommerce's Store API on this origin, as the block cart does: its root
+		// and a nonce for the current visitor (a nonce is tied to the user, so it is made per request).
+		if ( function_exists( 'WC' ) ) {
+			$config['storeApi'] = array(
+				'root'  => esc_url_raw( get_rest_url( null, 'wc/store/v1/' ) ),
+				'nonce' => wp_create_nonce( 'wc_store_api' ),
+			);
+		}
+		$config['locale'] = get_locale();
+		$branding         = array_filter(
+			array(
+				'accentColor'   => $s['accent_color'],
+				'assistantName' => $s['assistant_name'],
+				'avatarUrl'     => $s['avatar_url'],
+				'greeting'      => $s['greeting'],
+				'launcherLabel' => $s['launcher_label'],
+				'subtitle'      => $s['header_subtitle'],
+			),
+			'strlen'
+		);
+		if ( $branding ) {
+			$config['branding'] = $branding;
+		}
+
 		$session_id = CartSnapshot::session_id( false );
 		if ( null !== $session_id ) {
 			// Ties the chat to the cart the plugin reports to cart-service.

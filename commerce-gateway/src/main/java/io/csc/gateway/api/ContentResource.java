@@ -13,6 +13,7 @@ import io.csc.gateway.content.StoreContentService.ContentItem;
 import io.csc.gateway.content.StoreProfileService;
 import io.csc.gateway.content.StoreProfileService.StoreProfile;
 import io.csc.gateway.tenant.TenantService;
+import io.csc.model.commerce.PriceFormat;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,6 +40,12 @@ public class ContentResource {
             @QueryParam("modified_after") String modifiedAfter) {
         String kind = type == null || type.isBlank() ? "pages" : type.strip();
         return tenants.withStore(domain).chain(t -> content.content(t, kind, modifiedAfter));
+    }
+
+    @GET
+    @Path("/store/price-format")
+    public Uni<PriceFormat> priceFormat(@QueryParam("domain") String domain) {
+        return tenants.withStore(domain).chain(profiles::priceFormat);
     }
 
     @GET

@@ -30,7 +30,8 @@ import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Store data cached in Redis, shared by every gateway replica: products (5 min), customers (1 min), stock (2 min).
+ * Store data cached in Redis, shared by every gateway replica: products (5 min), customers (1 min), stock (2 min),
+ * the store's price format (10 min).
  * Keys are {@code gw:<domain>:<kind>:<id>}; product and stock keys of a store are also listed in a per-store index so
  * a product webhook can drop them all at once. Emails never appear in keys (hashed). A Redis failure is a cache miss,
  * never an error for the shopper.
@@ -42,7 +43,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class StoreCache {
     public enum Kind {
-        PRODUCTS("products"), STOCK("stock"), CUSTOMERS("customers");
+        PRODUCTS("products"), STOCK("stock"), CUSTOMERS("customers"), SETTINGS("settings");
 
         final String tag;
 

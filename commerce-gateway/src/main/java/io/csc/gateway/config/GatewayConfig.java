@@ -57,6 +57,13 @@ public interface GatewayConfig {
         @WithDefault("2m")
         Duration stock();
 
+        /**
+         * {@code GATEWAY_CACHE_SETTINGS}: the store's price format (general settings), read for every reply that shows
+         * a price; a store owner's change shows after at most this long.
+         */
+        @WithDefault("10m")
+        Duration settings();
+
         /** How long each replica also keeps a cached answer in memory, in front of Redis; 0 turns it off. */
         @WithDefault("1s")
         Duration near();

@@ -12,14 +12,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.csc.gateway.cache.StoreCache;
+import io.csc.gateway.config.GatewayConfig;
 import io.csc.gateway.tenant.ActiveTenant;
 import io.csc.gateway.woo.StoreTimeZoneService;
 import io.csc.gateway.woo.WooCommerceApi;
+import io.csc.model.commerce.PriceFormat;
 import io.smallrye.mutiny.Uni;
 
 /**
  * What a shopper asks about the store itself, from its own settings: address, currency and time zone (general
- * settings and the site index), shipping zones with their countries and methods, the enabled payment methods (titles,
+ * settings and the site index), the currency format prices are written in (symbol, its position, separators,
+ * decimals), shipping zones with their countries and methods, the enabled payment methods (titles,
  * as checkout shows them), and which pages hold the refund and returns, shipping, privacy and terms policies (found by
  * slug or title). For the chat's store knowledge; live facts (stock, orders) are never taken from here.
  */
@@ -28,9 +32,31 @@ public class StoreProfileService {
     private final WooCommerceApi woo;
     private final StoreTimeZoneService zones;
 
-    public StoreProfileService(WooCommerceApi woo, StoreTimeZoneService zones) {
+    private final StoreCache cache;
+    private final GatewayConfig config;
+
+    public StoreProfileService(WooCommerceApi woo, StoreTimeZoneService zones, StoreCache cache, GatewayConfig config) {
         this.woo = woo;
         this.zones = zones;
+        this.cache = cache;
+        this.config = config;
+    }
+
+    /**
+     * The store's price format alone, cached ({@code gateway.cache.settings}): chat-service formats card prices with
+     * it on every reply, so it must not cost a call to the store each time.
+     */
+    public Uni<PriceFormat> priceFormat(ActiveTenant tenant) {
+        return cache.get(tenant.domain(), StoreCache.Kind.SETTINGS, "price-format", config.cache().settings(),
+                PriceFormat.class, () -> general(tenant).map(StoreProfileService::priceFormat));
+    }
+
+    private Uni<Map<String, String>> general(ActiveTenant tenant) {
+        return woo.getSettingsOptions(tenant, "general").map(r -> {
+            Map<String, String> values = new LinkedHashMap<>();
+            r.items().forEach(o -> values.put(o.path("id").asText(), o.path("value").asText("")));
+            return values;
+        });
     }
 
     public record Address(String address1, String address2, String city, String postcode, String country, String state) {
@@ -46,16 +72,12 @@ public class StoreProfileService {
     }
 
     public record StoreProfile(String domain, String storeName, String url, Address address, String currency,
-            String timezone, List<ShippingZone> shippingZones, List<String> paymentMethods,
+            PriceFormat priceFormat, String timezone, List<ShippingZone> shippingZones, List<String> paymentMethods,
             Map<String, PageRef> policyPages) {
     }
 
     public Uni<StoreProfile> profile(ActiveTenant tenant) {
-        Uni<Map<String, String>> general = woo.getSettingsOptions(tenant, "general").map(r -> {
-            Map<String, String> values = new LinkedHashMap<>();
-            r.items().forEach(o -> values.put(o.path("id").asText(), o.path("value").asText("")));
-            return values;
-        });
+        Uni<Map<String, String>> general = general(tenant);
         Uni<List<ShippingZone>> shipping = woo.listShippingZones(tenant).chain(r -> zones(tenant, r.items()));
         Uni<List<String>> payments = woo.listPaymentGateways(tenant).map(r -> r.items().stream()
                 .filter(g -> g.path("enabled").asBoolean(false)).map(g -> g.path("title").asText()).toList());
@@ -71,9 +93,16 @@ public class StoreProfileService {
                     g.get("woocommerce_store_city"), g.get("woocommerce_store_postcode"), blankToNull(country[0]),
                     country.length > 1 ? blankToNull(country[1]) : null);
             return new StoreProfile(tenant.domain(), tenant.storeName(), tenant.storeUrl().toString(), address,
-                    g.get("woocommerce_currency"), t.getItem5().map(ZoneId::getId).orElse(null), t.getItem2(),
+                    g.get("woocommerce_currency"), priceFormat(g), t.getItem5().map(ZoneId::getId).orElse(null), t.getItem2(),
                     t.getItem3(), t.getItem4());
         });
+    }
+
+    /** The store's currency format from its general settings, read as WooCommerce's REST API returns them (strings). */
+    static PriceFormat priceFormat(Map<String, String> general) {
+        return PriceFormat.of(general.get("woocommerce_currency"), general.get("woocommerce_currency_pos"),
+                general.get("woocommerce_price_thousand_sep"), general.get("woocommerce_price_decimal_sep"),
+                general.get("woocommerce_price_num_decimals"));
     }
 
     private Uni<List<ShippingZone>> zones(ActiveTenant tenant, List<JsonNode> zoneList) {

@@ -3,6 +3,8 @@ package io.csc.gateway.api;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import io.csc.demostore.DemoStore;
 import io.csc.gateway.support.Api;
 import io.csc.gateway.support.DemoStoreResource;
+import io.csc.gateway.support.InjectDemoStore;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,6 +36,12 @@ class ContentResourceTest {
 
     @ConfigProperty(name = "test.demo-store.url")
     String storeUrl;
+
+    @InjectDemoStore
+    DemoStore store;
+
+    @Inject
+    RedisDataSource redis;
 
     @BeforeEach
     void register() {
@@ -71,6 +81,12 @@ class ContentResourceTest {
                 .body("address.country", equalTo("US"))
                 .body("address.state", equalTo("ME"))
                 .body("currency", equalTo("USD"))
+                .body("priceFormat.currency", equalTo("USD"))
+                .body("priceFormat.symbol", equalTo("$"))
+                .body("priceFormat.position", equalTo("left"))
+                .body("priceFormat.thousandSeparator", equalTo(","))
+                .body("priceFormat.decimalSeparator", equalTo("."))
+                .body("priceFormat.decimals", equalTo(2))
                 .body("timezone", equalTo("America/New_York"))
                 .body("paymentMethods", equalTo(List.of("Direct bank transfer", "Cash on delivery")))
                 .body("shippingZones.find { it.name == 'North America' }.locations", equalTo(List.of("US", "CA", "MX")))
@@ -84,5 +100,46 @@ class ContentResourceTest {
                 .body("policyPages.terms.title", equalTo("Terms and Conditions"))
                 .body("policyPages.shipping.title", equalTo("Shipping &amp; Delivery"));
         Api.internal().get("/internal/store/profile?domain=unknown-profile.test").then().statusCode(404);
+    }
+
+    @Test
+    void thePriceFormatAloneIsCached() {
+        redis.key().del("gw:" + DOMAIN + ":settings:price-format"); // an earlier run's answer
+        try {
+            store.setting("general", "woocommerce_currency", "JPY");
+            store.setting("general", "woocommerce_price_num_decimals", "0");
+            Api.internal().get("/internal/store/price-format?domain=" + DOMAIN).then().statusCode(200)
+                    .body("currency", equalTo("JPY")).body("symbol", equalTo("¥")).body("position", equalTo("left"))
+                    .body("decimals", equalTo(0));
+            // The store changes its currency: the cached answer stands until gateway.cache.settings has passed.
+            store.setting("general", "woocommerce_currency", "GBP");
+            Api.internal().get("/internal/store/price-format?domain=" + DOMAIN).then().statusCode(200)
+                    .body("currency", equalTo("JPY"));
+            Api.internal().get("/internal/store/price-format?domain=unknown-profile.test").then().statusCode(404)
+                    .body("success", equalTo(false));
+            given().get("/internal/store/price-format?domain=" + DOMAIN).then().statusCode(401);
+        } finally {
+            store.reset();
+        }
+    }
+
+    @Test
+    void aEuroStoresPriceFormat() {
+        try {
+            store.setting("general", "woocommerce_currency", "EUR");
+            store.setting("general", "woocommerce_currency_pos", "right_space");
+            store.setting("general", "woocommerce_price_thousand_sep", ".");
+            store.setting("general", "woocommerce_price_decimal_sep", ",");
+            store.setting("general", "woocommerce_price_num_decimals", "0");
+            Api.internal().get("/internal/store/profile?domain=" + DOMAIN).then().statusCode(200)
+                    .body("currency", equalTo("EUR"))
+                    .body("priceFormat.symbol", equalTo("€"))
+                    .body("priceFormat.position", equalTo("right_space"))
+                    .body("priceFormat.thousandSeparator", equalTo("."))
+                    .body("priceFormat.decimalSeparator", equalTo(","))
+                    .body("priceFormat.decimals", equalTo(0));
+        } finally {
+            store.reset();
+        }
     }
 }

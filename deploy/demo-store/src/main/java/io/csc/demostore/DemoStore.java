@@ -5,6 +5,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -35,9 +39,12 @@ public final class DemoStore implements AutoCloseable {
     private final HttpServer server;
     private final Store store;
     private final OAuth1Verifier verifier;
+    private final StoreApi storeApi;
     private final String baseUrl;
 
-    private DemoStore(Vertx vertx, HttpServer server, Store store, OAuth1Verifier verifier, String baseUrl) {
+    private DemoStore(Vertx vertx, HttpServer server, Store store, OAuth1Verifier verifier, StoreApi storeApi,
+            String baseUrl) {
+        this.storeApi = storeApi;
         this.vertx = vertx;
         this.server = server;
         this.store = store;
@@ -55,7 +62,21 @@ public final class DemoStore implements AutoCloseable {
             AtomicReference<WooApi> api = new AtomicReference<>();
             Router router = Router.router(vertx);
             router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+            AtomicReference<StoreApi> storeApi = new AtomicReference<>();
+            AtomicReference<Storefront> storefront = new AtomicReference<>();
+            router.route(StoreApi.PREFIX + "/*").handler(ctx -> {
+                StoreApi ready = storeApi.get();
+                if (ready == null) {
+                    ctx.response().setStatusCode(503).end();
+                } else {
+                    ready.handle(ctx);
+                }
+            });
             router.route().handler(ctx -> {
+                Storefront shop = storefront.get();
+                if (shop != null && !ctx.request().path().startsWith("/wp-json") && shop.handle(ctx)) {
+                    return;
+                }
                 WooApi ready = api.get();
                 if (ready == null) {
                     ctx.response().setStatusCode(503).end();
@@ -71,7 +92,9 @@ public final class DemoStore implements AutoCloseable {
             OAuth1Verifier verifier = new OAuth1Verifier(options.credentials(), options.clock());
             Store store = new Store(siteUrl, options.clock(), options.timezone());
             api.set(new WooApi(vertx, store, verifier, options));
-            return new DemoStore(vertx, server, store, verifier, baseUrl);
+            storeApi.set(new StoreApi(store));
+            storefront.set(new Storefront(store, storeApi.get(), options.chatUrl()));
+            return new DemoStore(vertx, server, store, verifier, storeApi.get(), baseUrl);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             vertx.close();
@@ -108,9 +131,30 @@ public final class DemoStore implements AutoCloseable {
         store.zone(java.util.Objects.requireNonNull(zone, "zone"));
     }
 
+    /**
+     * Sets one option's value as an administrator does under WooCommerce, Settings (for example the general group's
+     * {@code woocommerce_currency_pos}); {@link #reset()} restores the seeded value.
+     */
+    public void setting(String group, String id, String value) {
+        ArrayNode options = store.settings.get(group);
+        for (JsonNode option : options == null ? Json.array() : options) {
+            if (id.equals(Json.text(option, "id"))) {
+                ((ObjectNode) option).put("value", value);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no setting " + group + "/" + id);
+    }
+
+    /** The Store API nonce a guest's page carries ({@code wp_create_nonce('wc_store_api')} on a real store). */
+    public String storeApiNonce() {
+        return storeApi.nonce();
+    }
+
     /** Back to the seeded state: products, orders, customers, coupons, notes, refunds, settings and used nonces. */
     public void reset() {
         store.reset();
+        storeApi.reset();
         verifier.forgetNonces();
     }
 

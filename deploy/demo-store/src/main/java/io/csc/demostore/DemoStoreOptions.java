@@ -20,6 +20,7 @@ public final class DemoStoreOptions {
     private Duration latency = Duration.ZERO;
     private boolean allowBasicOverHttp;
     private String siteUrl;
+    private String chatUrl;
     private Clock clock = Clock.systemUTC();
     private ZoneId timezone = DEFAULT_TIMEZONE;
 
@@ -101,6 +102,19 @@ public final class DemoStoreOptions {
         return siteUrl;
     }
 
+    /**
+     * Where the chat widget comes from ({@code <chatUrl>/embed.js}, chat-service's public URL): the storefront's pages
+     * then embed it with a config carrying the Store API root and nonce, as the WordPress plugin does. Null: no chat.
+     */
+    public DemoStoreOptions chatUrl(String chatUrl) {
+        this.chatUrl = chatUrl == null || chatUrl.isBlank() ? null : stripTrailingSlash(chatUrl.trim());
+        return this;
+    }
+
+    public String chatUrl() {
+        return chatUrl;
+    }
+
     /** Clock for dates and the OAuth timestamp window; tests pin it to replay recorded requests. */
     public DemoStoreOptions clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -125,9 +139,9 @@ public final class DemoStoreOptions {
     }
 
     /**
-     * Reads {@code --port}, {@code --host}, {@code --latency-ms}, {@code --site-url}, {@code --timezone} (and
+     * Reads {@code --port}, {@code --host}, {@code --latency-ms}, {@code --site-url}, {@code --timezone}, {@code --chat-url} (and
      * {@code --allow-basic-over-http}) from the command line, falling back to {@code DEMO_STORE_PORT},
-     * {@code DEMO_STORE_HOST}, {@code DEMO_STORE_LATENCY_MS}, {@code DEMO_STORE_SITE_URL} and {@code DEMO_STORE_TIMEZONE}.
+     * {@code DEMO_STORE_HOST}, {@code DEMO_STORE_LATENCY_MS}, {@code DEMO_STORE_SITE_URL}, {@code DEMO_STORE_TIMEZONE} and {@code DEMO_STORE_CHAT_URL}.
      */
     public static DemoStoreOptions fromArgs(String[] args, Map<String, String> env) {
         DemoStoreOptions options = defaults();
@@ -136,6 +150,7 @@ public final class DemoStoreOptions {
         String latency = env.get("DEMO_STORE_LATENCY_MS");
         String siteUrl = env.get("DEMO_STORE_SITE_URL");
         String timezone = env.get("DEMO_STORE_TIMEZONE");
+        String chatUrl = env.get("DEMO_STORE_CHAT_URL");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -148,7 +163,7 @@ public final class DemoStoreOptions {
                 options.allowBasicOverHttp(true);
                 continue;
             }
-            if (!List.of("--port", "--host", "--latency-ms", "--site-url", "--timezone").contains(arg)) {
+            if (!List.of("--port", "--host", "--latency-ms", "--site-url", "--timezone", "--chat-url").contains(arg)) {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
             if (value == null) {
@@ -162,6 +177,7 @@ public final class DemoStoreOptions {
                 case "--host" -> host = value;
                 case "--latency-ms" -> latency = value;
                 case "--timezone" -> timezone = value;
+                case "--chat-url" -> chatUrl = value;
                 default -> siteUrl = value;
             }
         }
@@ -177,6 +193,7 @@ public final class DemoStoreOptions {
         if (siteUrl != null && !siteUrl.isBlank()) {
             options.siteUrl(siteUrl.trim());
         }
+        options.chatUrl(chatUrl);
         if (timezone != null && !timezone.isBlank()) {
             try {
                 options.timezone(ZoneId.of(timezone.trim()));
