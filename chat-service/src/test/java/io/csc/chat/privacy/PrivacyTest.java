@@ -17,6 +17,7 @@ import io.csc.chat.support.ServicesResource;
 import io.csc.chat.support.Stubs;
 import io.csc.chat.tools.VerificationTools;
 import io.csc.web.PluginSignature;
+import io.csc.web.SignedToken;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -126,6 +127,31 @@ class PrivacyTest {
         ServicesResource.verification.stubFor(post(urlPathEqualTo("/internal/verification/simple")).atPriority(1)
                 .willReturn(okJson("{\"level\": \"full\"}")));
         await(() -> verifications.startSimple(c.ctx(), Stubs.ALICE, 1001L));
+
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.ALICE)).post("/api/privacy/export").then()
+                .statusCode(200)
+                .body("services.find { it.service == 'chat-service' }.data.conversations.conversationId",
+                        equalTo(List.of(c.conversationId())));
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.BOB)).post("/api/privacy/export").then()
+                .statusCode(200)
+                .body("services.find { it.service == 'chat-service' }.data.conversations.size()", equalTo(0));
+    }
+
+    /**
+     * The plugin's signed identity for this store. (The token format is the one on this branch; with per-purpose keys it
+     * is signed for the identity purpose, the payload unchanged.)
+     */
+    private static String identityToken(Chats c, String email) {
+        return SignedToken.sign(Stubs.PLUGIN_SECRET, Map.of("domain", c.domain(), "customerId", 2, "email", email),
+                Instant.now().plusSeconds(600));
+    }
+
+    @Test
+    void aSignedIdentityProvesTheEmailInTheConversationItWasUsedIn() {
+        Chats c = Chats.open();
+        Map<String, Object> turn = c.turn("Hello, what is new in the shop?");
+        turn.put("context", Map.of("identityToken", identityToken(c, Stubs.ALICE)));
+        Api.chat(c.ip(), turn).then().statusCode(200);
 
         Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.ALICE)).post("/api/privacy/export").then()
                 .statusCode(200)
