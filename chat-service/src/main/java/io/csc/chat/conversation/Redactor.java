@@ -31,10 +31,10 @@ public final class Redactor {
             + ")*\\.(?=[\\p{N}%\\-]*\\p{L})" + LABEL + "|\\[[0-9a-f:.]+\\])");
 
     /**
-     * What is kept as typed: dates (ISO, day.month.year, month/day/year), times, order numbers and prices. (A date with a
-     * month's name, {@code 6 Dec 2026}, has too few digits in a row for any pattern: it needs no protection, and leaving
-     * the month names out keeps this pattern cheap.) A date of numbers only counts as one when its day and month are plausible (see {@link #isDate}), so a
-     * code typed as {@code 12.34.56} is still a code.
+     * What is kept as typed: dates (ISO, day.month.year, month/day/year), times, order numbers and prices. A date of
+     * numbers only counts as one when its day and month are plausible (see {@link #isDate}), so a code typed as
+     * {@code 12.34.56} is still a code. (A date with a month's name, {@code 6 Dec 2026}, has too few digits in a row for
+     * any pattern: it needs no protection, and leaving the month names out keeps this pattern cheap.)
      */
     private static final Pattern KEEP = Pattern.compile("(?i)"
             // 2026-12-06, 2026-12-06T14:30:00Z
