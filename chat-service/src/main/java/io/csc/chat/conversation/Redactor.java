@@ -67,8 +67,12 @@ public final class Redactor {
      */
     private static final Pattern PHONE = Pattern
             .compile("(?<![\\p{L}\\p{N}_#/-])(?:\\+\\s?|00)?\\(?\\d(?:[ ().-]{0,2}\\d){7,14}(?![\\p{N}])");
-    private static final String STREET_WORDS = "street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl"
-            + "|terrace|close|crescent|square|sq|highway|hwy|parkway|pkwy|alley|row|walk";
+    /**
+     * Street words; those that are everyday words too ("2 hoodies on the way", "in place") count only capitalised, as in
+     * an address ({@code 12 Abbey Lane}).
+     */
+    private static final String STREET_WORDS = "street|st|avenue|ave|road|rd|boulevard|blvd|ln|dr|ct|pl|sq|highway|hwy"
+            + "|parkway|pkwy|alley|(?-i:Lane|Drive|Court|Way|Place|Terrace|Close|Crescent|Square|Row|Walk)";
     /** "123 Main Street", "12b Elm Rd.", "4 Rue de la Paix" (number first, then a street word). */
     private static final Pattern ADDRESS_EN = Pattern.compile("(?i)\\b\\d{1,5}[a-z]?,?\\s+(?:[\\p{L}'.-]+\\s+){0,4}(?:"
             + STREET_WORDS

@@ -47,6 +47,8 @@ class RedactorTest {
             order #123456 please                            | order #123456 please
             where is my order 1234                          | where is my order 1234
             order 48 is on the way                          | order 48 is on the way
+            2 hoodies on the way, 3 in place of 1           | 2 hoodies on the way, 3 in place of 1
+            send it to 12 Abbey Lane                        | send it to [address]
             #48 06.12.2026                                  | #48 06.12.2026
             #48 placed 2026-12-06 14:30                     | #48 placed 2026-12-06 14:30
             delivered 12/06/2026 at 2:30 pm                 | delivered 12/06/2026 at 2:30 pm
