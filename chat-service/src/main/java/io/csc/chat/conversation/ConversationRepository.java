@@ -228,12 +228,36 @@ public class ConversationRepository {
         return ConversationEntity.delete("updatedAt < ?1", before);
     }
 
-    /** Conversation ids of a store that mention this email in what chat keeps of it. */
-    @WithSession
-    public Uni<List<ConversationEntity>> byEmail(String domain, String email) {
-        return ConversationEntity.list(
-                "domain = ?1 and (lower(contactEmail) = ?2 or lower(matchedEmail) = ?2 or lower(codeEmail) = ?2)", domain,
-                email.toLowerCase(java.util.Locale.ROOT));
+    /** How an email was proven in a conversation (see V230__conversation_proof.sql). */
+    public enum Proof {
+        OTP, IDENTITY, SIMPLE
+    }
+
+    /**
+     * Records that this conversation proved the email (a code verified for it, a valid signed identity, a simple match
+     * that read an order). The first proof of an email counts; later ones change nothing.
+     */
+    public Uni<Void> rememberProof(String conversationId, String email, Proof how) {
+        return pool.preparedQuery("insert into chat.conversation_proof (conversation_id, email, method, proven_at)"
+                + " values ($1, $2, $3, $4) on conflict do nothing")
+                .execute(Tuple.of(conversationId, email.trim().toLowerCase(java.util.Locale.ROOT),
+                        how.name().toLowerCase(java.util.Locale.ROOT), utc(clock.instant())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Conversations of a store in which this email was proven. An email the conversation only mentioned, sent a code
+     * to or failed to match does not make it that email's conversation.
+     */
+    public Uni<List<String>> provenFor(String domain, String email) {
+        return pool.preparedQuery("select p.conversation_id from chat.conversation_proof p"
+                + " join chat.conversation c on c.id = p.conversation_id where c.domain = $1 and p.email = $2")
+                .execute(Tuple.of(domain, email.trim().toLowerCase(java.util.Locale.ROOT)))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getString(0)));
+                    return ids;
+                });
     }
 
     @WithSession

@@ -3,6 +3,7 @@ package io.csc.chat.privacy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,7 @@ public class PrivacyService {
     }
 
     public Uni<List<PrivacyExport>> export(PrivacyRequest request) {
-        return remoteExports(request).flatMap(remote -> ownExport(request, conversationIds(remote)).map(own -> {
+        return remoteExports(request).flatMap(remote -> ownExport(request, provenByGrants(remote)).map(own -> {
             List<PrivacyExport> all = new ArrayList<>(remote);
             all.add(own);
             return all;
@@ -58,7 +59,7 @@ public class PrivacyService {
 
     public Uni<List<PrivacyDeletion>> delete(PrivacyRequest request) {
         return remoteExports(request).flatMap(remote -> {
-            Set<String> ids = conversationIds(remote);
+            Set<String> ids = provenByGrants(remote);
             return Uni.combine().all().unis(
                     guard("commerce-gateway", gateway.privacyDelete(request)),
                     guard("verification-service", verification.privacyDelete(request)),
@@ -78,35 +79,37 @@ public class PrivacyService {
                 guard("cart-service", carts.privacyExport(request))).with(PrivacyExport.class, list -> list);
     }
 
-    /** Conversations that verification-service tied to this email (its grants name them). */
-    private static Set<String> conversationIds(List<PrivacyExport> remote) {
+    /**
+     * Conversations whose live grant in verification-service proves this email (level full: a code, or a simple match
+     * that read an order). Pending codes and partial matches name conversations too, but only show that someone typed
+     * the address: they prove nothing, so they never make a conversation this email's.
+     */
+    static Set<String> provenByGrants(List<PrivacyExport> remote) {
         Set<String> ids = new HashSet<>();
         for (PrivacyExport e : remote) {
             if (e == null || e.data() == null || !"verification-service".equals(e.service())) {
                 continue;
             }
-            for (String key : List.of("grants", "consents", "pendingCodes")) {
-                List<Map<String, Object>> rows = e.data().get(key);
-                if (rows != null) {
-                    rows.forEach(r -> {
-                        if (r.get("conversationId") instanceof String id) {
-                            ids.add(id);
-                        }
-                    });
-                }
+            List<Map<String, Object>> grants = e.data().get("grants");
+            if (grants != null) {
+                grants.forEach(g -> {
+                    if (g.get("conversationId") instanceof String id
+                            && "full".equalsIgnoreCase(String.valueOf(g.get("level")))) {
+                        ids.add(id);
+                    }
+                });
             }
         }
         return ids;
     }
 
+    /** The conversations of this store in which the email was proven (kept here, or by a live grant). */
     private Uni<List<ConversationEntity>> ownConversations(PrivacyRequest request, Set<String> fromGrants) {
-        return conversations.byEmail(request.domain(), request.email())
-                .flatMap(byEmail -> conversations.byIds(request.domain(), fromGrants).map(byGrant -> {
-                    Map<String, ConversationEntity> all = new LinkedHashMap<>();
-                    byEmail.forEach(c -> all.put(c.id, c));
-                    byGrant.forEach(c -> all.put(c.id, c));
-                    return new ArrayList<>(all.values());
-                }));
+        return conversations.provenFor(request.domain(), request.email()).flatMap(proven -> {
+            Set<String> ids = new LinkedHashSet<>(proven);
+            ids.addAll(fromGrants);
+            return conversations.byIds(request.domain(), ids);
+        });
     }
 
     private Uni<PrivacyExport> ownExport(PrivacyRequest request, Set<String> fromGrants) {

@@ -76,6 +76,8 @@ public class VerificationTools {
                 : started(ctx).chain(() -> verification.simple(request)).flatMap(level -> {
                     if (level == VerificationLevel.FULL && orderNumber != null) {
                         return conversations.rememberMatch(ctx.conversationId(), orderNumber, e)
+                                .chain(() -> conversations.rememberProof(ctx.conversationId(), e,
+                                        ConversationRepository.Proof.SIMPLE))
                                 .replaceWith(ToolResult.ok(tool, "Thank you, your details match order #" + orderNumber + ".",
                                         level));
                     }
@@ -134,7 +136,12 @@ public class VerificationTools {
                         "Which email address should I send a code to?", null, List.of(), Ui.askEmail(), List.of()));
             }
             return started(ctx).chain(() -> verification.verifyCode(new OtpVerifyRequest(ctx.conversationId(), ctx.domain(),
-                    e, digits))).map(r -> {
+                    e, digits)))
+                    // the code proved the mailbox: from now on this conversation is that email's (privacy export)
+                    .call(r -> r.verified()
+                            ? conversations.rememberProof(ctx.conversationId(), e, ConversationRepository.Proof.OTP)
+                            : Uni.createFrom().voidItem())
+                    .map(r -> {
                         if (r.verified()) {
                             return ToolResult.ok(tool, "Thank you, your email address is verified.", Boolean.TRUE);
                         }

@@ -1,7 +1,10 @@
 package io.csc.chat.privacy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +15,9 @@ import io.csc.chat.support.Api;
 import io.csc.chat.support.Chats;
 import io.csc.chat.support.ServicesResource;
 import io.csc.chat.support.Stubs;
+import io.csc.chat.tools.VerificationTools;
 import io.csc.web.PluginSignature;
+import io.csc.web.SignedToken;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -22,6 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.csc.chat.support.OnVertx.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -29,6 +35,9 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTestResource(value = ServicesResource.class, restrictToAnnotatedClass = false)
 class PrivacyTest {
     static final String ADMIN = "Bearer test-admin-token-0123456789";
+
+    @Inject
+    VerificationTools verifications;
 
     @BeforeEach
     void reset() {
@@ -46,7 +55,8 @@ class PrivacyTest {
         // verification-service ties this conversation to Alice's email
         ServicesResource.verification.stubFor(post(urlPathEqualTo("/internal/privacy/export")).atPriority(1).willReturn(okJson(
                 "{\"service\": \"verification-service\", \"data\": {\"grants\": [{\"conversationId\": \"" + c.conversationId()
-                        + "\", \"email\": \"alice@example.com\"}], \"consents\": [], \"pendingCodes\": []}}")));
+                        + "\", \"email\": \"alice@example.com\", \"level\": \"full\", \"method\": \"otp\"}], \"consents\": [],"
+                        + " \"pendingCodes\": []}}")));
 
         Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.ALICE)).post("/api/privacy/export").then()
                 .statusCode(200).body("success", equalTo(true))
@@ -64,6 +74,92 @@ class PrivacyTest {
             server.verify(1, postRequestedFor(urlPathEqualTo("/internal/privacy/delete")));
         }
         RestAssured.given().queryParam("session_id", c.session()).get("/api/chat/" + c.conversationId()).then().statusCode(404);
+    }
+
+    /** A second conversation in the same store (another session, same shopper or not). */
+    private static Chats openIn(String domain) {
+        String ip = Api.randomIp();
+        String session = Api.session();
+        String id = Api.client(ip).body(Map.of("session_id", session, "domain", domain)).post("/api/chat/start").then()
+                .statusCode(200).extract().path("conversation_id");
+        return new Chats(ip, domain, session, id);
+    }
+
+    @Test
+    void aConversationIsTheEmailsOnlyOnceTheEmailWasProvenInIt() {
+        // asked: someone typed Alice's address, asked for a code to it and failed a simple match: nothing proven
+        Chats asked = Chats.open();
+        Api.chat(asked.ip(), asked.turn("Where is my parcel?")).then().statusCode(200);
+        await(() -> verifications.sendCode(asked.ctx(), Stubs.ALICE));
+        await(() -> verifications.startSimple(asked.ctx(), Stubs.ALICE, 1001L));
+        // proven: Alice typed the code mailed to her (its grant has since expired in verification-service)
+        Chats proven = openIn(asked.domain());
+        Api.chat(proven.ip(), proven.turn("Where is my order?")).then().statusCode(200);
+        await(() -> verifications.sendCode(proven.ctx(), Stubs.ALICE));
+        ServicesResource.verification.stubFor(post(urlPathEqualTo("/internal/verification/otp/verify")).atPriority(1)
+                .willReturn(okJson("{\"verified\": true, \"attemptsLeft\": 0}")));
+        await(() -> verifications.verifyCode(proven.ctx(), Stubs.ALICE, "123 456"));
+        // verification-service still names the asked conversation: a pending code, a partial match, its consent
+        ServicesResource.verification.stubFor(post(urlPathEqualTo("/internal/privacy/export")).atPriority(1).willReturn(okJson(
+                """
+                        {"service": "verification-service", "data": {
+                          "grants": [{"conversationId": "%1$s", "email": "alice@example.com", "level": "partial", "method": "simple"}],
+                          "consents": [{"conversationId": "%1$s"}], "pendingCodes": [{"conversationId": "%1$s"}]}}"""
+                        .formatted(asked.conversationId()))));
+
+        Api.client(asked.ip()).header("Authorization", ADMIN).body(body(asked, Stubs.ALICE)).post("/api/privacy/export")
+                .then().statusCode(200)
+                .body("services.find { it.service == 'chat-service' }.data.conversations.conversationId",
+                        equalTo(List.of(proven.conversationId())));
+        // nor is it deleted as hers
+        Api.client(asked.ip()).header("Authorization", ADMIN).body(body(asked, Stubs.ALICE)).post("/api/privacy/delete")
+                .then().statusCode(200)
+                .body("services.find { it.service == 'chat-service' }.deleted.conversations", equalTo(1));
+        RestAssured.given().queryParam("session_id", proven.session()).get("/api/chat/" + proven.conversationId()).then()
+                .statusCode(404);
+        RestAssured.given().queryParam("session_id", asked.session()).get("/api/chat/" + asked.conversationId()).then()
+                .statusCode(200).body("messages.text", hasItems("Where is my parcel?"));
+    }
+
+    @Test
+    void aSimpleMatchThatReadAnOrderProvesTheEmail() {
+        Chats c = Chats.open();
+        ServicesResource.verification.stubFor(post(urlPathEqualTo("/internal/verification/simple")).atPriority(1)
+                .willReturn(okJson("{\"level\": \"full\"}")));
+        await(() -> verifications.startSimple(c.ctx(), Stubs.ALICE, 1001L));
+
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.ALICE)).post("/api/privacy/export").then()
+                .statusCode(200)
+                .body("services.find { it.service == 'chat-service' }.data.conversations.conversationId",
+                        equalTo(List.of(c.conversationId())));
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.BOB)).post("/api/privacy/export").then()
+                .statusCode(200)
+                .body("services.find { it.service == 'chat-service' }.data.conversations.size()", equalTo(0));
+    }
+
+    /**
+     * The plugin's signed identity for this store. (The token format is the one on this branch; with per-purpose keys it
+     * is signed for the identity purpose, the payload unchanged.)
+     */
+    private static String identityToken(Chats c, String email) {
+        return SignedToken.sign(Stubs.PLUGIN_SECRET, Map.of("domain", c.domain(), "customerId", 2, "email", email),
+                Instant.now().plusSeconds(600));
+    }
+
+    @Test
+    void aSignedIdentityProvesTheEmailInTheConversationItWasUsedIn() {
+        Chats c = Chats.open();
+        Map<String, Object> turn = c.turn("Hello, what is new in the shop?");
+        turn.put("context", Map.of("identityToken", identityToken(c, Stubs.ALICE)));
+        Api.chat(c.ip(), turn).then().statusCode(200);
+
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.ALICE)).post("/api/privacy/export").then()
+                .statusCode(200)
+                .body("services.find { it.service == 'chat-service' }.data.conversations.conversationId",
+                        equalTo(List.of(c.conversationId())));
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.BOB)).post("/api/privacy/export").then()
+                .statusCode(200)
+                .body("services.find { it.service == 'chat-service' }.data.conversations.size()", equalTo(0));
     }
 
     @Test

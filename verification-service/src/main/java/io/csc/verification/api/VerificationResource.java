@@ -28,6 +28,7 @@ import io.csc.model.verification.SimpleVerificationResponse;
 import io.csc.model.verification.VerificationGrant;
 import io.csc.verification.grant.GrantService;
 import io.csc.verification.otp.OtpService;
+import io.csc.verification.privacy.PrivacyService;
 import io.csc.verification.simple.SimpleVerificationService;
 import io.csc.web.ApiException;
 import io.csc.web.TenantDomain;
@@ -41,23 +42,29 @@ public class VerificationResource {
     private final SimpleVerificationService simple;
     private final OtpService otp;
     private final GrantService grants;
+    private final PrivacyService privacy;
 
-    public VerificationResource(SimpleVerificationService simple, OtpService otp, GrantService grants) {
+    public VerificationResource(SimpleVerificationService simple, OtpService otp, GrantService grants,
+            PrivacyService privacy) {
         this.simple = simple;
         this.otp = otp;
         this.grants = grants;
+        this.privacy = privacy;
     }
 
     @POST
     @Path("/simple")
     public Uni<SimpleVerificationResponse> simple(@Valid @NotNull SimpleVerificationRequest request) {
-        return simple.verify(request).map(SimpleVerificationResponse::new);
+        return simple.verify(request)
+                .call(level -> privacy.noteEmail(request.conversationId(), request.domain(), request.email()))
+                .map(SimpleVerificationResponse::new);
     }
 
     @POST
     @Path("/otp/send")
     public Uni<RestResponse<OtpSendResponse>> send(@Valid @NotNull OtpSendRequest request) {
-        return otp.send(request).map(body -> RestResponse.status(RestResponse.Status.ACCEPTED, body));
+        return otp.send(request).call(body -> privacy.noteEmail(request.conversationId(), request.domain(), request.email()))
+                .map(body -> RestResponse.status(RestResponse.Status.ACCEPTED, body));
     }
 
     @POST

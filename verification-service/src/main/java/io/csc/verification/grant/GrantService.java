@@ -83,7 +83,8 @@ public class GrantService {
     /** The conversation ended: its grant and consent go. */
     @WithTransaction
     public Uni<Void> end(String conversationId) {
-        return grants.deleteById(conversationId).chain(() -> consents.deleteById(conversationId)).replaceWithVoid();
+        return grants.deleteById(conversationId).chain(() -> consents.deleteById(conversationId))
+                .chain(() -> consents.deleteLinks(conversationId)).replaceWithVoid();
     }
 
     /** Removes expired grants and consents of conversations idle for longer than the timeout; answers the count. */
@@ -107,18 +108,29 @@ public class GrantService {
         });
     }
 
+    /** Notes that the conversation asked about the email with this pseudonym (simple match or code sent). */
+    @WithTransaction
+    public Uni<Void> noteEmail(String conversationId, String emailId) {
+        return consents.linkEmail(conversationId, emailId, clock.instant()).replaceWithVoid();
+    }
+
     /** How many rows a privacy deletion removed. */
     public record Deleted(long grants, long consents) {
     }
 
-    /** Deletes the grants of (domain, email) and the consents of their conversations. */
+    /**
+     * Deletes the grants of (domain, email) and the consents of their conversations, then the consents of conversations
+     * that asked about this email ({@code emailId}, its pseudonym) and were never verified: a consent names no email, so
+     * only the note of which email a conversation asked about ties it to this one.
+     */
     @WithTransaction
-    public Uni<Deleted> deleteByOwner(String domain, String email) {
+    public Uni<Deleted> deleteByOwner(String domain, String email, String emailId) {
         return grants.listByOwner(domain, email).chain(owned -> {
             List<String> ids = owned.stream().map(g -> g.conversationId).toList();
             return consents.deleteByConversations(ids)
                     .chain(deletedConsents -> grants.delete("domain = ?1 and email = ?2", domain, email)
-                            .map(deletedGrants -> new Deleted(deletedGrants, deletedConsents)));
+                            .chain(deletedGrants -> consents.deleteUnverifiedFor(emailId)
+                                    .map(unverified -> new Deleted(deletedGrants, deletedConsents + unverified))));
         });
     }
 

@@ -21,7 +21,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Everything this service keeps about one email in one store: grants (with their conversations' consents) in
- * PostgreSQL; pending codes, the resend cooldown and attempt counters in Redis (keyed by the email's pseudonym).
+ * PostgreSQL; pending codes, the resend cooldown and attempt counters in Redis (keyed by the email's pseudonym). A
+ * deletion also removes the consents of conversations that asked about the email and were never verified; the export
+ * does not list them, as nothing proved that those conversations were this email's owner's.
  */
 @ApplicationScoped
 public class PrivacyService {
@@ -65,7 +67,7 @@ public class PrivacyService {
         String domain = TenantDomain.normalize(request.domain());
         String email = Emails.normalize(request.email());
         String emailId = hasher.emailId(domain, email);
-        return grants.deleteByOwner(domain, email).chain(counts -> otp
+        return grants.deleteByOwner(domain, email, emailId).chain(counts -> otp
                 .deleteAllFor(emailId, "rl:" + AttemptLimitService.BUCKET_PREFIX + "*:email:" + emailId + ":*")
                 .map(redisKeys -> {
                     Map<String, Long> deleted = new LinkedHashMap<>();
@@ -74,6 +76,18 @@ public class PrivacyService {
                     deleted.put("redisKeys", redisKeys);
                     return new PrivacyDeletion(SERVICE, deleted);
                 }));
+    }
+
+    /**
+     * Notes that a conversation asked about this email (a simple match or a code sent), so that a deletion for the email
+     * can find the conversation's consent even when it was never verified.
+     */
+    public Uni<Void> noteEmail(String conversationId, String domain, String email) {
+        if (email == null || email.isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        return grants.noteEmail(conversationId,
+                hasher.emailId(TenantDomain.normalize(domain), Emails.normalize(email)));
     }
 
     private static Map<String, Object> grant(VerificationGrant g) {
