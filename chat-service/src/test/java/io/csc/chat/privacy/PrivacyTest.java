@@ -137,13 +137,10 @@ class PrivacyTest {
                 .body("services.find { it.service == 'chat-service' }.data.conversations.size()", equalTo(0));
     }
 
-    /**
-     * The plugin's signed identity for this store. (The token format is the one on this branch; with per-purpose keys it
-     * is signed for the identity purpose, the payload unchanged.)
-     */
+    /** The plugin's signed identity for this store. */
     private static String identityToken(Chats c, String email) {
-        return SignedToken.sign(Stubs.PLUGIN_SECRET, Map.of("domain", c.domain(), "customerId", 2, "email", email),
-                Instant.now().plusSeconds(600));
+        return SignedToken.sign(SignedToken.Purpose.IDENTITY, Stubs.PLUGIN_SECRET,
+                Map.of("domain", c.domain(), "customerId", 2, "email", email), Instant.now().plusSeconds(600));
     }
 
     @Test
