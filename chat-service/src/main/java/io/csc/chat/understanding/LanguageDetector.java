@@ -54,7 +54,9 @@ public final class LanguageDetector {
                 "angebot", "groesse", "grosse", "blau", "rot", "umtauschen", "kaufen", "suche", "dauert", "lange",
                 "wann", "angekommen", "kommt", "mehr", "alle", "ueberhaupt", "eigentlich", "sagen", "schicken",
                 "weiss", "wisst", "ihnen", "euch", "lieber", "nur", "jetzt", "heute", "gut", "geht", "vielen",
-                "dank", "hi", "ok", "bist", "zahle", "laden", "geschaeft", "kundendienst", "kontakt", "erreichen");
+                "dank", "hi", "ok", "bist", "zahle", "laden", "geschaeft", "kundendienst", "kontakt", "erreichen", "jawohl",
+                "nee",
+                "warenkorb", "anzeigen", "zeig", "eure", "euer", "ihr", "mach", "passt", "lass");
         add(Language.ES, 1.0, "yo", "tu", "usted", "ustedes", "mi", "mis", "su", "sus", "es", "son", "esta",
                 "estan", "estoy", "tiene", "tienen", "tengo", "tienes", "hay", "el", "los", "las", "un", "una",
                 "unos", "unas", "y", "o", "pero", "del", "al", "con", "por", "para", "sin", "donde", "cuando",
@@ -69,7 +71,8 @@ public final class LanguageDetector {
                 "busco", "tarda", "llega", "llegado", "todavia", "aun", "tambien", "muy", "bien", "estas", "sabes",
                 "saben", "nada", "todo", "ya", "hoy", "ahora", "muchas", "aceptan", "tienda", "contacto", "auriculares",
                 "paquete", "seguimiento", "mio", "nuestro", "ese", "eso", "este", "esto", "hasta", "luego", "oye",
-                "ayuda", "ayudar", "puedes", "quiere", "gusta", "lo", "le", "me", "se", "te", "nos");
+                "ayuda", "ayudar", "puedes", "quiere", "gusta", "lo", "le", "me", "se", "te", "nos", "confirmo",
+                "mejor", "dejalo", "venden", "tazas", "hora", "cierran", "ver", "carrito", "cesta", "adelante");
         add(Language.FR, 1.0, "je", "tu", "vous", "nous", "il", "elle", "mon", "ma", "mes", "ton", "votre", "vos",
                 "est", "sont", "suis", "avez", "avons", "ai", "as", "a", "le", "la", "les", "un", "une", "des", "du",
                 "et", "ou", "mais", "avec", "pour", "sans", "dans", "sur", "ou", "quand", "comment", "combien",
@@ -85,7 +88,8 @@ public final class LanguageDetector {
                 "tres", "bien", "savez", "rien", "tout", "deja", "aujourd", "hui", "maintenant", "beaucoup",
                 "acceptez", "boutique", "magasin", "contact", "ecouteurs", "suivi", "ce", "cette", "cet", "ces",
                 "au", "aux", "pas", "ne", "je", "j", "c", "l", "qu", "n", "y", "en", "vous", "etre",
-                "avoir", "fait", "faites", "robot", "aide", "aider", "ca", "va", "vendez", "votre", "ils");
+                "avoir", "fait", "faites", "robot", "coucou", "passez", "panier", "moi", "toi", "aide", "aider", "ca", "va",
+                "vendez", "votre", "ils");
         // words that are everyday in two languages: evidence for both, weaker
         shared(0.4, List.of(Language.ES, Language.FR), "de", "la", "en", "que", "un", "tu", "mi", "me", "te", "se",
                 "disponible", "contact");
