@@ -153,10 +153,10 @@ public final class MessageAnalyser {
                 "\\b(combien|prix|coute|coutent)\\b");
         rule(Topic.PRODUCT_SEARCH, "product",
                 "\\b(do (you|u) (have|sell|carry)|have you got|looking for|show me|i need an?|any \\w+$|what \\S+ do you have"
-                        + "|i m after|im after)\\b",
-                "\\b(habt ihr|haben sie|ich suche|suche|verkauft ihr|zeig mir|ich brauche|brauche|gibt es)\\b",
-                "\\b(tienen|tienes|busco|venden|muestrame|necesito una?)\\b",
-                "\\b(vous avez|avez vous|je cherche|vous vendez|montrez moi|besoin d)\\b");
+                        + "|i m after|im after|(want to|like to|i ll|going to|also) buy|buy an?)\\b",
+                "\\b(habt ihr|haben sie|ich suche|suche|verkauft ihr|zeig mir|ich brauche|brauche|gibt es|kaufen)\\b",
+                "\\b(tienen|tienes|busco|venden|muestrame|necesito una?|comprar)\\b",
+                "\\b(vous avez|avez vous|je cherche|vous vendez|montrez moi|besoin d|acheter)\\b");
         // the short answers: only when nothing above matched
         rule(Topic.NO, "no",
                 "^(no|nope|nah|never mind)\\b|\\bdont do that\\b|\\bdon t do that\\b",
