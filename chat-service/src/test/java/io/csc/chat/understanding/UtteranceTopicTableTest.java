@@ -93,6 +93,23 @@ class UtteranceTopicTableTest {
     }
 
     @Test
+    void analysingAMessageTakesWellUnderAMillisecond() throws IOException {
+        List<Row> rows = rows("utterances-tuning.psv");
+        for (int i = 0; i < 3000; i++) {
+            MessageAnalyser.analyse(rows.get(i % rows.size()).utterance(), Language.EN);
+        }
+        int n = 20_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            MessageAnalyser.analyse(rows.get(i % rows.size()).utterance(), Language.EN);
+        }
+        double micros = (System.nanoTime() - start) / 1000.0 / n;
+        System.out.println("analysis: " + micros + " us per message");
+        // it runs on every turn; the bound is generous for a shared 2-core machine, the figure is printed
+        assertTrue(micros < 1000, micros + " us per message");
+    }
+
+    @Test
     void theTableIsLargeCoversEveryTopicAndLanguageAndTheSplitIsTheDocumentedHash() throws IOException {
         List<Row> tuning = rows("utterances-tuning.psv");
         List<Row> heldOut = rows("utterances-heldout.psv");
