@@ -72,12 +72,6 @@ public final class StoreFacts {
 
     /** Country names in the four languages to ISO codes, for "do you ship to Canada". */
     private static final Map<String, String> COUNTRIES = new HashMap<>();
-    private static final Map<String, String> COUNTRY_NAMES = Map.ofEntries(Map.entry("US", "the United States"),
-            Map.entry("CA", "Canada"), Map.entry("MX", "Mexico"), Map.entry("DE", "Germany"), Map.entry("FR", "France"),
-            Map.entry("GB", "the United Kingdom"), Map.entry("AT", "Austria"), Map.entry("ES", "Spain"),
-            Map.entry("IT", "Italy"), Map.entry("CH", "Switzerland"), Map.entry("NL", "the Netherlands"),
-            Map.entry("AU", "Australia"));
-
     static {
         country("US", "usa", "america", "states", "estados unidos", "etats unis", "vereinigte staaten");
         country("CA", "canada", "kanada");
@@ -190,8 +184,8 @@ public final class StoreFacts {
                 }
             }
         }
-        String countries = String.join(", ", all.stream().map(c -> COUNTRY_NAMES.getOrDefault(c, c)).toList());
-        String country = COUNTRY_NAMES.getOrDefault(code, code);
+        String countries = String.join(", ", all.stream().map(c -> countryName(c, lang)).toList());
+        String country = countryName(code, lang);
         if (zone == null || zone.methods().stream().noneMatch(StoreProfile.ShippingMethod::enabled)) {
             return new Answer(true, ReplyCatalog.text(lang, "facts.ship.no",
                     Map.of("country", country, "countries", countries)), null, null);
@@ -279,6 +273,12 @@ public final class StoreFacts {
             score += 2;
         }
         return score;
+    }
+
+    /** The country's name in the shopper's language, from the JDK's locale data ("AT" is "Österreich" in German). */
+    static String countryName(String code, Language lang) {
+        String name = new Locale("", code).getDisplayCountry(Locale.forLanguageTag(lang.code()));
+        return name.isBlank() ? code : name;
     }
 
     private static String countryOf(String norm) {

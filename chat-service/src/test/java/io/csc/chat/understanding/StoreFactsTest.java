@@ -67,10 +67,10 @@ class StoreFactsTest {
     void shippingCountriesAndCostsComeFromTheZones() {
         assertEquals("Yes, we ship to Canada: Standard $5.95, Free shipping >= $50.",
                 ask("do you ship to canada", Language.EN).text());
-        assertEquals("Oui, nous livrons vers Germany : International $14.95.",
+        assertEquals("Oui, nous livrons vers Allemagne : International $14.95.",
                 ask("vous livrez en allemagne ?", Language.FR).text());
-        assertEquals("Nach Austria liefern wir nicht. Wir liefern nach: the United States, Canada, Mexico, Germany, "
-                + "France, the United Kingdom.", ask("liefert ihr nach österreich", Language.DE).text());
+        assertEquals("Nach Österreich liefern wir nicht. Wir liefern nach: Vereinigte Staaten, Kanada, Mexiko, "
+                + "Deutschland, Frankreich, Vereinigtes Königreich.", ask("liefert ihr nach österreich", Language.DE).text());
     }
 
     /** question | language | page the answer must quote | words the answer must contain */
