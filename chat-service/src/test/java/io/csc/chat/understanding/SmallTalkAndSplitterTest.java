@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.csc.chat.builtin.ProductMatcher;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +70,19 @@ class SmallTalkAndSplitterTest {
 
         p = MessageSplitter.split("annulez la commande 77 et quels sont vos horaires", Language.EN);
         assertEquals(List.of(Topic.CANCEL_ORDER, Topic.HOURS), p.stream().map(x -> x.analysis().topic()).toList());
+    }
+
+    @Test
+    void aBareProductNameIsAProductQuestionWhenTheCatalogueKnowsIt() {
+        ProductMatcher catalog = new ProductMatcher(List.of(new ProductMatcher.Entry(19, "Wool Beanie", "AC-BEANIE-002"),
+                new ProductMatcher.Entry(28, "Portable SSD 1TB", "EL-SSD-006")));
+        assertEquals(Topic.OTHER, MessageAnalyser.analyse("wool beanie?", Language.EN).topic());
+        Analysis a = MessageAnalyser.analyse("wool beanie?", Language.EN, catalog);
+        assertEquals(Topic.PRODUCT_SEARCH, a.topic());
+        assertEquals("catalogue", a.rule());
+        // a rule's topic stands: the catalogue only fills in where no rule fits
+        assertEquals(Topic.PRODUCT_PRICE, MessageAnalyser.analyse("how much is the wool beanie", Language.EN, catalog).topic());
+        assertEquals(Topic.OTHER, MessageAnalyser.analyse("purple monkey dishwasher", Language.EN, catalog).topic());
     }
 
     @Test
