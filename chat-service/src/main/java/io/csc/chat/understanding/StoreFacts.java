@@ -1,0 +1,323 @@
+package io.csc.chat.understanding;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.csc.chat.knowledge.KnowledgeHit;
+import io.csc.chat.knowledge.StoreProfile;
+
+/**
+ * Answers store questions (payment, shipping countries and costs, contact, hours, address, currency, any policy) in one
+ * or two sentences with their source: from the store profile where the store's settings hold the fact (payment
+ * methods, shipping zones, address, currency), else the sentences of the store's pages that answer it best. Says
+ * "I don't know" (known = false) instead of a handoff only when neither holds it. {@link #searchQuery} turns a question
+ * phrased unlike the page ("who pays customs", "do you take credit cards") into the page's words for the knowledge
+ * search.
+ */
+public final class StoreFacts {
+
+    /** An answer: the text in the shopper's language (quotes in the page's language), its source, whether known. */
+    public record Answer(boolean known, String text, String sourceTitle, String sourceUrl) {
+    }
+
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"“])");
+
+    /** Words the pages use for each topic (English pages; a page in another language matches its own words). */
+    private static final Map<Topic, List<String>> PAGE_WORDS = Map.of(
+            Topic.CONTACT, List.of("write", "email", "call", "phone", "contact", "customer service", "@"),
+            Topic.HOURS, List.of("monday", "friday", "weekdays", "am", "pm", "hours", "open", "closed"),
+            Topic.SHIPPING, List.of("ship", "shipping", "deliver", "delivery", "business days", "customs", "duties"),
+            Topic.RETURNS_POLICY, List.of("return", "returns", "refund", "exchange", "days", "swap", "size"),
+            Topic.PAYMENT, List.of("pay", "payment", "card", "transfer", "paypal"),
+            Topic.STORE_ADDRESS, List.of("address", "warehouse", "located", "street"),
+            Topic.STORE_QUESTION, List.of("gift", "wrap", "warranty", "newsletter", "currency", "dollars"));
+
+    /** Shopper words (any of the four languages) to the words a store's page uses for the same thing. */
+    private static final Map<String, List<String>> SHOPPER_TO_PAGE = new HashMap<>();
+
+    static {
+        page(List.of("customs", "duties", "zoll", "aduana", "douane", "import"), "customs", "duties", "import", "taxes");
+        page(List.of("credit", "card", "cards", "kreditkarte", "tarjeta", "carte", "paypal", "pay", "zahlen",
+                "bezahlen", "pagar", "payer", "paiement", "pago", "zahlungsarten"), "payment", "pay", "card");
+        page(List.of("exchange", "swap", "umtauschen", "umtausch", "cambiar", "echanger", "size", "grosse", "talla",
+                "taille"), "exchange", "swap", "size", "return");
+        page(List.of("wrap", "wrapping", "geschenkverpackung", "verpacken", "envuelven", "envolver", "emballage",
+                "paquet"), "gift", "wrap", "wrapping", "packaging");
+        page(List.of("phone", "number", "call", "telefon", "telefonnummer", "anrufen", "telefono", "llamar", "telephone",
+                "appeler", "email", "mail", "correo", "contact", "kontakt", "contacto", "reach", "erreichen", "joindre"),
+                "contact", "call", "phone", "write", "email", "customer", "service");
+        page(List.of("open", "hours", "geoffnet", "offnungszeiten", "horario", "abren", "horaires", "ouvert", "sunday",
+                "sonntag", "domingo", "dimanche", "weekend", "wochenende"), "hours", "monday", "friday", "weekdays",
+                "am", "pm");
+        page(List.of("return", "returns", "refund", "ruckgabe", "rucksendung", "devolucion", "devoluciones",
+                "reembolso", "retour", "retours", "remboursement"), "return", "returns", "refund", "policy", "days");
+        page(List.of("ship", "shipping", "delivery", "versand", "lieferung", "liefert", "envio", "envios",
+                "livraison", "livrez", "long", "lange", "tarda", "temps"), "shipping", "delivery", "business", "days");
+        page(List.of("warranty", "garantie", "garantia", "guarantee"), "warranty", "defects");
+        page(List.of("currency", "wahrung", "moneda", "devise"), "prices", "dollars", "currency");
+    }
+
+    private static void page(List<String> shopperWords, String... pageWords) {
+        for (String w : shopperWords) {
+            SHOPPER_TO_PAGE.computeIfAbsent(w, k -> new ArrayList<>()).addAll(List.of(pageWords));
+        }
+    }
+
+    /** Country names in the four languages to ISO codes, for "do you ship to Canada". */
+    private static final Map<String, String> COUNTRIES = new HashMap<>();
+    static {
+        country("US", "usa", "america", "states", "estados unidos", "etats unis", "vereinigte staaten");
+        country("CA", "canada", "kanada");
+        country("MX", "mexico", "mexiko", "mexique");
+        country("DE", "germany", "deutschland", "alemania", "allemagne");
+        country("FR", "france", "frankreich", "francia");
+        country("GB", "uk", "britain", "england", "united kingdom", "grossbritannien", "reino unido", "royaume uni",
+                "angleterre");
+        country("AT", "austria", "osterreich", "oesterreich", "autriche");
+        country("ES", "spain", "spanien", "espana", "espagne");
+        country("IT", "italy", "italien", "italia", "italie");
+        country("CH", "switzerland", "schweiz", "suiza", "suisse");
+        country("NL", "netherlands", "holland", "niederlande", "paises bajos", "pays bas");
+        country("AU", "australia", "australien", "australie");
+    }
+
+    private static void country(String code, String... names) {
+        for (String n : names) {
+            COUNTRIES.put(n, code);
+        }
+    }
+
+    private StoreFacts() {
+    }
+
+    /** The knowledge-search query for a question: its words plus the page words they stand for. */
+    public static String searchQuery(String question, Topic topic) {
+        String norm = MessageAnalyser.normalize(question);
+        Set<String> extra = new LinkedHashSet<>();
+        for (String w : norm.split(" ")) {
+            List<String> p = SHOPPER_TO_PAGE.get(w);
+            if (p != null) {
+                extra.addAll(p);
+            }
+        }
+        if (extra.isEmpty() && PAGE_WORDS.containsKey(topic)) {
+            PAGE_WORDS.get(topic).stream().filter(w -> !w.equals("@")).limit(4).forEach(extra::add);
+        }
+        return extra.isEmpty() ? question : question + " " + String.join(" ", extra);
+    }
+
+    /**
+     * Answers a store question.
+     *
+     * @param hits the knowledge search's passages for {@link #searchQuery}, best first (may be empty)
+     */
+    public static Answer answer(String question, Topic topic, Language lang, StoreProfile profile,
+            List<KnowledgeHit> hits) {
+        String norm = " " + MessageAnalyser.normalize(question) + " ";
+        if (profile != null) {
+            if (topic == Topic.PAYMENT && profile.paymentMethods() != null && !profile.paymentMethods().isEmpty()) {
+                return payment(norm, lang, profile);
+            }
+            if (topic == Topic.SHIPPING && profile.shippingZones() != null) {
+                String code = countryOf(norm);
+                if (code != null) {
+                    return shipsTo(code, lang, profile);
+                }
+            }
+            if (topic == Topic.STORE_ADDRESS && profile.address() != null && profile.address().city() != null) {
+                StoreProfile.Address a = profile.address();
+                String address = String.join(", ", nonBlank(a.address1(), a.address2(), a.city(),
+                        joined(a.state(), a.postcode()), a.country()));
+                return new Answer(true, ReplyCatalog.text(lang, "facts.address", Map.of("address", address)), null, null);
+            }
+            if (topic == Topic.STORE_QUESTION && profile.currency() != null
+                    && norm.matches(".*\\b(currency|wahrung|waehrung|moneda|devise)\\b.*")) {
+                return new Answer(true, ReplyCatalog.text(lang, "facts.currency", Map.of("currency", profile.currency())),
+                        null, null);
+            }
+        }
+        return fromPages(norm, topic, lang, hits == null ? List.of() : hits);
+    }
+
+    private static Answer payment(String norm, Language lang, StoreProfile profile) {
+        String methods = String.join(", ", profile.paymentMethods());
+        String list = ReplyCatalog.text(lang, "facts.payment", Map.of("methods", methods));
+        String asked = null;
+        if (norm.matches(".*\\b(credit|card|cards|kreditkarte|tarjeta|carte)\\b.*")) {
+            asked = "card";
+        } else if (norm.contains(" paypal ")) {
+            asked = "paypal";
+        } else if (norm.matches(".*\\b(apple|google) pay\\b.*")) {
+            asked = "pay";
+        } else if (norm.matches(".*\\b(cash|nachnahme|contra reembolso|a la livraison)\\b.*")) {
+            asked = "cash";
+        } else if (norm.matches(".*\\b(transfer|uberweisung|ueberweisung|transferencia|virement)\\b.*")) {
+            asked = "transfer";
+        }
+        if (asked == null) {
+            return new Answer(true, list, null, null);
+        }
+        String a = asked;
+        boolean yes = profile.paymentMethods().stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains(a));
+        // a yes/no question starts with the yes or the no
+        return new Answer(true, ReplyCatalog.text(lang, yes ? "facts.yes" : "facts.no") + " " + list, null, null);
+    }
+
+    private static Answer shipsTo(String code, Language lang, StoreProfile profile) {
+        List<String> all = new ArrayList<>();
+        StoreProfile.ShippingZone zone = null;
+        for (StoreProfile.ShippingZone z : profile.shippingZones()) {
+            for (String loc : z.locations()) {
+                String c = loc.contains(":") ? loc.substring(0, loc.indexOf(':')) : loc;
+                if (!all.contains(c)) {
+                    all.add(c);
+                }
+                if (c.equals(code) && zone == null) {
+                    zone = z;
+                }
+            }
+        }
+        String countries = String.join(", ", all.stream().map(c -> countryName(c, lang)).toList());
+        String country = countryName(code, lang);
+        if (zone == null || zone.methods().stream().noneMatch(StoreProfile.ShippingMethod::enabled)) {
+            return new Answer(true, ReplyCatalog.text(lang, "facts.ship.no",
+                    Map.of("country", country, "countries", countries)), null, null);
+        }
+        String symbol = symbol(profile.currency());
+        List<String> costs = new ArrayList<>();
+        for (StoreProfile.ShippingMethod m : zone.methods()) {
+            if (!m.enabled()) {
+                continue;
+            }
+            if (m.minAmount() != null && !m.minAmount().isBlank()) {
+                costs.add(m.title() + " " + ">= " + symbol + m.minAmount());
+            } else if (m.cost() != null && !m.cost().isBlank()) {
+                costs.add(m.title() + " " + symbol + m.cost());
+            } else {
+                costs.add(m.title());
+            }
+        }
+        return new Answer(true, ReplyCatalog.text(lang, "facts.ship.yes",
+                Map.of("country", country, "costs", String.join(", ", costs))), null, null);
+    }
+
+    /** The one or two sentences of the passages that answer best, with the page they come from. */
+    private static Answer fromPages(String norm, Topic topic, Language lang, List<KnowledgeHit> hits) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String w : norm.trim().split(" ")) {
+            if (w.length() >= 4) {
+                wanted.add(w);
+            }
+            List<String> p = SHOPPER_TO_PAGE.get(w);
+            if (p != null) {
+                wanted.addAll(p);
+            }
+        }
+        wanted.addAll(PAGE_WORDS.getOrDefault(topic, List.of()));
+        String best = null;
+        String next = null;
+        double bestScore = 0;
+        KnowledgeHit source = null;
+        for (int h = 0; h < hits.size(); h++) {
+            KnowledgeHit hit = hits.get(h);
+            String[] sentences = SENTENCE.split(hit.text());
+            // the section's heading says what its sentences are about ("Customs, duties & import taxes")
+            double heading = hit.heading() == null ? 0 : 0.5 * score(hit.heading(), wanted, topic);
+            for (int i = 0; i < sentences.length; i++) {
+                // earlier passages ranked better: a small lead, so a far better sentence further down still wins
+                double score = score(sentences[i], wanted, topic) + heading - 0.02 * h;
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = sentences[i].trim();
+                    source = hit;
+                    next = i + 1 < sentences.length ? sentences[i + 1].trim() : null;
+                }
+            }
+        }
+        if (best == null || bestScore < 2) {
+            return new Answer(false, ReplyCatalog.text(lang, "facts.unknown"), null, null);
+        }
+        String text = best;
+        // the sentence after often finishes the thought ("... These charges are the recipient's responsibility")
+        if (next != null && next.length() < 220 && score(next, wanted, topic) >= 1) {
+            text = best + " " + next;
+        }
+        String src = ReplyCatalog.text(lang, "facts.source", Map.of("page", source.title()));
+        return new Answer(true, text + "\n" + src, source.title(), source.url());
+    }
+
+    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{6,}\\d");
+    private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+\\.\\w+");
+    private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}(:\\d{2})?\\s?(am|pm|uhr|h)\\b|\\b\\d{1,2}:\\d{2}\\b");
+
+    /** Words of the question and the topic's page words in the sentence; a phone, an email, a time count double. */
+    private static double score(String sentence, Set<String> wanted, Topic topic) {
+        String plain = " " + plain(sentence) + " ";
+        double score = 0;
+        for (String w : wanted) {
+            if (w.equals("@") ? sentence.contains("@") : plain.contains(" " + w + " ")) {
+                score += 1;
+            }
+        }
+        if (topic == Topic.CONTACT && (PHONE.matcher(sentence).find() || EMAIL.matcher(sentence).find())) {
+            score += 2;
+        }
+        if (topic == Topic.HOURS && TIME.matcher(sentence.toLowerCase(Locale.ROOT)).find()) {
+            score += 2;
+        }
+        return score;
+    }
+
+    /** The country's name in the shopper's language, from the JDK's locale data ("AT" is "Österreich" in German). */
+    static String countryName(String code, Language lang) {
+        String name = new Locale("", code).getDisplayCountry(Locale.forLanguageTag(lang.code()));
+        return name.isBlank() ? code : name;
+    }
+
+    private static String countryOf(String norm) {
+        for (Map.Entry<String, String> e : COUNTRIES.entrySet()) {
+            if (norm.contains(" " + e.getKey() + " ")) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    static String symbol(String currency) {
+        if (currency == null) {
+            return "";
+        }
+        return switch (currency) {
+            case "USD" -> "$";
+            case "EUR" -> "€";
+            case "GBP" -> "£";
+            default -> currency + " ";
+        };
+    }
+
+    private static List<String> nonBlank(String... parts) {
+        List<String> out = new ArrayList<>();
+        for (String p : parts) {
+            if (p != null && !p.isBlank()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static String joined(String a, String b) {
+        return String.join(" ", nonBlank(a, b));
+    }
+
+    private static String plain(String s) {
+        return Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .replaceAll("[^a-z0-9@]+", " ");
+    }
+}
