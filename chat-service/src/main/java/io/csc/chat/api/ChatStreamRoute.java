@@ -47,25 +47,25 @@ public class ChatStreamRoute {
 
     private void handle(RoutingContext rc) {
         HttpServerResponse response = rc.response();
-        if (rc.body() != null && rc.body().buffer() != null) {
-            // a body handler upstream has read it already
-            try {
-                start(rc, rc.body().buffer());
-            } catch (RuntimeException e) {
-                error(response, e);
+        try {
+            if (!json(rc.request().getHeader("Content-Type"))) {
+                throw new ApiException(415, "unsupported_media_type", "Send application/json");
             }
-            return;
+            // common-web's BodyLimit has read the body already, refusing it past the limit; nothing is read here
+            start(rc, rc.body() == null ? null : rc.body().buffer());
+        } catch (RuntimeException e) {
+            error(response, e);
         }
-        rc.request().body().onFailure(e -> error(response, ApiException.badRequest("Could not read the request body")))
-                .onSuccess(buffer -> {
-                    try {
-                        start(rc, buffer);
-                    } catch (RuntimeException e) {
-                        error(response, e);
-                    }
-                });
-        // Quarkus hands the request over paused; reading starts here
-        rc.request().resume();
+    }
+
+    /** {@code application/json}, with or without parameters (a charset), as {@code POST /api/chat} accepts it. */
+    static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return type.equalsIgnoreCase("application/json");
     }
 
     private void start(RoutingContext rc, Buffer buffer) {
