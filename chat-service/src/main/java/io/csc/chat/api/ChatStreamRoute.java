@@ -72,7 +72,8 @@ public class ChatStreamRoute {
         HttpServerResponse response = rc.response();
         ChatRequest body = parse(buffer);
         ChatResource.Checked c = ChatResource.check(body, true, config.maxMessageLength());
-        edge.admit(rc.request(), response, c.domain(), ChatResource.BUCKET, config.rateLimit().chat())
+        edge.admit(rc.request(), response, c.domain(), ChatResource.BUCKET, c.sessionId(),
+                config.rateLimit().chat())
                 .flatMap(tenant -> chat.stream(ChatResource.input(tenant, c, body, edge.clientIp(rc.request()))))
                 .subscribe().with(turn -> {
                     response.setStatusCode(200).setChunked(true)
