@@ -47,14 +47,27 @@ public class ChatStreamRoute {
 
     private void handle(RoutingContext rc) {
         HttpServerResponse response = rc.response();
+        if (!json(rc.request().getHeader("Content-Type"))) {
+            error(response, new ApiException(415, "unsupported_media_type", "Send application/json"));
+            return;
+        }
+        if (rc.body() != null && rc.body().buffer() != null) {
+            // common-web's BodyLimit has read a chunked body already, counting it against the limit
+            run(rc, rc.body().buffer());
+            return;
+        }
+        // Otherwise BodyLimit has checked the Content-Length, and the HTTP codec delivers no more than that
+        rc.request().body().onFailure(e -> error(response, ApiException.badRequest("Could not read the request body")))
+                .onSuccess(buffer -> run(rc, buffer));
+        // Quarkus hands the request over paused; reading starts here
+        rc.request().resume();
+    }
+
+    private void run(RoutingContext rc, Buffer buffer) {
         try {
-            if (!json(rc.request().getHeader("Content-Type"))) {
-                throw new ApiException(415, "unsupported_media_type", "Send application/json");
-            }
-            // common-web's BodyLimit has read the body already, refusing it past the limit; nothing is read here
-            start(rc, rc.body() == null ? null : rc.body().buffer());
+            start(rc, buffer);
         } catch (RuntimeException e) {
-            error(response, e);
+            error(rc.response(), e);
         }
     }
 

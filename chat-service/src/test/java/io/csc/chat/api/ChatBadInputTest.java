@@ -130,6 +130,33 @@ class ChatBadInputTest {
         assertTrue(answer.body().contains("\"conversation_id\":\"c_"), answer.body());
     }
 
+    @Test
+    void overHttp2ABodyWithALengthIsReadAndOneWithoutIs411() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        String base = "http://127.0.0.1:" + RestAssured.port;
+        // The first request upgrades the connection (h2c); the next ones travel over HTTP/2 on it.
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/q/health/live")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        java.net.http.HttpResponse<String> read = client.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(base + "/api/chat")).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", ip).POST(java.net.http.HttpRequest.BodyPublishers.ofString(json("Hello")))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, read.version());
+        assertEquals(200, read.statusCode(), read.body());
+        assertTrue(read.body().contains("\"conversation_id\":\"c_"), read.body());
+
+        java.net.http.HttpResponse<String> unsized = client.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(base + "/api/chat")).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", ip)
+                .POST(java.net.http.HttpRequest.BodyPublishers
+                        .ofInputStream(() -> new java.io.ByteArrayInputStream(json("Hello").getBytes(StandardCharsets.UTF_8))))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, unsized.version());
+        assertEquals(411, unsized.statusCode(), unsized.body());
+        assertTrue(unsized.body().contains("\"code\":\"length_required\""), unsized.body());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/chat/c_x?session_id=%ZZ", "/api/chat?domain=%ZZ", "/api/chat/stream?domain=%G1"})
     void aMalformedQueryIs400Json(String target) {
