@@ -46,6 +46,39 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * A request whose body is sent chunked, without {@code Content-Length}, in chunks of {@code chunkSize} bytes: what
+     * a client does to get past a length check. The answer is read even when the server stops reading the body.
+     */
+    public static Answer sendChunked(int port, String method, String target, Map<String, String> headers, byte[] body,
+            int chunkSize) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n")
+                    .append("Transfer-Encoding: chunked\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            request.append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+                for (int at = 0; at < body.length; at += chunkSize) {
+                    int size = Math.min(chunkSize, body.length - at);
+                    out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(body, at, size);
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            } catch (IOException closedEarly) {
+                // The server answered and closed before the whole body was sent: its answer is still to be read.
+            }
+            return parse(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Answer parse(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         in.transferTo(all);

@@ -43,17 +43,45 @@ public class RateLimiter {
                 .map(count -> new RateLimit(limit, Math.max(0, limit - count), reset, count <= limit));
     }
 
-    /** {@link #hit} per hour, then the headers; fails with 429 past the limit. */
+    /**
+     * {@link #hit} per hour, then the headers; fails with 429 past the limit. When an answer is counted in more than
+     * one budget (a session's and its address'), the headers describe the tightest: one already on the response with
+     * fewer requests remaining is kept.
+     */
     public Uni<RateLimit> enforce(HttpServerResponse response, String bucket, String client, int limit) {
         return hit(bucket, client, limit, Duration.ofHours(1)).invoke(rl -> {
-            response.putHeader("X-RateLimit-Limit", Integer.toString(rl.limit()));
-            response.putHeader("X-RateLimit-Remaining", Long.toString(rl.remaining()));
-            response.putHeader("X-RateLimit-Reset", Long.toString(rl.resetEpochSeconds()));
+            if (tighterThanOnResponse(response, rl)) {
+                headers(response, rl);
+            }
             if (!rl.allowed()) {
-                long retryAfter = Math.max(1, rl.resetEpochSeconds() - clock.millis() / 1000);
+                long retryAfter = retryAfter(rl);
                 response.putHeader("Retry-After", Long.toString(retryAfter));
                 throw new ApiException(429, "rate_limited", "Rate limit exceeded, retry in " + retryAfter + " seconds");
             }
         });
+    }
+
+    /** Seconds until the window of {@code rl} ends, at least 1. */
+    public long retryAfter(RateLimit rl) {
+        return Math.max(1, rl.resetEpochSeconds() - clock.millis() / 1000);
+    }
+
+    /** The {@code X-RateLimit-Limit/Remaining/Reset} headers of {@code rl}. */
+    public static void headers(HttpServerResponse response, RateLimit rl) {
+        response.putHeader("X-RateLimit-Limit", Integer.toString(rl.limit()));
+        response.putHeader("X-RateLimit-Remaining", Long.toString(rl.remaining()));
+        response.putHeader("X-RateLimit-Reset", Long.toString(rl.resetEpochSeconds()));
+    }
+
+    private static boolean tighterThanOnResponse(HttpServerResponse response, RateLimit rl) {
+        String remaining = response.headers().get("X-RateLimit-Remaining");
+        if (remaining == null || !rl.allowed()) {
+            return true;
+        }
+        try {
+            return rl.remaining() <= Long.parseLong(remaining);
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 }

@@ -31,7 +31,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * JSON as every service reads it: a value of the wrong type is a 400, not a guess. Without this, Jackson turns
  * {@code "type": 1} into the second enum constant, {@code "quantity": "2"} or {@code 2.9} into 2, {@code 1} into
- * {@code true}; and a string may carry NUL, which PostgreSQL refuses with a 500. Applied to the injected
+ * {@code true}; a string may carry NUL, which PostgreSQL refuses with a 500; and of a key given twice the last one
+ * wins, so a signature check or a filter may read one value while the service acts on another. Applied to the injected
  * {@link ObjectMapper} of every service (server and REST clients) and to {@link SignedToken}'s own.
  */
 @Singleton
@@ -45,6 +46,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // A key twice in one object is a JsonParseException, hence 400 invalid_json, whatever the target type.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);

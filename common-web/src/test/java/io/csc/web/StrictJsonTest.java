@@ -75,4 +75,22 @@ class StrictJsonTest {
         JacksonException e = assertThrows(JacksonException.class, () -> JSON.readValue(json, Body.class));
         assertInstanceOf(StrictJson.ControlCharacterException.class, e);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"name\":\"a\",\"name\":\"b\"}",
+            "{\"tags\":[\"x\"],\"quantity\":1,\"quantity\":2}"})
+    void refusesAKeyGivenTwice(String json) {
+        assertInstanceOf(com.fasterxml.jackson.core.JsonParseException.class,
+                assertThrows(JacksonException.class, () -> JSON.readValue(json, Body.class)));
+    }
+
+    @Test
+    void refusesAKeyGivenTwiceInsideAnyObject() {
+        // The signed and free-form parts of bodies are maps and trees: the parser refuses, whatever the target.
+        assertThrows(com.fasterxml.jackson.core.JsonParseException.class,
+                () -> JSON.readValue("{\"data\":{\"orderNumber\":1,\"orderNumber\":2}}", java.util.Map.class));
+        assertThrows(com.fasterxml.jackson.core.JsonParseException.class,
+                () -> JSON.readTree("{\"email\":\"a@x.test\",\"email\":\"b@x.test\"}"));
+    }
 }

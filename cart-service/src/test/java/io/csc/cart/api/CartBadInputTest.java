@@ -201,4 +201,26 @@ class CartBadInputTest extends CartTestSupport {
                     .body("success", equalTo(false));
         }
     }
+
+    @Test
+    void aChunkedBodyPastTheLimitIs413Json() {
+        // No Content-Length: only counting the bytes as they arrive can refuse it, before the signature is checked.
+        byte[] body = ("{\"type\":\"cart_updated\",\"session_id\":\"" + "a".repeat(100 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        RawHttp.Answer answer = RawHttp.sendChunked(RestAssured.port, "POST", "/api/carts/events",
+                Map.of("Content-Type", "application/json"), body, 8192);
+        assertEquals(413, answer.status(), answer.body());
+        assertTrue(answer.contentType() != null && answer.contentType().startsWith("application/json"), answer.contentType());
+        assertEquals("payload_too_large", JsonPath.from(answer.body()).getString("code"));
+    }
+
+    @Test
+    void aSignedEventWithAKeyGivenTwiceIs400() {
+        // Signed by the store, yet ambiguous: one reader might take the first session, another the last.
+        String domain = newTenant();
+        String json = json(cartUpdated("s-first", "42", "ok@example.com", clock.instant()));
+        String twice = json.substring(0, json.length() - 1) + ",\"sessionId\":\"s-second\"}";
+        sendRaw(domain, twice).then().statusCode(400).contentType(ContentType.JSON).body("code", equalTo("invalid_json"));
+        assertEquals(0, count("SELECT count(*) FROM cart.carts WHERE domain = $1", domain));
+    }
 }

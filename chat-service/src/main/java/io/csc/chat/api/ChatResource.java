@@ -62,7 +62,7 @@ public class ChatResource {
     @POST
     public Uni<ChatResponse> turn(ChatRequest body, HttpServerRequest request, HttpServerResponse response) {
         Checked c = check(body, true);
-        return edge.admit(request, response, c.domain, BUCKET, config.rateLimit().chat())
+        return edge.admit(request, response, c.domain, BUCKET, c.sessionId, config.rateLimit().chat())
                 .flatMap(tenant -> chat.turn(input(tenant, c, body, edge.clientIp(request))))
                 .map(ChatResource::render);
     }
@@ -72,7 +72,7 @@ public class ChatResource {
     @Path("/start")
     public Uni<StartResponse> start(ChatRequest body, HttpServerRequest request, HttpServerResponse response) {
         Checked c = check(body, false);
-        return edge.admit(request, response, c.domain, BUCKET, config.rateLimit().chat()).flatMap(tenant -> {
+        return edge.admit(request, response, c.domain, BUCKET, c.sessionId, config.rateLimit().chat()).flatMap(tenant -> {
             ChatRequest.Context context = body.context();
             IdentityService.Identity identity = identities.verify(tenant, context == null ? null : context.identityToken());
             return conversations.open(tenant.domain(), c.sessionId, body.conversationId()).flatMap(conv -> {
@@ -112,7 +112,7 @@ public class ChatResource {
             if (conv == null) {
                 return Uni.createFrom().failure(ApiException.notFound("conversation_not_found", "Conversation not found"));
             }
-            return edge.admit(request, response, conv.domain, BUCKET + "-history", config.rateLimit().chat() * 10)
+            return edge.admit(request, response, conv.domain, BUCKET + "-history", session, config.rateLimit().chat() * 10)
                     .chain(() -> conversations.history(conv.id, 200))
                     .map(messages -> new HistoryResponse(true, conv.id, messages));
         });

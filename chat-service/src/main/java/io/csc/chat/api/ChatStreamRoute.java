@@ -47,32 +47,46 @@ public class ChatStreamRoute {
 
     private void handle(RoutingContext rc) {
         HttpServerResponse response = rc.response();
-        if (rc.body() != null && rc.body().buffer() != null) {
-            // a body handler upstream has read it already
-            try {
-                start(rc, rc.body().buffer());
-            } catch (RuntimeException e) {
-                error(response, e);
-            }
+        if (!json(rc.request().getHeader("Content-Type"))) {
+            error(response, new ApiException(415, "unsupported_media_type", "Send application/json"));
             return;
         }
+        if (rc.body() != null && rc.body().buffer() != null) {
+            // common-web's BodyLimit has read a chunked body already, counting it against the limit
+            run(rc, rc.body().buffer());
+            return;
+        }
+        // Otherwise BodyLimit has checked the Content-Length, and the HTTP codec delivers no more than that
         rc.request().body().onFailure(e -> error(response, ApiException.badRequest("Could not read the request body")))
-                .onSuccess(buffer -> {
-                    try {
-                        start(rc, buffer);
-                    } catch (RuntimeException e) {
-                        error(response, e);
-                    }
-                });
+                .onSuccess(buffer -> run(rc, buffer));
         // Quarkus hands the request over paused; reading starts here
         rc.request().resume();
+    }
+
+    private void run(RoutingContext rc, Buffer buffer) {
+        try {
+            start(rc, buffer);
+        } catch (RuntimeException e) {
+            error(rc.response(), e);
+        }
+    }
+
+    /** {@code application/json}, with or without parameters (a charset), as {@code POST /api/chat} accepts it. */
+    static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return type.equalsIgnoreCase("application/json");
     }
 
     private void start(RoutingContext rc, Buffer buffer) {
         HttpServerResponse response = rc.response();
         ChatRequest body = parse(buffer);
         ChatResource.Checked c = ChatResource.check(body, true, config.maxMessageLength());
-        edge.admit(rc.request(), response, c.domain(), ChatResource.BUCKET, config.rateLimit().chat())
+        edge.admit(rc.request(), response, c.domain(), ChatResource.BUCKET, c.sessionId(),
+                config.rateLimit().chat())
                 .flatMap(tenant -> chat.stream(ChatResource.input(tenant, c, body, edge.clientIp(rc.request()))))
                 .subscribe().with(turn -> {
                     response.setStatusCode(200).setChunked(true)

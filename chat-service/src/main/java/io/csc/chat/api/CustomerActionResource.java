@@ -78,7 +78,7 @@ public class CustomerActionResource {
         }
         Map<String, Object> data = body.data() == null ? Map.of() : body.data();
         Long orderId = needsOrder(body.action()) ? orderNumber(data) : null;
-        return edge.admit(request, response, domain, "customer-action", config.rateLimit().customerAction())
+        return edge.admit(request, response, domain, "customer-action", session(body), config.rateLimit().customerAction())
                 .flatMap(tenant -> conversation(tenant, body).flatMap(ctx -> gate.access(ctx)
                         .onFailure().transform(e -> ApiException.unavailable("verification_unavailable",
                                 "Verification is temporarily unavailable, please try again shortly"))
@@ -86,6 +86,12 @@ public class CustomerActionResource {
                 .onFailure(ServiceRefusal.class).transform(e -> refusal((ServiceRefusal) e))
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> ApiException.unavailable("store_unavailable",
                         "The store cannot be reached right now, please try again in a few minutes"));
+    }
+
+    /** The session the request names, when valid: its budget is the one counted (else the client address'). */
+    private static String session(CustomerActionRequest body) {
+        String session = body.sessionId();
+        return session != null && PublicEdge.SESSION.matcher(session).matches() ? session : null;
     }
 
     private Uni<TurnContext> conversation(TenantSettings tenant, CustomerActionRequest body) {

@@ -12,8 +12,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Answers CORS preflights of the browser-facing routes. The store is named in the body, which a preflight does not
- * carry: with {@code ?domain=} in the URL the preflight is checked against that store's allowed origins (any other
- * origin gets no CORS headers); without it, it is answered for the asking origin, and the real request is checked.
+ * carry, so the widget names it in the URL ({@code ?domain=}): the preflight is checked against that store's allowed
+ * origins. Without {@code ?domain=}, for an unknown store or from any other origin it is a bare 204 without CORS
+ * headers, which the browser takes as a refusal.
  */
 public class PreflightFilter {
     private static final Set<String> PATHS = Set.of("/api/chat", "/api/chat/stream", "/api/chat/start",
@@ -40,16 +41,20 @@ public class PreflightFilter {
         }
         String domain = request.getUriInfo().getQueryParameters().getFirst("domain");
         if (domain == null || domain.isBlank()) {
-            return Uni.createFrom().item(allow(origin));
+            return Uni.createFrom().item(refuse());
         }
         String d;
         try {
             d = PublicEdge.domain(domain);
         } catch (RuntimeException e) {
-            return Uni.createFrom().item(Response.noContent().build());
+            return Uni.createFrom().item(refuse());
         }
-        return gateway.tenant(d).map(t -> PublicEdge.allowed(t, origin) ? allow(origin) : Response.noContent().build())
-                .onFailure().recoverWithItem(Response.noContent().build());
+        return gateway.tenant(d).map(t -> PublicEdge.allowed(t, origin) ? allow(origin) : refuse())
+                .onFailure().recoverWithItem(PreflightFilter::refuse);
+    }
+
+    private static Response refuse() {
+        return Response.noContent().header("Vary", "Origin").build();
     }
 
     private static Response allow(String origin) {

@@ -18,8 +18,9 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * What every public route checks before anything else: a well-formed store domain, the store known (404) and enabled
- * (503), the browser's origin on the store's allow-list (403, no CORS headers otherwise), and the client's hourly
- * budget ({@code X-RateLimit-*}, 429 with {@code Retry-After}).
+ * (503), the browser's origin on the store's allow-list (403, no CORS headers otherwise), and the conversation
+ * session's hourly budget ({@code X-RateLimit-*}, 429 with {@code Retry-After}). The client address' higher ceiling
+ * over all its sessions is counted earlier, for every answer, by {@link AddressRateLimit}.
  */
 @ApplicationScoped
 public class PublicEdge {
@@ -57,11 +58,21 @@ public class PublicEdge {
         return clients.of(request);
     }
 
-    /** The store, known and enabled, and the caller's origin allowed; then the rate limit of {@code bucket}. */
+    /**
+     * The store, known and enabled, and the caller's origin allowed; then the budget of {@code bucket} for the
+     * conversation session {@code sessionId} of this store (a valid one: {@link #sessionId}), or for the client's
+     * address when the request names no session.
+     */
     public Uni<TenantSettings> admit(HttpServerRequest request, HttpServerResponse response, String domain, String bucket,
-            int limit) {
+            String sessionId, int limit) {
+        String client = sessionId == null ? clientIp(request) : sessionKey(domain, sessionId);
         return tenant(domain).invoke(tenant -> cors(request, response, tenant))
-                .call(tenant -> limiter.enforce(response, bucket, clientIp(request), limit));
+                .call(tenant -> limiter.enforce(response, bucket, client, limit));
+    }
+
+    /** The rate-limit key of a conversation session: sessions are chosen by the browser, so they count per store. */
+    static String sessionKey(String domain, String sessionId) {
+        return "s:" + domain + "/" + sessionId;
     }
 
     public Uni<TenantSettings> tenant(String domain) {

@@ -59,14 +59,37 @@ public interface ChatConfig {
         Duration timeout();
     }
 
+    /**
+     * Hourly budgets of the public routes. A conversation session ({@code session_id}) has its own budget, so shoppers
+     * behind one address (an ingress, a carrier's NAT) are not limited together; the client address has a higher
+     * ceiling over all its sessions, so one address cannot open endless sessions. The address counts every answer,
+     * refusals included; the address is the peer, or {@code X-Forwarded-For} only from {@code csc.web.trusted-proxies}.
+     */
     interface RateLimits {
-        /** Chat turns per client per hour ({@code RATE_LIMIT_CHAT}). */
+        /** Chat turns and greetings per conversation session per hour ({@code RATE_LIMIT_CHAT}). */
         @WithDefault("100")
         int chat();
 
-        /** Customer actions per client per hour ({@code RATE_LIMIT_CUSTOMER_ACTION}). */
+        /**
+         * Requests to the chat routes ({@code /api/chat/**}, history included) per client address per hour, whatever
+         * the answer ({@code RATE_LIMIT_CHAT_PER_ADDRESS}).
+         */
+        @WithDefault("1000")
+        int chatPerAddress();
+
+        /**
+         * Customer actions per conversation session per hour (per client address when a request names no session;
+         * {@code RATE_LIMIT_CUSTOMER_ACTION}).
+         */
         @WithDefault("50")
         int customerAction();
+
+        /**
+         * Customer-action requests per client address per hour, whatever the answer
+         * ({@code RATE_LIMIT_CUSTOMER_ACTION_PER_ADDRESS}).
+         */
+        @WithDefault("500")
+        int customerActionPerAddress();
 
         /** Privacy requests per client per hour ({@code RATE_LIMIT_PRIVACY}). */
         @WithDefault("20")

@@ -71,7 +71,7 @@ public class DemoService {
 
     /** Fails with 404 unless the demo is on; the demo tenant must exist (deploy/local/run registers it). */
     String domain() {
-        if (!config.enabled()) {
+        if (!config.active()) {
             throw ApiException.notFound("not_found", "Not found");
         }
         return config.domain().trim().toLowerCase(Locale.ROOT);

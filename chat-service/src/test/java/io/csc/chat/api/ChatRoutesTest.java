@@ -153,10 +153,10 @@ class ChatRoutesTest {
     }
 
     @Test
-    void rateLimitIs100TurnsPerClientPerHourThen429WithRetryAfter() {
+    void rateLimitIs100TurnsPerSessionPerHourThen429WithRetryAfter() {
         // 98 turns counted straight in Redis (the same counters the route uses), then two real ones
         for (int i = 0; i < 98; i++) {
-            limiter.hit("chat", ip, 100, Duration.ofHours(1)).await().indefinitely();
+            limiter.hit("chat", PublicEdge.sessionKey(domain, session), 100, Duration.ofHours(1)).await().indefinitely();
         }
         Api.client(ip).body(body(null)).post("/api/chat/start").then().statusCode(200).header("X-RateLimit-Remaining", "1");
         Api.chat(ip, body("hi")).then().statusCode(200).header("X-RateLimit-Remaining", "0");
@@ -164,7 +164,9 @@ class ChatRoutesTest {
                 .body("code", equalTo("rate_limited"))
                 .header("Retry-After", notNullValue())
                 .header("X-RateLimit-Remaining", "0");
-        // another client is not affected
+        // another session is not affected, on this address or another
+        session = Api.session();
+        Api.client(ip).body(body("hi")).post("/api/chat").then().statusCode(200);
         Api.client(Api.randomIp()).body(body("hi")).post("/api/chat").then().statusCode(200);
     }
 

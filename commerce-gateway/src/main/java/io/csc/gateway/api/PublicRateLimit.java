@@ -5,22 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.csc.gateway.config.GatewayConfig;
-import io.csc.web.RateLimit;
 import io.csc.web.RateLimiter;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Per-client hourly limits on the browser-facing routes, counted before anything else looks at the request. Every
- * answer on those routes (200, but also 400, 404, 413, 415 and 429) therefore carries {@code X-RateLimit-Limit},
+ * answer on those routes (200, but also 400, 404, 415 and 429) therefore carries {@code X-RateLimit-Limit},
  * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}, and bad requests cost a client as much as good ones
  * (probing is not free). CORS preflights are not counted. Webhooks are not limited here: WooCommerce sends them in
  * bursts from one address, and their signature is checked first.
  * <p>
- * Installed as the very first route (ahead of the common 413 check, whose observer runs later), so even an oversized
- * body gets the headers.
+ * Installed right after common-web's {@code BodyLimit} (observer priority 0): an oversized body is refused (413) before
+ * it costs a Redis round trip, and that answer alone carries no rate-limit headers.
  */
 @ApplicationScoped
 public class PublicRateLimit {
@@ -66,7 +64,7 @@ public class PublicRateLimit {
             rc.request().pause();
         }
         rateLimiter.hit(bucket, client, limit, java.time.Duration.ofHours(1)).subscribe().with(rl -> {
-            headers(rc.response(), rl);
+            RateLimiter.headers(rc.response(), rl);
             if (rl.allowed()) {
                 if (!rc.request().isEnded()) {
                     rc.request().resume();
@@ -80,11 +78,5 @@ public class PublicRateLimit {
                     .end("{\"success\":false,\"error\":\"Rate limit exceeded, retry in " + retryAfter
                             + " seconds\",\"code\":\"rate_limited\"}");
         }, failure -> rc.response().setStatusCode(503).putHeader("Content-Type", "application/json").end(UNAVAILABLE));
-    }
-
-    private static void headers(HttpServerResponse response, RateLimit rl) {
-        response.putHeader("X-RateLimit-Limit", Integer.toString(rl.limit()));
-        response.putHeader("X-RateLimit-Remaining", Long.toString(rl.remaining()));
-        response.putHeader("X-RateLimit-Reset", Long.toString(rl.resetEpochSeconds()));
     }
 }

@@ -237,30 +237,6 @@ public class TenantService {
         });
     }
 
-    /**
-     * Is this browser origin in some store's allowed origins? A CORS preflight names no store (the domain is in the
-     * body it precedes), so it is answered for origins that at least one store allows; the real request is then
-     * checked against its own store. Remembered as long as tenant settings are.
-     */
-    public Uni<Boolean> originAllowedAnywhere(String origin) {
-        String normalized = origin.toLowerCase(Locale.ROOT);
-        KnownOrigin known = origins.get(normalized);
-        long now = System.nanoTime();
-        if (known != null && known.until - now > 0) {
-            return Uni.createFrom().item(known.allowed);
-        }
-        String pattern = "%\n" + normalized.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\n%";
-        return Panache.withSession(() -> repository
-                .count("concat('\n', allowedOrigins, '\n') like ?1 escape '!'", pattern))
-                .map(count -> {
-                    if (origins.size() > MAX_CACHED) {
-                        origins.clear();
-                    }
-                    origins.put(normalized, new KnownOrigin(count > 0, now + config.cache().tenants().toNanos()));
-                    return count > 0;
-                });
-    }
-
     /** Remembers an origin a store was just seen to allow (its requests then get CORS headers). */
     public void noteAllowedOrigin(String origin) {
         if (origins.size() > MAX_CACHED) {
@@ -270,7 +246,7 @@ public class TenantService {
                 new KnownOrigin(true, System.nanoTime() + config.cache().tenants().toNanos()));
     }
 
-    /** What {@link #originAllowedAnywhere} last found, without asking the database (false when unknown). */
+    /** Whether a store was lately seen to allow this origin ({@link #noteAllowedOrigin}); false when unknown. */
     public boolean originKnownAllowed(String origin) {
         KnownOrigin known = origins.get(origin.toLowerCase(Locale.ROOT));
         return known != null && known.allowed && known.until - System.nanoTime() > 0;

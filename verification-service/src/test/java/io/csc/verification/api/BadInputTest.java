@@ -110,4 +110,23 @@ class BadInputTest {
         assertEquals(false, json.getBoolean("success"));
         assertEquals(code, json.getString("code"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aChunkedBodyPastTheLimitIs413Json() {
+        // No Content-Length: only counting the bytes as they arrive can refuse it.
+        byte[] body = ("{\"conversationId\":\"" + "a".repeat(100 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        RawHttp.Answer answer = RawHttp.sendChunked(RestAssured.port, "POST", "/internal/verification/simple",
+                Map.of("X-Internal-Token", GatewayStubs.TOKEN, "Content-Type", "application/json"), body, 8192);
+        assertEquals(413, answer.status(), answer.body());
+        assertTrue(answer.contentType() != null && answer.contentType().startsWith("application/json"), answer.contentType());
+        assertEquals("payload_too_large", JsonPath.from(answer.body()).getString("code"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aKeyGivenTwiceIs400() {
+        Api.internal().body("{\"conversationId\":\"conv-bad-input\",\"domain\":\"" + DOMAIN + "\",\"email\":\"" + ALICE
+                + "\",\"email\":\"bob@example.com\"}").post("/internal/verification/otp/send").then().statusCode(400)
+                .contentType(ContentType.JSON).body("code", equalTo("invalid_json"));
+    }
 }
