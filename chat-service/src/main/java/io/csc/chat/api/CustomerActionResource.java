@@ -33,8 +33,9 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The spec's six customer actions, behind the same gate as the assistant's tools: 401 {@code verification_required}
- * without a grant, 403 {@code step_up_required} when the action needs a one-time code and the grant is a simple match,
- * 403 {@code order_not_owned} for someone else's order, 409 when the order's state forbids the change. The request
+ * without a grant, 401 {@code session_required} unless {@code session_id} owns the conversation, 403
+ * {@code step_up_required} when the action needs a one-time code and the grant is a simple match, 404
+ * {@code order_not_found} for someone else's order and for one that does not exist alike, 409 when the order's state forbids the change. The request
  * itself is the shopper's explicit action (a button in the widget), so changes run at once.
  */
 @Path("/api/woocommerce/customer-action")
@@ -88,20 +89,23 @@ public class CustomerActionResource {
                         "The store cannot be reached right now, please try again in a few minutes"));
     }
 
+    /**
+     * The conversation this request acts through. A conversation id is no credential (it is mailed on a handoff and
+     * shown to operators): only the session that owns it may use it, so a missing or wrong {@code session_id}, an
+     * unknown conversation or another store's is 401, whatever else the request carries.
+     */
     private Uni<TurnContext> conversation(TenantSettings tenant, CustomerActionRequest body) {
         IdentityService.Identity identity = identities.verify(tenant, body.identityToken());
         return conversations.find(body.conversationId()).map(conv -> {
-            // an unknown conversation, another store's, or another session's: no grant can be used through it
-            boolean usable = conv != null && conv.domain.equals(tenant.domain())
-                    && (body.sessionId() == null || body.sessionId().equals(conv.sessionId));
-            String conversationId = usable ? conv.id : "none:" + body.conversationId().hashCode();
-            if (!usable && identity == null) {
-                metrics.gateRefusal("verification_required");
-                throw ApiException.unauthorized("verification_required", "Verification required");
+            if (conv == null || !conv.domain.equals(tenant.domain()) || body.sessionId() == null
+                    || !body.sessionId().equals(conv.sessionId)) {
+                metrics.gateRefusal("session_required");
+                throw ApiException.unauthorized("session_required",
+                        "session_id must name the session that owns this conversation");
             }
-            return new TurnContext(conversationId, tenant.domain(), usable ? conv.sessionId : null, null, tenant,
-                    ShopperContext.empty(), identity == null ? null : identity.email(), null,
-                    new VerificationState(usable && conv.verificationStartedAt != null));
+            return new TurnContext(conv.id, tenant.domain(), conv.sessionId, null, tenant, ShopperContext.empty(),
+                    identity == null ? null : identity.email(), null,
+                    new VerificationState(conv.verificationStartedAt != null));
         });
     }
 
@@ -204,10 +208,14 @@ public class CustomerActionResource {
         return out;
     }
 
+    /**
+     * Another customer's order and an order that does not exist get the same answer: a verified shopper must not learn
+     * which order numbers exist.
+     */
     private ApiException refusal(ServiceRefusal e) {
-        if (e.status() == 403) {
+        if (e.status() == 403 || e.is(404, "order_not_found")) {
             metrics.gateRefusal("not_owned");
-            return new ApiException(403, "order_not_owned", "This order does not belong to the verified customer");
+            return ApiException.notFound("order_not_found", "No order with this number was found for the verified customer");
         }
         if (e.status() == 404) {
             return ApiException.notFound(e.code().isEmpty() ? "not_found" : e.code(), "Not found");

@@ -106,12 +106,10 @@ public class OrderChangeTools {
                                 OrderFacts.facts(order), Ui.confirm(a.id, label.apply(order)), List.of()));
             }).onFailure(ServiceRefusal.class).recoverWithItem(e -> {
                 ServiceRefusal r = (ServiceRefusal) e;
-                return r.status() == 403
+                // one answer for "not yours" and "no such order" (see OrderTools)
+                return r.status() == 403 || r.is(404, "order_not_found")
                         ? refusals.notOwned(tool)
-                        : r.status() == 404
-                                ? ToolResult.of(tool, ToolResult.Status.NOT_FOUND,
-                                        "I can't find that order for the email address you verified. Please check the order number.")
-                                : ToolResult.unavailable(tool);
+                        : ToolResult.unavailable(tool);
             });
         }));
     }
