@@ -63,38 +63,55 @@ public class ActionService {
         this.metrics = metrics;
     }
 
+    static final String NO_LONGER_OPEN = "That request is no longer open, so nothing was changed. Tell me again what you"
+            + " would like to change and I'll set it up.";
+    static final String DECLINED = "All right, I won't make that change. Is there anything else I can help you with?";
+
     /**
-     * Handles a confirmation turn, or answers null when this turn is not one (no confirm id, and no live proposal that
-     * the message clearly accepts or declines).
+     * The confirmation rule. A proposal ({@code live}: the one the previous reply made, read from its stored state) is
+     * live for exactly this message: it is executed when this message is its button or a clear yes; any other message
+     * withdraws it, for good. A button id that is not the live proposal's (withdrawn, expired, executed, another
+     * conversation's) changes nothing. Answers the turn's outcome, or null when the assistant answers the message (a
+     * live proposal was withdrawn by then).
      */
-    public Uni<Outcome> handle(TurnContext ctx, String confirmId, String message) {
+    public Uni<Outcome> handle(TurnContext ctx, String confirmId, String message, String live) {
         if (confirmId != null && !confirmId.isBlank()) {
-            return pending.find(ctx.conversationId(), confirmId).flatMap(a -> {
-                if (a != null && CONSENT.equals(a.kind) && "executed".equals(a.state)) {
-                    return Uni.createFrom().item(new Outcome("expired", "Thank you, I have your answer already."));
-                }
-                if (a == null || !"pending".equals(a.state)) {
-                    return Uni.createFrom().item(new Outcome("expired",
-                            "That request is no longer open. Tell me again what you would like to change and I'll set it up."));
-                }
-                return execute(ctx, a);
+            if (confirmId.equals(live)) {
+                return pending.find(ctx.conversationId(), confirmId).flatMap(a -> a == null || !"pending".equals(a.state)
+                        ? Uni.createFrom().item(new Outcome("expired", NO_LONGER_OPEN))
+                        : execute(ctx, a));
+            }
+            return withdraw(ctx, live).chain(() -> pending.find(ctx.conversationId(), confirmId)).map(a -> {
+                metrics.toolCall("confirmation", "stale_button");
+                return a != null && CONSENT.equals(a.kind) && "executed".equals(a.state)
+                        ? new Outcome("expired", "Thank you, I have your answer already.")
+                        : new Outcome("expired", NO_LONGER_OPEN);
             });
         }
-        boolean yes = Confirmation.isYes(message);
-        if (!yes && !Confirmation.isNo(message)) {
-            return Uni.createFrom().nullItem(); // neither: no proposal is looked up, the assistant answers
+        if (live == null) {
+            return Uni.createFrom().nullItem(); // nothing to confirm: the assistant answers
         }
-        return pending.live(ctx.conversationId()).flatMap(a -> {
-            if (a == null) {
-                return Uni.createFrom().nullItem();
+        if (Confirmation.isYes(message)) {
+            return pending.find(ctx.conversationId(), live).flatMap(a -> a == null || !"pending".equals(a.state)
+                    ? Uni.createFrom().item(new Outcome("expired", NO_LONGER_OPEN))
+                    : execute(ctx, a));
+        }
+        boolean declined = Confirmation.isWithdrawal(message);
+        return pending.find(ctx.conversationId(), live).flatMap(a -> withdraw(ctx, live).map(v -> {
+            if (!declined) {
+                return null; // withdrawn; the message is answered as one of its own
             }
-            if (yes) {
-                return execute(ctx, a);
-            }
-            return pending.settle(a.id, "dropped").map(ok -> new Outcome("declined", CONSENT.equals(a.kind)
-                    ? CONSENT_DECLINED
-                    : "All right, I won't make that change. Is there anything else I can help you with?"));
-        });
+            return new Outcome("declined", a != null && CONSENT.equals(a.kind) ? CONSENT_DECLINED : DECLINED);
+        }));
+    }
+
+    /** Withdraws the conversation's proposals: none can be executed after this. */
+    private Uni<Void> withdraw(TurnContext ctx, String live) {
+        if (live == null) {
+            return Uni.createFrom().voidItem();
+        }
+        metrics.toolCall("confirmation", "withdrawn");
+        return pending.withdraw(ctx.conversationId());
     }
 
     private Uni<Outcome> execute(TurnContext ctx, PendingActionEntity a) {
@@ -109,8 +126,7 @@ public class ActionService {
             }
             return pending.settle(a.id, "executed").flatMap(won -> {
                 if (!won) {
-                    return Uni.createFrom().item(new Outcome("expired",
-                            "That request is no longer open. Tell me again what you would like to change and I'll set it up."));
+                    return Uni.createFrom().item(new Outcome("expired", NO_LONGER_OPEN));
                 }
                 return run(ctx, a, access.email()).onFailure().recoverWithUni(e -> pending.mark(a.id, "failed")
                         .replaceWith(failure(e)));
