@@ -1,20 +1,13 @@
 package io.csc.chat.action;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.csc.chat.assistant.TurnContext;
-import io.csc.chat.client.GatewayClient;
 import io.csc.chat.client.VerificationClient;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.metrics.ChatMetrics;
 import io.csc.model.commerce.Address;
-import io.csc.model.commerce.AddressChange;
-import io.csc.model.commerce.OrderAction;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.verification.ConsentRequest;
 import io.csc.web.client.ServiceRefusal;
@@ -30,14 +23,25 @@ import io.smallrye.mutiny.Uni;
 public class ActionService {
     static final String CONSENT = "consent";
 
+    /** How a confirmation turn ended. */
+    public enum Result {
+        EXECUTED, DECLINED, EXPIRED, REFUSED, CONFLICT, FAILED,
+        /** The shopper agreed to the consent question. */
+        CONSENTED;
+
+        /** The name counted in metrics. */
+        public String metric() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /**
-     * What a confirmation turn answers; {@code outcome} executed|declined|expired|refused|conflict|failed, or
-     * consented: the shopper agreed to the consent question, and {@code replay} is their message that led to it, which
-     * the turn now answers (null: nothing to answer again, {@code message} is the reply).
+     * What a confirmation turn answers; for {@link Result#CONSENTED}, {@code replay} is the shopper's message that led
+     * to the question, which the turn now answers (null: nothing to answer again, {@code message} is the reply).
      */
-    public record Outcome(String outcome, String message, String replay) {
-        public Outcome(String outcome, String message) {
-            this(outcome, message, null);
+    public record Outcome(Result result, String message, String replay) {
+        public Outcome(Result result, String message) {
+            this(result, message, null);
         }
     }
 
@@ -46,20 +50,18 @@ public class ActionService {
 
     private final PendingActionRepository pending;
     private final Gate gate;
-    private final GatewayClient gateway;
+    private final OrderChanges changes;
     private final VerificationClient verification;
-    private final ObjectMapper json;
     private final ChatMetrics metrics;
     private final ChatConfig config;
 
-    public ActionService(PendingActionRepository pending, Gate gate, GatewayClient gateway,
-            VerificationClient verification, ObjectMapper json, ChatMetrics metrics, ChatConfig config) {
+    public ActionService(PendingActionRepository pending, Gate gate, OrderChanges changes, VerificationClient verification,
+            ChatMetrics metrics, ChatConfig config) {
         this.pending = pending;
         this.verification = verification;
         this.config = config;
         this.gate = gate;
-        this.gateway = gateway;
-        this.json = json;
+        this.changes = changes;
         this.metrics = metrics;
     }
 
@@ -78,14 +80,14 @@ public class ActionService {
         if (confirmId != null && !confirmId.isBlank()) {
             if (confirmId.equals(live)) {
                 return pending.find(ctx.conversationId(), confirmId).flatMap(a -> a == null || !"pending".equals(a.state)
-                        ? Uni.createFrom().item(new Outcome("expired", NO_LONGER_OPEN))
+                        ? Uni.createFrom().item(new Outcome(Result.EXPIRED, NO_LONGER_OPEN))
                         : execute(ctx, a));
             }
             return withdraw(ctx, live).chain(() -> pending.find(ctx.conversationId(), confirmId)).map(a -> {
                 metrics.toolCall("confirmation", "stale_button");
                 return a != null && CONSENT.equals(a.kind) && "executed".equals(a.state)
-                        ? new Outcome("expired", "Thank you, I have your answer already.")
-                        : new Outcome("expired", NO_LONGER_OPEN);
+                        ? new Outcome(Result.EXPIRED, "Thank you, I have your answer already.")
+                        : new Outcome(Result.EXPIRED, NO_LONGER_OPEN);
             });
         }
         if (live == null) {
@@ -93,7 +95,7 @@ public class ActionService {
         }
         if (Confirmation.isYes(message)) {
             return pending.find(ctx.conversationId(), live).flatMap(a -> a == null || !"pending".equals(a.state)
-                    ? Uni.createFrom().item(new Outcome("expired", NO_LONGER_OPEN))
+                    ? Uni.createFrom().item(new Outcome(Result.EXPIRED, NO_LONGER_OPEN))
                     : execute(ctx, a));
         }
         boolean declined = Confirmation.isWithdrawal(message);
@@ -101,7 +103,7 @@ public class ActionService {
             if (!declined) {
                 return null; // withdrawn; the message is answered as one of its own
             }
-            return new Outcome("declined", a != null && CONSENT.equals(a.kind) ? CONSENT_DECLINED : DECLINED);
+            return new Outcome(Result.DECLINED, a != null && CONSENT.equals(a.kind) ? CONSENT_DECLINED : DECLINED);
         }));
     }
 
@@ -119,14 +121,14 @@ public class ActionService {
             return consent(ctx, a);
         }
         return gate.access(ctx).flatMap(access -> {
-            if (!access.strong()) {
+            if (!access.mayChange(a.orderId == null ? -1 : a.orderId)) {
                 metrics.gateRefusal("step_up");
-                return pending.settle(a.id, "dropped").map(ok -> new Outcome("refused",
+                return pending.settle(a.id, "dropped").map(ok -> new Outcome(Result.REFUSED,
                         "Your verification has ended, so I can't make that change now. Please verify your email again."));
             }
             return pending.settle(a.id, "executed").flatMap(won -> {
                 if (!won) {
-                    return Uni.createFrom().item(new Outcome("expired", NO_LONGER_OPEN));
+                    return Uni.createFrom().item(new Outcome(Result.EXPIRED, NO_LONGER_OPEN));
                 }
                 return run(ctx, a, access.email()).onFailure().recoverWithUni(e -> pending.mark(a.id, "failed")
                         .replaceWith(failure(e)));
@@ -141,61 +143,45 @@ public class ActionService {
     private Uni<Outcome> consent(TurnContext ctx, PendingActionEntity a) {
         return pending.settle(a.id, "executed").flatMap(won -> {
             if (!won) {
-                return Uni.createFrom().item(new Outcome("expired", "Thank you, I have your answer already."));
+                return Uni.createFrom().item(new Outcome(Result.EXPIRED, "Thank you, I have your answer already."));
             }
             return verification.consent(ctx.conversationId(), new ConsentRequest(config.consentTextVersion()))
-                    .replaceWith(new Outcome("consented", "Thank you.", a.payload))
+                    .replaceWith(new Outcome(Result.CONSENTED, "Thank you.", a.payload))
                     .onFailure().recoverWithUni(e -> {
                         Log.warnf("Consent could not be recorded: %s", e.getClass().getSimpleName());
-                        return pending.mark(a.id, "failed").replaceWith(new Outcome("failed",
+                        return pending.mark(a.id, "failed").replaceWith(new Outcome(Result.FAILED,
                                 "I couldn't record your answer right now. Please try again in a moment."));
                     });
         });
     }
 
     private Uni<Outcome> run(TurnContext ctx, PendingActionEntity a, String email) {
-        Map<String, Object> payload = payload(a.payload);
-        String reason = payload.get("reason") instanceof String s ? s : null;
-        return switch (a.kind) {
-            case "cancel" -> gateway.cancel(a.orderId, new OrderAction(ctx.domain(), email, reason))
-                    .map(o -> new Outcome("executed", "Done: order #" + number(o) + " is now cancelled."));
-            case "address_change" -> gateway
-                    .changeShipping(a.orderId,
-                            new AddressChange(ctx.domain(), email, json.convertValue(payload, Address.class)))
-                    .map(o -> new Outcome("executed", "Done: the shipping address of order #" + number(o) + " is now "
-                            + address(o.shipping()) + "."));
-            case "refund_request" -> gateway.refundRequest(a.orderId, new OrderAction(ctx.domain(), email, reason))
-                    .map(v -> new Outcome("executed", "Done: your refund request for order #" + a.orderId
-                            + " has been sent to the store's team. They will get back to you by email."));
-            default -> Uni.createFrom().item(new Outcome("failed", "I couldn't complete that request."));
-        };
+        OrderChanges.Change change = changes.of(a);
+        if (change == null) {
+            return Uni.createFrom().item(new Outcome(Result.FAILED, "I couldn't complete that request."));
+        }
+        return changes.execute(ctx, email, change).map(o -> new Outcome(Result.EXECUTED, switch (change.kind()) {
+            case CANCEL -> "Done: order #" + number(o) + " is now cancelled.";
+            case ADDRESS -> "Done: the shipping address of order #" + number(o) + " is now " + address(o.shipping()) + ".";
+            case REFUND_REQUEST -> "Done: your refund request for order #" + change.orderId()
+                    + " has been sent to the store's team. They will get back to you by email.";
+        }));
     }
 
     private Outcome failure(Throwable e) {
         if (e instanceof ServiceRefusal r) {
             if (r.status() == 409) {
-                return new Outcome("conflict", "The order's status has changed meanwhile, so I couldn't make that change.");
+                return new Outcome(Result.CONFLICT,
+                        "The order's status has changed meanwhile, so I couldn't make that change.");
             }
             if (r.status() == 403) {
                 metrics.gateRefusal("not_owned");
-                return new Outcome("refused", "I couldn't make that change for this order.");
+                return new Outcome(Result.REFUSED, "I couldn't make that change for this order.");
             }
         }
         Log.warnf("Pending action failed: %s", e.getClass().getSimpleName());
-        return new Outcome("failed",
+        return new Outcome(Result.FAILED,
                 "The store cannot be reached right now, so nothing was changed. Please try again in a few minutes.");
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> payload(String text) {
-        if (text == null) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(text, Map.class);
-        } catch (java.io.IOException e) {
-            return Map.of();
-        }
     }
 
     private static String number(OrderSummary o) {

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.csc.chat.action.OrderChanges;
+import io.csc.chat.action.OrderChanges.Change;
+import io.csc.chat.action.OrderChanges.Kind;
 import io.csc.chat.assistant.ShopperContext;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.VerificationState;
@@ -20,10 +23,7 @@ import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.identity.IdentityService;
 import io.csc.chat.metrics.ChatMetrics;
-import io.csc.chat.tools.OrderChangeTools;
 import io.csc.model.commerce.Address;
-import io.csc.model.commerce.AddressChange;
-import io.csc.model.commerce.OrderAction;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
 import io.csc.web.client.ServiceRefusal;
@@ -49,16 +49,19 @@ public class CustomerActionResource {
     private final PublicEdge edge;
     private final Gate gate;
     private final GatewayClient gateway;
+    private final OrderChanges changes;
     private final ConversationRepository conversations;
     private final IdentityService identities;
     private final ChatMetrics metrics;
     private final ChatConfig config;
 
-    public CustomerActionResource(PublicEdge edge, Gate gate, GatewayClient gateway, ConversationRepository conversations,
+    public CustomerActionResource(PublicEdge edge, Gate gate, GatewayClient gateway, OrderChanges changes,
+            ConversationRepository conversations,
             IdentityService identities, ChatMetrics metrics, ChatConfig config) {
         this.edge = edge;
         this.gate = gate;
         this.gateway = gateway;
+        this.changes = changes;
         this.conversations = conversations;
         this.identities = identities;
         this.metrics = metrics;
@@ -115,8 +118,12 @@ public class CustomerActionResource {
             metrics.gateRefusal("verification_required");
             throw ApiException.unauthorized("verification_required", "Verification required");
         }
-        boolean read = action.equals("get-order-status") || action.equals("get-tracking");
-        if (read ? !access.mayRead(orderId) : !access.strong()) {
+        boolean allowed = switch (action) {
+            case "get-order-status", "get-tracking" -> access.mayRead(orderId);
+            case "cancel-order", "update-address" -> access.mayChange(orderId);
+            default -> access.strong();
+        };
+        if (!allowed) {
             metrics.gateRefusal("step_up");
             throw new ApiException(403, "step_up_required", "This action needs your email confirmed with a one-time code");
         }
@@ -132,25 +139,26 @@ public class CustomerActionResource {
                 return out;
             });
             case "get-recent-orders" -> gateway.orders(domain, email, 10).map(list -> ok(action, "orders", list));
-            case "cancel-order" -> gateway.order(domain, orderId, email).flatMap(o -> {
-                if (!OrderChangeTools.CANCELLABLE.contains(o.status())) {
-                    throw ApiException.conflict("not_cancellable", "This order can no longer be cancelled");
-                }
-                String reason = data.get("reason") instanceof String s ? s : null;
-                return gateway.cancel(orderId, new OrderAction(domain, email, reason)).map(c -> ok(action, "order", c));
-            });
-            case "update-address" -> {
-                Address address = address(data);
-                yield gateway.order(domain, orderId, email).flatMap(o -> {
-                    if (OrderChangeTools.NOT_EDITABLE.contains(o.status())) {
-                        throw ApiException.conflict("not_editable", "This order's address can no longer be changed");
-                    }
-                    return gateway.changeShipping(orderId, new AddressChange(domain, email, address))
-                            .map(c -> ok(action, "order", c));
-                });
-            }
+            case "cancel-order" -> change(ctx, email, new Change(Kind.CANCEL, orderId,
+                    data.get("reason") instanceof String s ? s : null, null), action);
+            case "update-address" -> change(ctx, email, new Change(Kind.ADDRESS, orderId, null, address(data)), action);
             default -> throw ApiException.badRequest("Unknown action");
         };
+    }
+
+    /**
+     * The request is the shopper's explicit action, so the change runs at once, through the same path a confirmed
+     * proposal takes; an order whose state forbids it is 409 before the store is asked to change anything.
+     */
+    private Uni<Map<String, Object>> change(TurnContext ctx, String email, Change change, String action) {
+        return gateway.order(ctx.domain(), change.orderId(), email).flatMap(o -> {
+            if (!change.kind().allowedFor(o.status())) {
+                throw change.kind() == Kind.CANCEL
+                        ? ApiException.conflict("not_cancellable", "This order can no longer be cancelled")
+                        : ApiException.conflict("not_editable", "This order's address can no longer be changed");
+            }
+            return changes.execute(ctx, email, change).map(c -> ok(action, "order", c));
+        });
     }
 
     private Address address(Map<String, Object> data) {

@@ -129,7 +129,7 @@ public class ChatService {
                     p.turn = new Turn(p.ctx, in.message() == null ? "" : in.message(), opened.history());
                     p.before = Dialogue.before(opened.history());
                     return actions.handle(p.ctx, in.confirm(), in.message(), p.before.proposalId()).flatMap(outcome -> {
-                        if (outcome != null && "consented".equals(outcome.outcome())) {
+                        if (outcome != null && outcome.result() == ActionService.Result.CONSENTED) {
                             metrics.toolCall("consent", "given");
                             p.ctx.verification().markConsented();
                             return conversations.markConsent(p.ctx.conversationId()).map(v -> {
@@ -145,11 +145,10 @@ public class ChatService {
                             });
                         }
                         if (outcome != null) {
-                            metrics.toolCall("confirmation", outcome.outcome());
+                            metrics.toolCall("confirmation", outcome.result().metric());
                             p.confirmation = new AssistantReply(outcome.message(), List.of(), null, false, List.of(),
-                                    "core", "executed".equals(outcome.outcome()) || "declined".equals(outcome.outcome())
-                                            ? "answered"
-                                            : "refused");
+                                    "core", outcome.result() == ActionService.Result.EXECUTED
+                                            || outcome.result() == ActionService.Result.DECLINED ? "answered" : "refused");
                         }
                         return Uni.createFrom().item(p);
                     });

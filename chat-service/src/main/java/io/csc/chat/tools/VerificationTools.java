@@ -73,20 +73,23 @@ public class VerificationTools {
                 orderNumber == null ? null : Long.toString(orderNumber), null, ctx.clientIp());
         return calls.run(tool, consentFirst(ctx, tool).flatMap(asked -> asked != null
                 ? Uni.createFrom().item(asked)
-                : started(ctx).chain(() -> verification.simple(request)).flatMap(level -> {
-                    if (level == VerificationLevel.FULL && orderNumber != null) {
-                        return conversations.rememberMatch(ctx.conversationId(), orderNumber, e)
-                                .replaceWith(ToolResult.ok(tool, "Thank you, your details match order #" + orderNumber + ".",
-                                        level));
-                    }
-                    if (level == VerificationLevel.FULL) {
-                        return Uni.createFrom().item(ToolResult.ok(tool, "Thank you, your details are verified.", level));
-                    }
-                    return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
-                            "I couldn't verify those details. I can send a one-time code to your email address instead: shall I?",
-                            level,
-                            List.of(), null, List.of()));
-                }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x))));
+                : started(ctx).chain(() -> verification.simple(request)).invoke(() -> gate.grantChanged(ctx))
+                        .flatMap(level -> {
+                            if (level == VerificationLevel.FULL && orderNumber != null) {
+                                return conversations.rememberMatch(ctx.conversationId(), orderNumber, e)
+                                        .replaceWith(
+                                                ToolResult.ok(tool, "Thank you, your details match order #" + orderNumber + ".",
+                                                        level));
+                            }
+                            if (level == VerificationLevel.FULL) {
+                                return Uni.createFrom()
+                                        .item(ToolResult.ok(tool, "Thank you, your details are verified.", level));
+                            }
+                            return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
+                                    "I couldn't verify those details. I can send a one-time code to your email address instead: shall I?",
+                                    level,
+                                    List.of(), null, List.of()));
+                        }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x))));
     }
 
     /**
@@ -134,7 +137,7 @@ public class VerificationTools {
                         "Which email address should I send a code to?", null, List.of(), Ui.askEmail(), List.of()));
             }
             return started(ctx).chain(() -> verification.verifyCode(new OtpVerifyRequest(ctx.conversationId(), ctx.domain(),
-                    e, digits))).map(r -> {
+                    e, digits))).invoke(() -> gate.grantChanged(ctx)).map(r -> {
                         if (r.verified()) {
                             return ToolResult.ok(tool, "Thank you, your email address is verified.", Boolean.TRUE);
                         }
@@ -158,8 +161,8 @@ public class VerificationTools {
             case SIMPLE ->
                 "Your email address matches " + (a.matchedOrderId() == null ? "our records" : "order #" + a.matchedOrderId())
                         + ". To see other orders or make changes, I'll need to send you a one-time code.";
-            case STRONG -> "Your email address is verified.";
-        }, a.level().name().toLowerCase(Locale.ROOT))));
+            case STRONG, IDENTITY -> "Your email address is verified.";
+        }, a.strong() ? "strong" : a.level().name().toLowerCase(Locale.ROOT))));
     }
 
     private static ToolResult tooMany(String tool, ServiceRefusal e) {

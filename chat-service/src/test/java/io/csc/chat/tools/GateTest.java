@@ -135,6 +135,27 @@ class GateTest {
     }
 
     @Test
+    void thePolicyIsReadOncePerTurnAndAgainOnlyAfterAVerificationStep() {
+        Chats c = Chats.open();
+        Stubs.grant(ServicesResource.verification, c.conversationId(), Stubs.ALICE, "otp");
+        String grantPath = "/internal/verification/" + c.conversationId();
+        // the order tool and the reply's "verified" flag: one question to verification-service
+        Api.client(c.ip()).body(c.turn("what's the status of order 1001?")).post("/api/chat").then().statusCode(200)
+                .body("message", containsString("#1001")).body("verified", equalTo(true));
+        ServicesResource.verification.verify(1, getRequestedFor(urlPathEqualTo(grantPath)));
+        // one context, many tools: still once
+        TurnContext ctx = c.ctx();
+        await(() -> orders.orderStatus(ctx, 1001));
+        await(() -> orders.recentOrders(ctx));
+        await(() -> changes.proposeCancel(ctx, 1001, null));
+        ServicesResource.verification.verify(2, getRequestedFor(urlPathEqualTo(grantPath)));
+        // a code tried in the turn may change the grant: the next question reads it again
+        await(() -> verification.verifyCode(ctx, Stubs.ALICE, "123456"));
+        await(() -> orders.orderStatus(ctx, 1001));
+        ServicesResource.verification.verify(3, getRequestedFor(urlPathEqualTo(grantPath)));
+    }
+
+    @Test
     void aConversationIdWithoutItsSessionIsNoCredential() {
         Chats c = Chats.open();
         Stubs.grant(ServicesResource.verification, c.conversationId(), Stubs.ALICE, "otp");
