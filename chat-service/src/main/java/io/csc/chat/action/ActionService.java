@@ -69,42 +69,59 @@ public class ActionService {
             + " would like to change and I'll set it up.";
     static final String DECLINED = "All right, I won't make that change. Is there anything else I can help you with?";
 
+    /** What the confirmation rule makes of one shopper message. */
+    public enum Decision {
+        /** The live proposal's button, or a clear yes while a proposal is live: it is executed. */
+        EXECUTE,
+        /** A button that is not the live proposal's: nothing is executed, and the live proposal is withdrawn. */
+        STALE_BUTTON,
+        /** A no or a change of mind while a proposal is live: withdrawn, and the turn says so. */
+        DECLINE,
+        /** Anything else while a proposal is live: withdrawn, and the assistant answers the message. */
+        WITHDRAW_AND_ANSWER,
+        /** No proposal is live and no button pressed: the assistant answers. */
+        ANSWER
+    }
+
     /**
-     * The confirmation rule. A proposal ({@code live}: the one the previous reply made, read from its stored state) is
-     * live for exactly this message: it is executed when this message is its button or a clear yes; any other message
-     * withdraws it, for good. A button id that is not the live proposal's (withdrawn, expired, executed, another
-     * conversation's) changes nothing. Answers the turn's outcome, or null when the assistant answers the message (a
-     * live proposal was withdrawn by then).
+     * The confirmation rule, as a function of the message alone. A proposal ({@code live}: the one the previous reply
+     * made, read from its stored state) is live for exactly this message: it is executed when this message is its button
+     * or a clear yes; any other message withdraws it, for good. A button id that is not the live proposal's (withdrawn,
+     * expired, executed, another conversation's) changes nothing.
+     */
+    public static Decision decide(String confirmId, String message, String live) {
+        if (confirmId != null && !confirmId.isBlank()) {
+            return confirmId.equals(live) ? Decision.EXECUTE : Decision.STALE_BUTTON;
+        }
+        if (live == null) {
+            return Decision.ANSWER;
+        }
+        if (Confirmation.isYes(message)) {
+            return Decision.EXECUTE;
+        }
+        return Confirmation.isWithdrawal(message) ? Decision.DECLINE : Decision.WITHDRAW_AND_ANSWER;
+    }
+
+    /**
+     * Carries out {@link #decide}: answers the turn's outcome, or null when the assistant answers the message (a live
+     * proposal was withdrawn by then).
      */
     public Uni<Outcome> handle(TurnContext ctx, String confirmId, String message, String live) {
-        if (confirmId != null && !confirmId.isBlank()) {
-            if (confirmId.equals(live)) {
-                return pending.find(ctx.conversationId(), confirmId).flatMap(a -> a == null || !"pending".equals(a.state)
-                        ? Uni.createFrom().item(new Outcome(Result.EXPIRED, NO_LONGER_OPEN))
-                        : execute(ctx, a));
-            }
-            return withdraw(ctx, live).chain(() -> pending.find(ctx.conversationId(), confirmId)).map(a -> {
+        return switch (decide(confirmId, message, live)) {
+            case ANSWER -> Uni.createFrom().nullItem();
+            case EXECUTE -> pending.find(ctx.conversationId(), live).flatMap(a -> a == null || !"pending".equals(a.state)
+                    ? Uni.createFrom().item(new Outcome(Result.EXPIRED, NO_LONGER_OPEN))
+                    : execute(ctx, a));
+            case STALE_BUTTON -> withdraw(ctx, live).chain(() -> pending.find(ctx.conversationId(), confirmId)).map(a -> {
                 metrics.toolCall("confirmation", "stale_button");
                 return a != null && CONSENT.equals(a.kind) && "executed".equals(a.state)
                         ? new Outcome(Result.EXPIRED, "Thank you, I have your answer already.")
                         : new Outcome(Result.EXPIRED, NO_LONGER_OPEN);
             });
-        }
-        if (live == null) {
-            return Uni.createFrom().nullItem(); // nothing to confirm: the assistant answers
-        }
-        if (Confirmation.isYes(message)) {
-            return pending.find(ctx.conversationId(), live).flatMap(a -> a == null || !"pending".equals(a.state)
-                    ? Uni.createFrom().item(new Outcome(Result.EXPIRED, NO_LONGER_OPEN))
-                    : execute(ctx, a));
-        }
-        boolean declined = Confirmation.isWithdrawal(message);
-        return pending.find(ctx.conversationId(), live).flatMap(a -> withdraw(ctx, live).map(v -> {
-            if (!declined) {
-                return null; // withdrawn; the message is answered as one of its own
-            }
-            return new Outcome(Result.DECLINED, a != null && CONSENT.equals(a.kind) ? CONSENT_DECLINED : DECLINED);
-        }));
+            case DECLINE -> pending.find(ctx.conversationId(), live).flatMap(a -> withdraw(ctx, live)
+                    .map(v -> new Outcome(Result.DECLINED, a != null && CONSENT.equals(a.kind) ? CONSENT_DECLINED : DECLINED)));
+            case WITHDRAW_AND_ANSWER -> withdraw(ctx, live).map(v -> (Outcome) null);
+        };
     }
 
     /** Withdraws the conversation's proposals: none can be executed after this. */

@@ -28,7 +28,7 @@ public final class Confirmation {
 
     /** A change of mind, also inside a longer message: "wait", "I still want it", "hmm actually never mind". */
     private static final Pattern WITHDRAWAL = Pattern.compile("^(wait|hold on|hang on|stop|hmm+ wait)\\b"
-            + "|\\b(never ?mind|changed? my mind|still want|keep (it|the order|my order)|forget (it|about it)"
+            + "|\\b(never ?mind|changed? my mind|still want|keep (it|the|my)|forget (it|about it)"
             + "|on second thought|not anymore|no longer want)\\b"
             + "|(^(no|nope|nah)|\\b(dont|do not|never))( \\w+){0,3} (cancel|change|send|refund|return|proceed|go ahead|do it|do that)\\b");
 

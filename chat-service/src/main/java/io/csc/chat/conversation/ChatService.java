@@ -34,13 +34,14 @@ import io.smallrye.mutiny.Uni;
 /**
  * One chat turn, in this order:
  * <ol>
- * <li>open the session's conversation (a foreign or stale id starts a new one) and check the signed identity;</li>
- * <li>store the shopper's message, redacted;</li>
- * <li>a confirmation (the button's id, or a clear yes/no to the one live proposal) is executed or dropped here, in
- * code; no assistant runs for it;</li>
+ * <li>open the session's conversation (a foreign or stale id starts a new one), store the shopper's message
+ * (redacted) and read the history with the state stored with each reply, in one statement; check the signed
+ * identity;</li>
+ * <li>the confirmation rule ({@link ActionService#decide}): the previous reply's proposal is live for this message
+ * only; its button or a clear yes executes it here, in code, and no assistant runs; anything else withdraws it;</li>
  * <li>otherwise the selected assistant answers (the model, or the built-in assistant as its fallback);</li>
  * <li>two failed turns in a row hand the conversation to the store's staff;</li>
- * <li>the reply is stored, redacted, and counted.</li>
+ * <li>the reply is stored, redacted, with the state it leaves ({@link #after}), and counted.</li>
  * </ol>
  */
 @ApplicationScoped
