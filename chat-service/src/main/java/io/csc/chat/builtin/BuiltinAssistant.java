@@ -15,6 +15,7 @@ import io.csc.chat.assistant.Source;
 import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
+import io.csc.chat.config.ChatConfig;
 import io.csc.chat.tools.CartTools;
 import io.csc.chat.tools.HandoffTools;
 import io.csc.chat.tools.KnowledgeTools;
@@ -56,6 +57,7 @@ public class BuiltinAssistant implements Assistant {
     private final CartTools carts;
     private final HandoffTools handoffs;
     private final KnowledgeTools knowledge;
+    private final ChatConfig config;
 
     /**
      * Requests answered even when the message also takes something back ("never mind, I want to talk to a person"); as
@@ -66,7 +68,7 @@ public class BuiltinAssistant implements Assistant {
 
     public BuiltinAssistant(BuiltinModel model, Catalogs catalogs, ProductTools products,
             VerificationTools verification, OrderTools orders, OrderChangeTools changes, CartTools carts,
-            HandoffTools handoffs, KnowledgeTools knowledge) {
+            HandoffTools handoffs, KnowledgeTools knowledge, ChatConfig config) {
         this.model = model;
         this.catalogs = catalogs;
         this.products = products;
@@ -76,6 +78,7 @@ public class BuiltinAssistant implements Assistant {
         this.carts = carts;
         this.handoffs = handoffs;
         this.knowledge = knowledge;
+        this.config = config;
     }
 
     /** The tool results of one turn, gathered as the policy calls tools. */
@@ -355,7 +358,10 @@ public class BuiltinAssistant implements Assistant {
                 return ask(Replies.ASK_EMAIL, Ui.askEmail(), calls);
             }
             if (!r.ok()) {
-                return answer(text(r), calls);
+                // a code that cannot be re-sent yet: the code field stays
+                return r.ui() != null && "code".equals(r.ui().input())
+                        ? ask(text(r), Ui.askCode(), calls)
+                        : answer(text(r), calls);
             }
             String msg = r.text() != null && r.text().contains("6-digit code") ? r.text() : Replies.ASK_CODE;
             return ask(msg, Ui.askCode(), calls);
@@ -440,9 +446,13 @@ public class BuiltinAssistant implements Assistant {
         });
     }
 
-    /** Twice in a row not understood: the store's team takes over. */
+    /**
+     * Not understood {@code CHAT_AUTO_HANDOFF_AFTER} times in a row (this turn included; counted in the stored state):
+     * the store's team takes over.
+     */
     private Uni<AssistantReply> notUnderstood(TurnContext ctx, DialogueState state, Calls calls) {
-        if (state.failedBefore()) {
+        int after = config.autoHandoffAfter();
+        if (after > 0 && state.notUnderstood() + 1 >= after) {
             return handoffs.handOffAfterFailures(ctx).map(calls::add)
                     .map(r -> r.ok()
                             ? reply(text(r), Ui.handedOff(), false, calls, "handoff")

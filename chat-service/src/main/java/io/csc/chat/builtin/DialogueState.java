@@ -16,10 +16,10 @@ import io.csc.chat.assistant.HistoryMessage;
  * @param expecting what the last assistant message asked for
  * @param goal the task of the latest user message that had one (the data-giving turns after it continue it), or null
  * @param order the order number of that task (or the latest one mentioned; else the order in focus), or null
- * @param failedBefore the last assistant message was a "not understood"
+ * @param notUnderstood turns in a row before this one that the assistant did not understand
  * @param offeredTeam the last assistant message offered to pass the question to the team
  */
-record DialogueState(Expectation expecting, Intent goal, Long order, boolean failedBefore, boolean offeredTeam) {
+record DialogueState(Expectation expecting, Intent goal, Long order, int notUnderstood, boolean offeredTeam) {
 
     private static final int WINDOW = 8;
 
@@ -59,8 +59,13 @@ record DialogueState(Expectation expecting, Intent goal, Long order, boolean fai
         if (goal != null && goal.isPrivate() && order == null) {
             order = last.focusOrder();
         }
-        return new DialogueState(expectation(last.awaiting()), goal, order, last.notUnderstood() > 0,
+        return new DialogueState(expectation(last.awaiting()), goal, order, last.notUnderstood(),
                 last.awaiting() == Awaiting.HANDOFF_OFFER);
+    }
+
+    /** The last reply was a "not understood". */
+    boolean failedBefore() {
+        return notUnderstood > 0;
     }
 
     /** What the reply before the user message at {@code userAt} waited for, from its stored state. */

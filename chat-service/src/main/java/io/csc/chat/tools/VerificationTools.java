@@ -118,7 +118,20 @@ public class VerificationTools {
                                 "If this email belongs to a customer of this store, a 6-digit code is on its way. It is valid for "
                                         + Math.max(1, r.expiresInSeconds() / 60) + " minutes. Please type it here.",
                                 null, List.of(), Ui.askCode(), List.of()))
-                        .onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x))));
+                        .onFailure(ServiceRefusal.class).recoverWithUni(x -> ((ServiceRefusal) x).is(429, "otp_cooldown")
+                                ? codeStillValid(ctx, tool, e)
+                                : Uni.createFrom().item(tooMany(tool, (ServiceRefusal) x)))));
+    }
+
+    /**
+     * A code went to this address moments ago in this conversation: the shopper keeps the code field, and the address
+     * is kept for the code they type; the reply says when a new one can be sent.
+     */
+    private Uni<ToolResult> codeStillValid(TurnContext ctx, String tool, String email) {
+        return conversations.rememberCodeEmail(ctx.conversationId(), email).replaceWith(new ToolResult(tool,
+                ToolResult.Status.INVALID, "A code was sent to this address a moment ago: please type it here. If it"
+                        + " doesn't arrive, I can send a new one in about a minute.",
+                null, List.of(), Ui.askCode(), List.of()));
     }
 
     public Uni<ToolResult> verifyCode(TurnContext ctx, String email, String code) {
