@@ -129,6 +129,10 @@ public class BuiltinAssistant implements Assistant {
             // "no, don't cancel it", "never mind, don't send it": never a new request, and the task ends here
             return answer(Replies.WITHDRAWN, calls);
         }
+        if (state.expecting() == Expectation.ORDER_NUMBER && DialogueState.doesNotKnowTheNumber(message)) {
+            // asked for the number and the shopper has none: their orders are listed instead, after a code
+            return order(ctx, Intent.RECENT_ORDERS, null, u.email(), null, calls);
+        }
         return switch (u.intent()) {
             case HANDOFF -> handOff(ctx, "The shopper asked for a person.", u.email(), calls, null);
             case GREETING -> answer(Replies.GREETING, calls);

@@ -37,7 +37,13 @@ record DialogueState(Expectation expecting, Intent goal, Long order, int notUnde
             if (Confirmation.isWithdrawal(m.text())) {
                 break; // the shopper took the task back: nothing before it continues
             }
-            Understanding u = understander.understand(m.text(), expectationBefore(history, i), null);
+            Expectation asked = expectationBefore(history, i);
+            if (asked == Expectation.ORDER_NUMBER && doesNotKnowTheNumber(m.text())) {
+                // the shopper has no number: their orders are listed instead (after a code), never asked again
+                goal = Intent.RECENT_ORDERS;
+                break;
+            }
+            Understanding u = understander.understand(m.text(), asked, null);
             if (goal == null) {
                 if (order == null && u.orderNumber() != null) {
                     order = u.orderNumber();
@@ -90,6 +96,14 @@ record DialogueState(Expectation expecting, Intent goal, Long order, int notUnde
             // a proposal was confirmed or withdrawn before any assistant runs
             case NOTHING, CONSENT, CONFIRMATION -> Expectation.NONE;
         };
+    }
+
+    private static final java.util.regex.Pattern DONT_KNOW = java.util.regex.Pattern.compile(
+            "\\b(dont|do not|didnt|cant|cannot) (know|remember|find|have)\\b|\\bno idea\\b|\\bforgot\\b|\\blost\\b");
+
+    /** "I don't know the number", "no idea", "I forgot it": said when asked for the order number. */
+    static boolean doesNotKnowTheNumber(String message) {
+        return message != null && !message.matches(".*\\d.*") && DONT_KNOW.matcher(Text.normalize(message)).find();
     }
 
     static boolean isTask(Intent i) {

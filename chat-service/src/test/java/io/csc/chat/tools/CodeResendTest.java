@@ -19,7 +19,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-/** A code that cannot be re-sent yet keeps the code field and the email, and says when a new one can be sent. */
+/**
+ * The way in stays open: a code that cannot be re-sent yet keeps the code field and the email and says when; a shopper
+ * without an order number is offered their orders after a code, and never asked for the number again.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = ServicesResource.class, restrictToAnnotatedClass = false)
 class CodeResendTest {
@@ -47,5 +50,21 @@ class CodeResendTest {
         ServicesResource.verification.verify(1, postRequestedFor(urlPathEqualTo("/internal/verification/otp/verify"))
                 .withRequestBody(matchingJsonPath("$.email", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
                         Stubs.ALICE))));
+    }
+
+    @Test
+    void aShopperWhoDoesNotKnowTheNumberIsNeverAskedForItAgain() {
+        Chats c = Chats.open();
+        Api.chat(c.ip(), c.turn("where is my order?")).then().statusCode(200)
+                .body("message", containsString("order number"));
+        Api.chat(c.ip(), c.turn("I don't know the number")).then().statusCode(200).body("ui.input", equalTo("email"))
+                .body("message", org.hamcrest.Matchers.not(containsString("order number")));
+        Api.chat(c.ip(), c.turn(Stubs.ALICE)).then().statusCode(200).body("ui.input", equalTo("code"))
+                .body("message", org.hamcrest.Matchers.not(containsString("order number")));
+        ServicesResource.verification.stubFor(post(urlPathEqualTo("/internal/verification/otp/verify")).atPriority(10)
+                .willReturn(okJson("{\"verified\": true, \"attemptsLeft\": 3}")));
+        Stubs.grant(ServicesResource.verification, c.conversationId(), Stubs.ALICE, "otp");
+        Api.chat(c.ip(), c.turn("123456")).then().statusCode(200).body("message", containsString("#1001"))
+                .body("message", containsString("#1002"));
     }
 }
