@@ -1,20 +1,13 @@
 package io.csc.chat.action;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.csc.chat.assistant.TurnContext;
-import io.csc.chat.client.GatewayClient;
 import io.csc.chat.client.VerificationClient;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.metrics.ChatMetrics;
 import io.csc.model.commerce.Address;
-import io.csc.model.commerce.AddressChange;
-import io.csc.model.commerce.OrderAction;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.verification.ConsentRequest;
 import io.csc.web.client.ServiceRefusal;
@@ -30,14 +23,25 @@ import io.smallrye.mutiny.Uni;
 public class ActionService {
     static final String CONSENT = "consent";
 
+    /** How a confirmation turn ended. */
+    public enum Result {
+        EXECUTED, DECLINED, EXPIRED, REFUSED, CONFLICT, FAILED,
+        /** The shopper agreed to the consent question. */
+        CONSENTED;
+
+        /** The name counted in metrics. */
+        public String metric() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /**
-     * What a confirmation turn answers; {@code outcome} executed|declined|expired|refused|conflict|failed, or
-     * consented: the shopper agreed to the consent question, and {@code replay} is their message that led to it, which
-     * the turn now answers (null: nothing to answer again, {@code message} is the reply).
+     * What a confirmation turn answers; for {@link Result#CONSENTED}, {@code replay} is the shopper's message that led
+     * to the question, which the turn now answers (null: nothing to answer again, {@code message} is the reply).
      */
-    public record Outcome(String outcome, String message, String replay) {
-        public Outcome(String outcome, String message) {
-            this(outcome, message, null);
+    public record Outcome(Result result, String message, String replay) {
+        public Outcome(Result result, String message) {
+            this(result, message, null);
         }
     }
 
@@ -46,55 +50,87 @@ public class ActionService {
 
     private final PendingActionRepository pending;
     private final Gate gate;
-    private final GatewayClient gateway;
+    private final OrderChanges changes;
     private final VerificationClient verification;
-    private final ObjectMapper json;
     private final ChatMetrics metrics;
     private final ChatConfig config;
 
-    public ActionService(PendingActionRepository pending, Gate gate, GatewayClient gateway,
-            VerificationClient verification, ObjectMapper json, ChatMetrics metrics, ChatConfig config) {
+    public ActionService(PendingActionRepository pending, Gate gate, OrderChanges changes, VerificationClient verification,
+            ChatMetrics metrics, ChatConfig config) {
         this.pending = pending;
         this.verification = verification;
         this.config = config;
         this.gate = gate;
-        this.gateway = gateway;
-        this.json = json;
+        this.changes = changes;
         this.metrics = metrics;
     }
 
+    static final String NO_LONGER_OPEN = "That request is no longer open, so nothing was changed. Tell me again what you"
+            + " would like to change and I'll set it up.";
+    static final String DECLINED = "All right, I won't make that change. Is there anything else I can help you with?";
+
+    /** What the confirmation rule makes of one shopper message. */
+    public enum Decision {
+        /** The live proposal's button, or a clear yes while a proposal is live: it is executed. */
+        EXECUTE,
+        /** A button that is not the live proposal's: nothing is executed, and the live proposal is withdrawn. */
+        STALE_BUTTON,
+        /** A no or a change of mind while a proposal is live: withdrawn, and the turn says so. */
+        DECLINE,
+        /** Anything else while a proposal is live: withdrawn, and the assistant answers the message. */
+        WITHDRAW_AND_ANSWER,
+        /** No proposal is live and no button pressed: the assistant answers. */
+        ANSWER
+    }
+
     /**
-     * Handles a confirmation turn, or answers null when this turn is not one (no confirm id, and no live proposal that
-     * the message clearly accepts or declines).
+     * The confirmation rule, as a function of the message alone. A proposal ({@code live}: the one the previous reply
+     * made, read from its stored state) is live for exactly this message: it is executed when this message is its button
+     * or a clear yes; any other message withdraws it, for good. A button id that is not the live proposal's (withdrawn,
+     * expired, executed, another conversation's) changes nothing.
      */
-    public Uni<Outcome> handle(TurnContext ctx, String confirmId, String message) {
+    public static Decision decide(String confirmId, String message, String live) {
         if (confirmId != null && !confirmId.isBlank()) {
-            return pending.find(ctx.conversationId(), confirmId).flatMap(a -> {
-                if (a != null && CONSENT.equals(a.kind) && "executed".equals(a.state)) {
-                    return Uni.createFrom().item(new Outcome("expired", "Thank you, I have your answer already."));
-                }
-                if (a == null || !"pending".equals(a.state)) {
-                    return Uni.createFrom().item(new Outcome("expired",
-                            "That request is no longer open. Tell me again what you would like to change and I'll set it up."));
-                }
-                return execute(ctx, a);
+            return confirmId.equals(live) ? Decision.EXECUTE : Decision.STALE_BUTTON;
+        }
+        if (live == null) {
+            return Decision.ANSWER;
+        }
+        if (Confirmation.isYes(message)) {
+            return Decision.EXECUTE;
+        }
+        return Confirmation.isWithdrawal(message) ? Decision.DECLINE : Decision.WITHDRAW_AND_ANSWER;
+    }
+
+    /**
+     * Carries out {@link #decide}: answers the turn's outcome, or null when the assistant answers the message (a live
+     * proposal was withdrawn by then).
+     */
+    public Uni<Outcome> handle(TurnContext ctx, String confirmId, String message, String live) {
+        return switch (decide(confirmId, message, live)) {
+            case ANSWER -> Uni.createFrom().nullItem();
+            case EXECUTE -> pending.find(ctx.conversationId(), live).flatMap(a -> a == null || !"pending".equals(a.state)
+                    ? Uni.createFrom().item(new Outcome(Result.EXPIRED, NO_LONGER_OPEN))
+                    : execute(ctx, a));
+            case STALE_BUTTON -> withdraw(ctx, live).chain(() -> pending.find(ctx.conversationId(), confirmId)).map(a -> {
+                metrics.toolCall("confirmation", "stale_button");
+                return a != null && CONSENT.equals(a.kind) && "executed".equals(a.state)
+                        ? new Outcome(Result.EXPIRED, "Thank you, I have your answer already.")
+                        : new Outcome(Result.EXPIRED, NO_LONGER_OPEN);
             });
+            case DECLINE -> pending.find(ctx.conversationId(), live).flatMap(a -> withdraw(ctx, live)
+                    .map(v -> new Outcome(Result.DECLINED, a != null && CONSENT.equals(a.kind) ? CONSENT_DECLINED : DECLINED)));
+            case WITHDRAW_AND_ANSWER -> withdraw(ctx, live).map(v -> (Outcome) null);
+        };
+    }
+
+    /** Withdraws the conversation's proposals: none can be executed after this. */
+    private Uni<Void> withdraw(TurnContext ctx, String live) {
+        if (live == null) {
+            return Uni.createFrom().voidItem();
         }
-        boolean yes = Confirmation.isYes(message);
-        if (!yes && !Confirmation.isNo(message)) {
-            return Uni.createFrom().nullItem(); // neither: no proposal is looked up, the assistant answers
-        }
-        return pending.live(ctx.conversationId()).flatMap(a -> {
-            if (a == null) {
-                return Uni.createFrom().nullItem();
-            }
-            if (yes) {
-                return execute(ctx, a);
-            }
-            return pending.settle(a.id, "dropped").map(ok -> new Outcome("declined", CONSENT.equals(a.kind)
-                    ? CONSENT_DECLINED
-                    : "All right, I won't make that change. Is there anything else I can help you with?"));
-        });
+        metrics.toolCall("confirmation", "withdrawn");
+        return pending.withdraw(ctx.conversationId());
     }
 
     private Uni<Outcome> execute(TurnContext ctx, PendingActionEntity a) {
@@ -102,15 +138,14 @@ public class ActionService {
             return consent(ctx, a);
         }
         return gate.access(ctx).flatMap(access -> {
-            if (!access.strong()) {
+            if (!access.mayChange(a.orderId == null ? -1 : a.orderId)) {
                 metrics.gateRefusal("step_up");
-                return pending.settle(a.id, "dropped").map(ok -> new Outcome("refused",
+                return pending.settle(a.id, "dropped").map(ok -> new Outcome(Result.REFUSED,
                         "Your verification has ended, so I can't make that change now. Please verify your email again."));
             }
             return pending.settle(a.id, "executed").flatMap(won -> {
                 if (!won) {
-                    return Uni.createFrom().item(new Outcome("expired",
-                            "That request is no longer open. Tell me again what you would like to change and I'll set it up."));
+                    return Uni.createFrom().item(new Outcome(Result.EXPIRED, NO_LONGER_OPEN));
                 }
                 return run(ctx, a, access.email()).onFailure().recoverWithUni(e -> pending.mark(a.id, "failed")
                         .replaceWith(failure(e)));
@@ -125,61 +160,45 @@ public class ActionService {
     private Uni<Outcome> consent(TurnContext ctx, PendingActionEntity a) {
         return pending.settle(a.id, "executed").flatMap(won -> {
             if (!won) {
-                return Uni.createFrom().item(new Outcome("expired", "Thank you, I have your answer already."));
+                return Uni.createFrom().item(new Outcome(Result.EXPIRED, "Thank you, I have your answer already."));
             }
             return verification.consent(ctx.conversationId(), new ConsentRequest(config.consentTextVersion()))
-                    .replaceWith(new Outcome("consented", "Thank you.", a.payload))
+                    .replaceWith(new Outcome(Result.CONSENTED, "Thank you.", a.payload))
                     .onFailure().recoverWithUni(e -> {
                         Log.warnf("Consent could not be recorded: %s", e.getClass().getSimpleName());
-                        return pending.mark(a.id, "failed").replaceWith(new Outcome("failed",
+                        return pending.mark(a.id, "failed").replaceWith(new Outcome(Result.FAILED,
                                 "I couldn't record your answer right now. Please try again in a moment."));
                     });
         });
     }
 
     private Uni<Outcome> run(TurnContext ctx, PendingActionEntity a, String email) {
-        Map<String, Object> payload = payload(a.payload);
-        String reason = payload.get("reason") instanceof String s ? s : null;
-        return switch (a.kind) {
-            case "cancel" -> gateway.cancel(a.orderId, new OrderAction(ctx.domain(), email, reason))
-                    .map(o -> new Outcome("executed", "Done: order #" + number(o) + " is now cancelled."));
-            case "address_change" -> gateway
-                    .changeShipping(a.orderId,
-                            new AddressChange(ctx.domain(), email, json.convertValue(payload, Address.class)))
-                    .map(o -> new Outcome("executed", "Done: the shipping address of order #" + number(o) + " is now "
-                            + address(o.shipping()) + "."));
-            case "refund_request" -> gateway.refundRequest(a.orderId, new OrderAction(ctx.domain(), email, reason))
-                    .map(v -> new Outcome("executed", "Done: your refund request for order #" + a.orderId
-                            + " has been sent to the store's team. They will get back to you by email."));
-            default -> Uni.createFrom().item(new Outcome("failed", "I couldn't complete that request."));
-        };
+        OrderChanges.Change change = changes.of(a);
+        if (change == null) {
+            return Uni.createFrom().item(new Outcome(Result.FAILED, "I couldn't complete that request."));
+        }
+        return changes.execute(ctx, email, change).map(o -> new Outcome(Result.EXECUTED, switch (change.kind()) {
+            case CANCEL -> "Done: order #" + number(o) + " is now cancelled.";
+            case ADDRESS -> "Done: the shipping address of order #" + number(o) + " is now " + address(o.shipping()) + ".";
+            case REFUND_REQUEST -> "Done: your refund request for order #" + change.orderId()
+                    + " has been sent to the store's team. They will get back to you by email.";
+        }));
     }
 
     private Outcome failure(Throwable e) {
         if (e instanceof ServiceRefusal r) {
             if (r.status() == 409) {
-                return new Outcome("conflict", "The order's status has changed meanwhile, so I couldn't make that change.");
+                return new Outcome(Result.CONFLICT,
+                        "The order's status has changed meanwhile, so I couldn't make that change.");
             }
             if (r.status() == 403) {
                 metrics.gateRefusal("not_owned");
-                return new Outcome("refused", "I couldn't make that change for this order.");
+                return new Outcome(Result.REFUSED, "I couldn't make that change for this order.");
             }
         }
         Log.warnf("Pending action failed: %s", e.getClass().getSimpleName());
-        return new Outcome("failed",
+        return new Outcome(Result.FAILED,
                 "The store cannot be reached right now, so nothing was changed. Please try again in a few minutes.");
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> payload(String text) {
-        if (text == null) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(text, Map.class);
-        } catch (java.io.IOException e) {
-            return Map.of();
-        }
     }
 
     private static String number(OrderSummary o) {

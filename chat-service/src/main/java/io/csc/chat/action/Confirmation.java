@@ -26,12 +26,27 @@ public final class Confirmation {
     private Confirmation() {
     }
 
+    /** A change of mind, also inside a longer message: "wait", "I still want it", "hmm actually never mind". */
+    private static final Pattern WITHDRAWAL = Pattern.compile("^(wait|hold on|hang on|stop|hmm+ wait)\\b"
+            + "|\\b(never ?mind|changed? my mind|still want|keep (it|the|my)|forget (it|about it)"
+            + "|on second thought|not anymore|no longer want)\\b"
+            + "|(^(no|nope|nah)|\\b(dont|do not|never))( \\w+){0,3} (cancel|change|send|refund|return|proceed|go ahead|do it|do that)\\b");
+
     public static boolean isYes(String text) {
         return YES.contains(normalize(text));
     }
 
     public static boolean isNo(String text) {
         return NO.contains(normalize(text));
+    }
+
+    /**
+     * The shopper takes a request back: a plain no, or a message that withdraws ("no, don't cancel it", "wait, I still
+     * want it actually", "never mind, don't send it"). Such a message is never a new request for a change.
+     */
+    public static boolean isWithdrawal(String text) {
+        String s = normalize(text);
+        return NO.contains(s) || WITHDRAWAL.matcher(s).find();
     }
 
     static String normalize(String text) {

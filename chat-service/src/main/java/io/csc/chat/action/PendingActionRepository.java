@@ -12,8 +12,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Pending actions. A conversation has at most one live proposal: a new one replaces the previous, so a "yes" can only
- * ever mean the last thing the shopper was asked.
+ * Pending actions. A conversation has at most one live proposal: a new one replaces the previous, and the next shopper
+ * message either confirms it or withdraws it ({@link ActionService#handle}), so a "yes" can only ever mean the question
+ * right before it.
  */
 @ApplicationScoped
 public class PendingActionRepository {
@@ -44,11 +45,11 @@ public class PendingActionRepository {
                 .chain(() -> a.persist()).replaceWith(a);
     }
 
-    /** The conversation's live (pending, unexpired) proposal, or null. */
-    @WithSession
-    public Uni<PendingActionEntity> live(String conversationId) {
-        return PendingActionEntity.<PendingActionEntity>find("conversationId = ?1 and state = 'pending' and expiresAt > ?2",
-                conversationId, clock.instant()).firstResult();
+    /** Withdraws every proposal of the conversation still pending (a message other than its confirmation came). */
+    @WithTransaction
+    public Uni<Void> withdraw(String conversationId) {
+        return PendingActionEntity.update("state = 'dropped', payload = case when kind = 'consent' then null else payload end"
+                + " where conversationId = ?1 and state = 'pending'", conversationId).replaceWithVoid();
     }
 
     /** A proposal of this conversation by id, whatever its state, or null (another conversation's id is null too). */

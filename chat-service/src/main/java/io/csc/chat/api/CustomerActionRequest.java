@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The spec's customer action: {@code action}, {@code domain}, {@code conversationId} (must be verified) and
- * {@code data}. {@code session_id} (optional) must then own the conversation; {@code identityToken} (optional) is the
+ * {@code data}. {@code session_id} (required) must own the conversation; {@code identityToken} (optional) is the
  * plugin's signed identity.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.csc.chat.action.OrderChanges;
+import io.csc.chat.action.OrderChanges.Change;
+import io.csc.chat.action.OrderChanges.Kind;
 import io.csc.chat.assistant.ShopperContext;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.VerificationState;
@@ -20,10 +23,7 @@ import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.identity.IdentityService;
 import io.csc.chat.metrics.ChatMetrics;
-import io.csc.chat.tools.OrderChangeTools;
 import io.csc.model.commerce.Address;
-import io.csc.model.commerce.AddressChange;
-import io.csc.model.commerce.OrderAction;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
 import io.csc.web.client.ServiceRefusal;
@@ -33,8 +33,9 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The spec's six customer actions, behind the same gate as the assistant's tools: 401 {@code verification_required}
- * without a grant, 403 {@code step_up_required} when the action needs a one-time code and the grant is a simple match,
- * 403 {@code order_not_owned} for someone else's order, 409 when the order's state forbids the change. The request
+ * without a grant, 401 {@code session_required} unless {@code session_id} owns the conversation, 403
+ * {@code step_up_required} when the action needs a one-time code and the grant is a simple match, 404
+ * {@code order_not_found} for someone else's order and for one that does not exist alike, 409 when the order's state forbids the change. The request
  * itself is the shopper's explicit action (a button in the widget), so changes run at once.
  */
 @Path("/api/woocommerce/customer-action")
@@ -48,16 +49,19 @@ public class CustomerActionResource {
     private final PublicEdge edge;
     private final Gate gate;
     private final GatewayClient gateway;
+    private final OrderChanges changes;
     private final ConversationRepository conversations;
     private final IdentityService identities;
     private final ChatMetrics metrics;
     private final ChatConfig config;
 
-    public CustomerActionResource(PublicEdge edge, Gate gate, GatewayClient gateway, ConversationRepository conversations,
+    public CustomerActionResource(PublicEdge edge, Gate gate, GatewayClient gateway, OrderChanges changes,
+            ConversationRepository conversations,
             IdentityService identities, ChatMetrics metrics, ChatConfig config) {
         this.edge = edge;
         this.gate = gate;
         this.gateway = gateway;
+        this.changes = changes;
         this.conversations = conversations;
         this.identities = identities;
         this.metrics = metrics;
@@ -94,20 +98,23 @@ public class CustomerActionResource {
         return session != null && PublicEdge.SESSION.matcher(session).matches() ? session : null;
     }
 
+    /**
+     * The conversation this request acts through. A conversation id is no credential (it is mailed on a handoff and
+     * shown to operators): only the session that owns it may use it, so a missing or wrong {@code session_id}, an
+     * unknown conversation or another store's is 401, whatever else the request carries.
+     */
     private Uni<TurnContext> conversation(TenantSettings tenant, CustomerActionRequest body) {
         IdentityService.Identity identity = identities.verify(tenant, body.identityToken());
         return conversations.find(body.conversationId()).map(conv -> {
-            // an unknown conversation, another store's, or another session's: no grant can be used through it
-            boolean usable = conv != null && conv.domain.equals(tenant.domain())
-                    && (body.sessionId() == null || body.sessionId().equals(conv.sessionId));
-            String conversationId = usable ? conv.id : "none:" + body.conversationId().hashCode();
-            if (!usable && identity == null) {
-                metrics.gateRefusal("verification_required");
-                throw ApiException.unauthorized("verification_required", "Verification required");
+            if (conv == null || !conv.domain.equals(tenant.domain()) || body.sessionId() == null
+                    || !body.sessionId().equals(conv.sessionId)) {
+                metrics.gateRefusal("session_required");
+                throw ApiException.unauthorized("session_required",
+                        "session_id must name the session that owns this conversation");
             }
-            return new TurnContext(conversationId, tenant.domain(), usable ? conv.sessionId : null, null, tenant,
-                    ShopperContext.empty(), identity == null ? null : identity.email(), null,
-                    new VerificationState(usable && conv.verificationStartedAt != null));
+            return new TurnContext(conv.id, tenant.domain(), conv.sessionId, null, tenant, ShopperContext.empty(),
+                    identity == null ? null : identity.email(), null,
+                    new VerificationState(conv.verificationStartedAt != null));
         });
     }
 
@@ -117,8 +124,12 @@ public class CustomerActionResource {
             metrics.gateRefusal("verification_required");
             throw ApiException.unauthorized("verification_required", "Verification required");
         }
-        boolean read = action.equals("get-order-status") || action.equals("get-tracking");
-        if (read ? !access.mayRead(orderId) : !access.strong()) {
+        boolean allowed = switch (action) {
+            case "get-order-status", "get-tracking" -> access.mayRead(orderId);
+            case "cancel-order", "update-address" -> access.mayChange(orderId);
+            default -> access.strong();
+        };
+        if (!allowed) {
             metrics.gateRefusal("step_up");
             throw new ApiException(403, "step_up_required", "This action needs your email confirmed with a one-time code");
         }
@@ -134,25 +145,26 @@ public class CustomerActionResource {
                 return out;
             });
             case "get-recent-orders" -> gateway.orders(domain, email, 10).map(list -> ok(action, "orders", list));
-            case "cancel-order" -> gateway.order(domain, orderId, email).flatMap(o -> {
-                if (!OrderChangeTools.CANCELLABLE.contains(o.status())) {
-                    throw ApiException.conflict("not_cancellable", "This order can no longer be cancelled");
-                }
-                String reason = data.get("reason") instanceof String s ? s : null;
-                return gateway.cancel(orderId, new OrderAction(domain, email, reason)).map(c -> ok(action, "order", c));
-            });
-            case "update-address" -> {
-                Address address = address(data);
-                yield gateway.order(domain, orderId, email).flatMap(o -> {
-                    if (OrderChangeTools.NOT_EDITABLE.contains(o.status())) {
-                        throw ApiException.conflict("not_editable", "This order's address can no longer be changed");
-                    }
-                    return gateway.changeShipping(orderId, new AddressChange(domain, email, address))
-                            .map(c -> ok(action, "order", c));
-                });
-            }
+            case "cancel-order" -> change(ctx, email, new Change(Kind.CANCEL, orderId,
+                    data.get("reason") instanceof String s ? s : null, null), action);
+            case "update-address" -> change(ctx, email, new Change(Kind.ADDRESS, orderId, null, address(data)), action);
             default -> throw ApiException.badRequest("Unknown action");
         };
+    }
+
+    /**
+     * The request is the shopper's explicit action, so the change runs at once, through the same path a confirmed
+     * proposal takes; an order whose state forbids it is 409 before the store is asked to change anything.
+     */
+    private Uni<Map<String, Object>> change(TurnContext ctx, String email, Change change, String action) {
+        return gateway.order(ctx.domain(), change.orderId(), email).flatMap(o -> {
+            if (!change.kind().allowedFor(o.status())) {
+                throw change.kind() == Kind.CANCEL
+                        ? ApiException.conflict("not_cancellable", "This order can no longer be cancelled")
+                        : ApiException.conflict("not_editable", "This order's address can no longer be changed");
+            }
+            return changes.execute(ctx, email, change).map(c -> ok(action, "order", c));
+        });
     }
 
     private Address address(Map<String, Object> data) {
@@ -210,10 +222,14 @@ public class CustomerActionResource {
         return out;
     }
 
+    /**
+     * Another customer's order and an order that does not exist get the same answer: a verified shopper must not learn
+     * which order numbers exist.
+     */
     private ApiException refusal(ServiceRefusal e) {
-        if (e.status() == 403) {
+        if (e.status() == 403 || e.is(404, "order_not_found")) {
             metrics.gateRefusal("not_owned");
-            return new ApiException(403, "order_not_owned", "This order does not belong to the verified customer");
+            return ApiException.notFound("order_not_found", "No order with this number was found for the verified customer");
         }
         if (e.status() == 404) {
             return ApiException.notFound(e.code().isEmpty() ? "not_found" : e.code(), "Not found");

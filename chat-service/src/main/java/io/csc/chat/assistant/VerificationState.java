@@ -1,5 +1,9 @@
 package io.csc.chat.assistant;
 
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
+
 /**
  * Whether this conversation has ever asked verification-service for a grant (a simple match, a one-time code sent or
  * checked). Grants exist only through those calls, and chat-service makes every one of them, so a conversation that
@@ -16,6 +20,8 @@ public final class VerificationState {
     private volatile boolean started;
     private volatile boolean recorded;
     private volatile boolean consented;
+    /** The turn's order-access policy once read (see {@code Gate}), shared by every tool of the turn. */
+    private volatile Uni<?> policy;
 
     /** @param recorded the conversation already carries the mark */
     public VerificationState(boolean recorded) {
@@ -37,6 +43,22 @@ public final class VerificationState {
         VerificationState s = new VerificationState(false);
         s.started = true;
         return s;
+    }
+
+    /** The turn's order-access policy: computed by {@code compute} on first use, then the same answer all turn. */
+    @SuppressWarnings("unchecked")
+    public <T> Uni<T> policy(Supplier<Uni<T>> compute) {
+        Uni<?> p = policy;
+        if (p == null) {
+            p = compute.get().memoize().indefinitely();
+            policy = p;
+        }
+        return (Uni<T>) p;
+    }
+
+    /** The grant may have changed (a verification step ran): the policy is read again when next asked. */
+    public void forgetPolicy() {
+        policy = null;
     }
 
     public boolean consented() {

@@ -6,13 +6,16 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import io.csc.chat.action.Confirmation;
 import io.csc.chat.assistant.Assistant;
 import io.csc.chat.assistant.AssistantReply;
+import io.csc.chat.assistant.Awaiting;
 import io.csc.chat.assistant.PageContext;
 import io.csc.chat.assistant.Source;
 import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
+import io.csc.chat.config.ChatConfig;
 import io.csc.chat.tools.CartTools;
 import io.csc.chat.tools.HandoffTools;
 import io.csc.chat.tools.KnowledgeTools;
@@ -32,7 +35,8 @@ import io.vertx.core.Vertx;
 /**
  * The deterministic assistant: works with no model and no key, and answers when the model fails. Each turn:
  * <ol>
- * <li>reads where the conversation stands from its stored history ({@link DialogueState});</li>
+ * <li>reads where the conversation stands from the state stored with the previous reply and the shopper's earlier
+ * messages ({@link DialogueState});</li>
  * <li>understands the message ({@link Understander}: arguments, rules, then the embedding model);</li>
  * <li>acts through chat-core's tools, which hold the verification gate: a read of one order needs a simple match
  * (email + order number), listing orders and every change need a one-time code or a signed identity;</li>
@@ -53,10 +57,18 @@ public class BuiltinAssistant implements Assistant {
     private final CartTools carts;
     private final HandoffTools handoffs;
     private final KnowledgeTools knowledge;
+    private final ChatConfig config;
+
+    /**
+     * Requests answered even when the message also takes something back ("never mind, I want to talk to a person"); as
+     * are questions about a named product or order ("never mind, is the beanie in stock?").
+     */
+    private static final java.util.Set<Intent> ANSWERED_DESPITE_WITHDRAWAL = java.util.EnumSet.of(Intent.HANDOFF,
+            Intent.STORE_POLICY, Intent.CART_SUMMARY, Intent.RECENT_ORDERS, Intent.GREETING, Intent.THANKS_BYE);
 
     public BuiltinAssistant(BuiltinModel model, Catalogs catalogs, ProductTools products,
             VerificationTools verification, OrderTools orders, OrderChangeTools changes, CartTools carts,
-            HandoffTools handoffs, KnowledgeTools knowledge) {
+            HandoffTools handoffs, KnowledgeTools knowledge, ChatConfig config) {
         this.model = model;
         this.catalogs = catalogs;
         this.products = products;
@@ -66,6 +78,7 @@ public class BuiltinAssistant implements Assistant {
         this.carts = carts;
         this.handoffs = handoffs;
         this.knowledge = knowledge;
+        this.config = config;
     }
 
     /** The tool results of one turn, gathered as the policy calls tools. */
@@ -111,6 +124,15 @@ public class BuiltinAssistant implements Assistant {
 
     private Uni<AssistantReply> decide(TurnContext ctx, DialogueState state, Understanding u, String message,
             Calls calls) {
+        if (Confirmation.isWithdrawal(message) && (u.intent().isChange()
+                || u.product() == null && u.orderNumber() == null && !ANSWERED_DESPITE_WITHDRAWAL.contains(u.intent()))) {
+            // "no, don't cancel it", "never mind, don't send it": never a new request, and the task ends here
+            return answer(Replies.WITHDRAWN, calls);
+        }
+        if (state.expecting() == Expectation.ORDER_NUMBER && DialogueState.doesNotKnowTheNumber(message)) {
+            // asked for the number and the shopper has none: their orders are listed instead, after a code
+            return order(ctx, Intent.RECENT_ORDERS, null, u.email(), null, calls);
+        }
         return switch (u.intent()) {
             case HANDOFF -> handOff(ctx, "The shopper asked for a person.", u.email(), calls, null);
             case GREETING -> answer(Replies.GREETING, calls);
@@ -140,7 +162,7 @@ public class BuiltinAssistant implements Assistant {
                 calls.results.remove(r);
                 return notUnderstood(ctx, notUnderstood, calls);
             }
-            return answer(Replies.POLICY_UNKNOWN, calls);
+            return Uni.createFrom().item(reply(Replies.POLICY_UNKNOWN, null, false, calls, "answered", Awaiting.HANDOFF_OFFER));
         });
     }
 
@@ -157,10 +179,7 @@ public class BuiltinAssistant implements Assistant {
         Intent goal = state.goal();
         switch (u.intent()) {
             case YES :
-                if (state.proposed()) {
-                    // only chat-core executes a proposal, on the button or a plain yes: never this class
-                    return answer(Replies.CONFIRM_HOW, calls);
-                }
+                // a proposal is confirmed (or withdrawn) by chat-core before this class runs: a yes here confirms nothing
                 if (state.offeredTeam()) {
                     return handOff(ctx, "A question the assistant could not answer.", u.email(), calls, null);
                 }
@@ -185,7 +204,7 @@ public class BuiltinAssistant implements Assistant {
                                 : answer(text(r), calls);
                     }
                     if (goal == Intent.CHANGE_ADDRESS && state.order() != null) {
-                        return ask(Replies.VERIFIED + " " + Replies.ASK_ADDRESS, null, calls);
+                        return askFor(Replies.VERIFIED + " " + Replies.ASK_ADDRESS, Awaiting.ADDRESS, calls);
                     }
                     if (goal != null && goal.isPrivate()) {
                         return order(ctx, goal, state.order(), null, null, calls);
@@ -222,7 +241,7 @@ public class BuiltinAssistant implements Assistant {
                     .flatMap(r -> afterOrderTool(ctx, intent, null, email, address, r, calls));
         }
         if (n == null) {
-            return ask(Replies.ASK_ORDER, null, calls);
+            return askFor(Replies.ASK_ORDER, Awaiting.ORDER_NUMBER, calls);
         }
         if (intent == Intent.CHANGE_ADDRESS) {
             return changeAddress(ctx, n, email, address, calls);
@@ -297,7 +316,7 @@ public class BuiltinAssistant implements Assistant {
                 return sendCode(ctx, email, calls);
             }
             if (address == null) {
-                return ask(Replies.ASK_ADDRESS, null, calls);
+                return askFor(Replies.ASK_ADDRESS, Awaiting.ADDRESS, calls);
             }
             return orders.orderStatus(ctx, n).map(calls::add).flatMap(current -> {
                 Address full = withNames(address, current);
@@ -343,7 +362,10 @@ public class BuiltinAssistant implements Assistant {
                 return ask(Replies.ASK_EMAIL, Ui.askEmail(), calls);
             }
             if (!r.ok()) {
-                return answer(text(r), calls);
+                // a code that cannot be re-sent yet: the code field stays
+                return r.ui() != null && "code".equals(r.ui().input())
+                        ? ask(text(r), Ui.askCode(), calls)
+                        : answer(text(r), calls);
             }
             String msg = r.text() != null && r.text().contains("6-digit code") ? r.text() : Replies.ASK_CODE;
             return ask(msg, Ui.askCode(), calls);
@@ -428,15 +450,21 @@ public class BuiltinAssistant implements Assistant {
         });
     }
 
-    /** Twice in a row not understood: the store's team takes over. */
+    /**
+     * Not understood {@code CHAT_AUTO_HANDOFF_AFTER} times in a row (this turn included; counted in the stored state):
+     * the store's team takes over.
+     */
     private Uni<AssistantReply> notUnderstood(TurnContext ctx, DialogueState state, Calls calls) {
-        if (state.failedBefore()) {
+        int after = config.autoHandoffAfter();
+        if (after > 0 && state.notUnderstood() + 1 >= after) {
             return handoffs.handOffAfterFailures(ctx).map(calls::add)
                     .map(r -> r.ok()
                             ? reply(text(r), Ui.handedOff(), false, calls, "handoff")
                             : reply(Replies.UNREACHABLE, null, false, calls, "error"));
         }
-        return answer(Replies.NOT_UNDERSTOOD, calls);
+        AssistantReply r = reply(Replies.NOT_UNDERSTOOD, null, false, calls, "answered");
+        return Uni.createFrom().item(new AssistantReply(r.message(), r.sources(), null, false, r.toolResults(), r.mode(),
+                r.outcome(), Awaiting.NOTHING, true));
     }
 
     // ---- replies
@@ -458,8 +486,18 @@ public class BuiltinAssistant implements Assistant {
         return Uni.createFrom().item(reply(message, ui, verify, calls, "answered"));
     }
 
+    /** A question with no widget field: what it waits for is said here (a field says it by itself). */
+    private Uni<AssistantReply> askFor(String message, Awaiting awaiting, Calls calls) {
+        return Uni.createFrom().item(reply(message, null, false, calls, "answered", awaiting));
+    }
+
     private static AssistantReply reply(String message, Ui ui, boolean requiresVerification, Calls calls,
             String outcome) {
+        return reply(message, ui, requiresVerification, calls, outcome, null);
+    }
+
+    private static AssistantReply reply(String message, Ui ui, boolean requiresVerification, Calls calls,
+            String outcome, Awaiting awaiting) {
         List<Source> sources = new ArrayList<>();
         for (ToolResult r : calls.results) {
             if (r.sources() != null) {
@@ -467,6 +505,6 @@ public class BuiltinAssistant implements Assistant {
             }
         }
         return new AssistantReply(message, sources, ui, requiresVerification, List.copyOf(calls.results), "builtin",
-                outcome);
+                outcome, awaiting, false);
     }
 }

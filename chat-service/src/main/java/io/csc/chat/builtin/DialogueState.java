@@ -2,33 +2,29 @@ package io.csc.chat.builtin;
 
 import java.util.List;
 
+import io.csc.chat.action.Confirmation;
+import io.csc.chat.assistant.Awaiting;
+import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.assistant.HistoryMessage;
 
 /**
- * Where the conversation stands, read from its stored history (no state of our own, so any replica can take the next
- * turn): what the assistant last asked, the task the shopper is pursuing, its order number, and whether the previous
- * reply already failed to understand.
+ * Where the conversation stands for the built-in assistant: the stored state of the last reply ({@link Dialogue}: what
+ * it waits for, the not-understood count), and the task the shopper is pursuing with its order number, read from the
+ * shopper's own earlier messages, each understood with the state stored with the reply before it. Nothing is read from
+ * the words of earlier replies.
  *
  * @param expecting what the last assistant message asked for
  * @param goal the task of the latest user message that had one (the data-giving turns after it continue it), or null
- * @param order the order number of that task (or the latest one mentioned), or null
- * @param failedBefore the last assistant message was a "not understood"
-  * @param offeredTeam the last assistant message offered to pass the question to the team
- * @param proposed the last assistant message proposed a change that awaits the shopper's confirmation
+ * @param order the order number of that task (or the latest one mentioned; else the order in focus), or null
+ * @param notUnderstood turns in a row before this one that the assistant did not understand
+ * @param offeredTeam the last assistant message offered to pass the question to the team
  */
-record DialogueState(Expectation expecting, Intent goal, Long order, boolean failedBefore, boolean offeredTeam,
-        boolean proposed) {
+record DialogueState(Expectation expecting, Intent goal, Long order, int notUnderstood, boolean offeredTeam) {
 
     private static final int WINDOW = 8;
 
     static DialogueState of(List<HistoryMessage> history, Understander understander) {
-        String lastAssistant = null;
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if ("assistant".equals(history.get(i).role())) {
-                lastAssistant = history.get(i).text();
-                break;
-            }
-        }
+        Dialogue last = Dialogue.before(history);
         Intent goal = null;
         Long order = null;
         int seen = 0;
@@ -38,7 +34,15 @@ record DialogueState(Expectation expecting, Intent goal, Long order, boolean fai
                 continue;
             }
             seen++;
+            if (Confirmation.isWithdrawal(m.text())) {
+                break; // the shopper took the task back: nothing before it continues
+            }
             Expectation asked = expectationBefore(history, i);
+            if (asked == Expectation.ORDER_NUMBER && doesNotKnowTheNumber(m.text())) {
+                // the shopper has no number: their orders are listed instead (after a code), never asked again
+                goal = Intent.RECENT_ORDERS;
+                break;
+            }
             Understanding u = understander.understand(m.text(), asked, null);
             if (goal == null) {
                 if (order == null && u.orderNumber() != null) {
@@ -58,19 +62,48 @@ record DialogueState(Expectation expecting, Intent goal, Long order, boolean fai
                 break;
             }
         }
-        boolean failed = lastAssistant != null && lastAssistant.startsWith("Sorry, I'm not sure I understood");
-        boolean offered = lastAssistant != null && lastAssistant.contains("pass your question to the store's team");
-        boolean proposed = lastAssistant != null && lastAssistant.contains("Please confirm");
-        return new DialogueState(Replies.expectationOf(lastAssistant), goal, order, failed, offered, proposed);
+        if (goal != null && goal.isPrivate() && order == null) {
+            order = last.focusOrder();
+        }
+        return new DialogueState(expectation(last.awaiting()), goal, order, last.notUnderstood(),
+                last.awaiting() == Awaiting.HANDOFF_OFFER);
     }
 
+    /** The last reply was a "not understood". */
+    boolean failedBefore() {
+        return notUnderstood > 0;
+    }
+
+    /** What the reply before the user message at {@code userAt} waited for, from its stored state. */
     private static Expectation expectationBefore(List<HistoryMessage> history, int userAt) {
         for (int i = userAt - 1; i >= 0; i--) {
             if ("assistant".equals(history.get(i).role())) {
-                return Replies.expectationOf(history.get(i).text());
+                Dialogue d = history.get(i).state();
+                return d == null ? Expectation.NONE : expectation(d.awaiting());
             }
         }
         return Expectation.NONE;
+    }
+
+    /** How the understander reads a bare answer, given what was awaited. */
+    static Expectation expectation(Awaiting awaiting) {
+        return switch (awaiting) {
+            case EMAIL -> Expectation.EMAIL;
+            case CODE -> Expectation.CODE;
+            case ORDER_NUMBER -> Expectation.ORDER_NUMBER;
+            case ADDRESS -> Expectation.ADDRESS;
+            case HANDOFF_OFFER -> Expectation.YES_NO;
+            // a proposal was confirmed or withdrawn before any assistant runs
+            case NOTHING, CONSENT, CONFIRMATION -> Expectation.NONE;
+        };
+    }
+
+    private static final java.util.regex.Pattern DONT_KNOW = java.util.regex.Pattern.compile(
+            "\\b(dont|do not|didnt|cant|cannot) (know|remember|find|have)\\b|\\bno idea\\b|\\bforgot\\b|\\blost\\b");
+
+    /** "I don't know the number", "no idea", "I forgot it": said when asked for the order number. */
+    static boolean doesNotKnowTheNumber(String message) {
+        return message != null && !message.matches(".*\\d.*") && DONT_KNOW.matcher(Text.normalize(message)).find();
     }
 
     static boolean isTask(Intent i) {

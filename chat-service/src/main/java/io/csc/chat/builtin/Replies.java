@@ -8,14 +8,13 @@ import io.csc.model.commerce.ProductSummary;
 import io.csc.model.commerce.StockProduct;
 
 /**
- * The built-in assistant's sentences. Questions carry fixed phrases so the next turn can tell, from the stored
- * (redacted) history alone, what was asked; facts come only from tool results.
+ * The built-in assistant's sentences; facts come only from tool results. What a question waits for is stored with the
+ * reply as data ({@link io.csc.chat.assistant.Dialogue}), never read back from these words.
  */
 final class Replies {
 
     static final String ASK_EMAIL = "To access your order information, please provide your email address.";
     static final String ASK_CODE = "I've sent a 6-digit code to your email address. Please type it here to confirm it's you.";
-    static final String CONFIRM_HOW = "To go ahead, please press the confirm button or answer simply \"yes\".";
     static final String RETYPE_CODE = "Please type the 6-digit code from the email.";
     static final String ASK_ORDER = "Which order is it about? Please give me the order number (for example #1234).";
     static final String ASK_ADDRESS = "Please write the new shipping address as: street and number, city, postcode, country "
@@ -33,29 +32,7 @@ final class Replies {
     static final String NO_MATCH = "I couldn't verify those details. Please check the email address and the order number and try again.";
     static final String NOTHING_PENDING = "Alright. Is there anything else I can help you with?";
     static final String VERIFIED = "Thanks, you're verified.";
-
-    /** What the previous assistant message asked for, read from its fixed phrases. */
-    static Expectation expectationOf(String assistantText) {
-        if (assistantText == null) {
-            return Expectation.NONE;
-        }
-        if (assistantText.contains("6-digit code")) {
-            return Expectation.CODE;
-        }
-        if (assistantText.contains("provide your email address") || assistantText.contains("check the email address")) {
-            return Expectation.EMAIL;
-        }
-        if (assistantText.contains("give me the order number")) {
-            return Expectation.ORDER_NUMBER;
-        }
-        if (assistantText.contains("new shipping address as")) {
-            return Expectation.ADDRESS;
-        }
-        if (assistantText.contains("Would you like me to")) {
-            return Expectation.YES_NO;
-        }
-        return Expectation.NONE;
-    }
+    static final String WITHDRAWN = "All right, nothing will be changed. Is there anything else I can help you with?";
 
     static String stockWords(String status, Integer quantity) {
         if (status == null) {

@@ -10,6 +10,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "chat")
 public interface ChatConfig {
 
+    /**
+     * Turns in a row the assistant did not understand before it hands the conversation to the store's team
+     * ({@code CHAT_AUTO_HANDOFF_AFTER}; 0 = never). Small talk and answered questions reset the count.
+     */
+    @WithDefault("2")
+    int autoHandoffAfter();
+
     /** Longest shopper message in characters; longer ones are refused with 413. */
     @WithDefault("2000")
     int maxMessageLength();

@@ -1,5 +1,6 @@
 package io.csc.chat.conversation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -8,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.csc.chat.action.ActionService;
 import io.csc.chat.action.PendingActionRepository;
 import io.csc.chat.assistant.AssistantReply;
+import io.csc.chat.assistant.Awaiting;
+import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.assistant.HistoryMessage;
 import io.csc.chat.assistant.StreamedReply;
 import io.csc.chat.assistant.Turn;
@@ -21,6 +24,9 @@ import io.csc.chat.metrics.ChatMetrics;
 import io.csc.chat.tools.HandoffTools;
 import io.csc.chat.tools.ToolResult;
 import io.csc.chat.tools.VerificationTools;
+import io.csc.model.commerce.OrderSummary;
+import io.csc.model.commerce.ProductSummary;
+import io.csc.model.commerce.StockProduct;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -28,13 +34,14 @@ import io.smallrye.mutiny.Uni;
 /**
  * One chat turn, in this order:
  * <ol>
- * <li>open the session's conversation (a foreign or stale id starts a new one) and check the signed identity;</li>
- * <li>store the shopper's message, redacted;</li>
- * <li>a confirmation (the button's id, or a clear yes/no to the one live proposal) is executed or dropped here, in
- * code; no assistant runs for it;</li>
+ * <li>open the session's conversation (a foreign or stale id starts a new one), store the shopper's message
+ * (redacted) and read the history with the state stored with each reply, in one statement; check the signed
+ * identity;</li>
+ * <li>the confirmation rule ({@link ActionService#decide}): the previous reply's proposal is live for this message
+ * only; its button or a clear yes executes it here, in code, and no assistant runs; anything else withdraws it;</li>
  * <li>otherwise the selected assistant answers (the model, or the built-in assistant as its fallback);</li>
  * <li>two failed turns in a row hand the conversation to the store's staff;</li>
- * <li>the reply is stored, redacted, and counted.</li>
+ * <li>the reply is stored, redacted, with the state it leaves ({@link #after}), and counted.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -104,6 +111,8 @@ public class ChatService {
         TurnContext ctx;
         Turn turn;
         int failedTurns;
+        /** Where the conversation stood before this message (stored with the previous reply). */
+        Dialogue before;
         AssistantReply confirmation;
     }
 
@@ -124,8 +133,9 @@ public class ChatService {
                             identity == null ? null : identity.email(), null,
                             new VerificationState(opened.verificationStarted(), opened.consented()));
                     p.turn = new Turn(p.ctx, in.message() == null ? "" : in.message(), opened.history());
-                    return actions.handle(p.ctx, in.confirm(), in.message()).flatMap(outcome -> {
-                        if (outcome != null && "consented".equals(outcome.outcome())) {
+                    p.before = Dialogue.before(opened.history());
+                    return actions.handle(p.ctx, in.confirm(), in.message(), p.before.proposalId()).flatMap(outcome -> {
+                        if (outcome != null && outcome.result() == ActionService.Result.CONSENTED) {
                             metrics.toolCall("consent", "given");
                             p.ctx.verification().markConsented();
                             return conversations.markConsent(p.ctx.conversationId()).map(v -> {
@@ -141,11 +151,10 @@ public class ChatService {
                             });
                         }
                         if (outcome != null) {
-                            metrics.toolCall("confirmation", outcome.outcome());
+                            metrics.toolCall("confirmation", outcome.result().metric());
                             p.confirmation = new AssistantReply(outcome.message(), List.of(), null, false, List.of(),
-                                    "core", "executed".equals(outcome.outcome()) || "declined".equals(outcome.outcome())
-                                            ? "answered"
-                                            : "refused");
+                                    "core", outcome.result() == ActionService.Result.EXECUTED
+                                            || outcome.result() == ActionService.Result.DECLINED ? "answered" : "refused");
                         }
                         return Uni.createFrom().item(p);
                     });
@@ -177,8 +186,8 @@ public class ChatService {
                 ? handoffs.handOffAfterFailures(ctx).map(result -> withHandoff(reply, result))
                 : Uni.createFrom().item(reply);
         return kept.chain(() -> shown)
-                .flatMap(s -> conversations.finish(ctx.conversationId(), s.message(), handOff ? 0 : failures)
-                        .replaceWith(s))
+                .flatMap(s -> conversations.finish(ctx.conversationId(), s.message(), handOff ? 0 : failures,
+                        after(p.before, s)).replaceWith(s))
                 .flatMap(s -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure().recoverWithItem(false)
                         .map(verified -> {
                             metrics.turn(s.mode(), s.outcome());
@@ -197,6 +206,51 @@ public class ChatService {
             }
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * The state this reply leaves the conversation in: what it waits for (said by the assistant, or read from its
+     * widget hints), the proposal its confirm button carries (live for the next message only), the order and products
+     * its tools returned (else the focus stays), and the not-understood count.
+     */
+    static Dialogue after(Dialogue before, AssistantReply reply) {
+        Ui ui = reply.ui();
+        String proposal = ui != null && ui.confirm() != null ? ui.confirm().id() : null;
+        Awaiting awaiting = reply.awaiting();
+        if (awaiting == null) {
+            boolean consent = reply.toolResults().stream().anyMatch(r -> r.status() == ToolResult.Status.CONSENT_REQUIRED);
+            awaiting = proposal != null
+                    ? consent ? Awaiting.CONSENT : Awaiting.CONFIRMATION
+                    : ui != null && "email".equals(ui.input())
+                            ? Awaiting.EMAIL
+                            : ui != null && "code".equals(ui.input()) ? Awaiting.CODE : Awaiting.NOTHING;
+        }
+        if (awaiting != Awaiting.CONFIRMATION && awaiting != Awaiting.CONSENT) {
+            proposal = null;
+        }
+        Long order = before.focusOrder();
+        List<Long> products = before.focusProducts();
+        for (ToolResult r : reply.toolResults()) {
+            if (r.data() instanceof OrderSummary o) {
+                order = o.id();
+            } else if (r.data() instanceof List<?> list && !list.isEmpty()) {
+                List<Long> shown = new ArrayList<>();
+                for (Object item : list) {
+                    if (item instanceof ProductSummary ps) {
+                        shown.add(ps.id());
+                    } else if (item instanceof StockProduct sp) {
+                        shown.add(sp.id());
+                    }
+                }
+                if (!shown.isEmpty()) {
+                    products = Dialogue.firstProducts(shown);
+                }
+            } else if (r.data() instanceof ProductSummary ps) {
+                products = List.of(ps.id());
+            }
+        }
+        return new Dialogue(awaiting, proposal, order, products, before.language(),
+                reply.notUnderstood() ? before.notUnderstood() + 1 : 0);
     }
 
     private static AssistantReply withHandoff(AssistantReply reply, ToolResult handoff) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.assistant.HistoryMessage;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -58,12 +59,12 @@ public class ConversationRepository {
             + " from chat.conversation where id = $1";
     private static final String CREATE = "insert into chat.conversation (id, domain, session_id, created_at, updated_at)"
             + " values ($1, $2, $3, $4, $4)";
-    private static final String HISTORY = "select role, text, created_at from chat.message where conversation_id = $1"
+    private static final String HISTORY = "select role, text, created_at, state::text from chat.message where conversation_id = $1"
             + " order by id desc limit $2";
     /** Stores a message and touches its conversation in one statement (one round trip, atomic). */
-    private static final String APPEND = "with stored as (insert into chat.message (conversation_id, role, text, created_at)"
-            + " values ($1, $2, $3, $4)) update chat.conversation set updated_at = $4, failed_turns = coalesce($5, failed_turns)"
-            + " where id = $1";
+    private static final String APPEND = "with stored as (insert into chat.message (conversation_id, role, text, created_at,"
+            + " state) values ($1, $2, $3, $4, $6::text::jsonb)) update chat.conversation set updated_at = $4,"
+            + " failed_turns = coalesce($5, failed_turns) where id = $1";
 
     /**
      * The session's conversation {@code id} when it exists and is this session's in this store; otherwise a new one
@@ -125,8 +126,9 @@ public class ConversationRepository {
             + " stored as (insert into chat.message (conversation_id, role, text, created_at)"
             + " select id, 'user', $4, $5 from conv where $4 <> ''),"
             + " touched as (update chat.conversation set updated_at = $5 where id = (select id from conv) and $4 <> '')"
-            + " select c.failed_turns, c.verification, c.consent, h.role, h.text, h.created_at from conv c"
-            + " left join lateral (select id, role, text, created_at from chat.message where conversation_id = c.id"
+            + " select c.failed_turns, c.verification, c.consent, h.role, h.text, h.created_at, h.state from conv c"
+            + " left join lateral (select id, role, text, created_at, state::text as state from chat.message"
+            + " where conversation_id = c.id"
             + " order by id desc limit $6) h on true order by h.id desc";
     /** {@link #CONTINUE}'s "no message to store" (a parameter is typed by the statement; an empty text is never stored). */
     private static final String NO_MESSAGE = "";
@@ -144,7 +146,8 @@ public class ConversationRepository {
             verification = r.getBoolean(1);
             consent = r.getBoolean(2);
             if (r.getString(3) != null) {
-                history.add(new HistoryMessage(r.getString(3), r.getString(4), r.getOffsetDateTime(5).toInstant()));
+                history.add(new HistoryMessage(r.getString(3), r.getString(4), r.getOffsetDateTime(5).toInstant(),
+                        Dialogue.fromJson(r.getString(6))));
             }
         }
         Collections.reverse(history);
@@ -156,7 +159,8 @@ public class ConversationRepository {
         return pool.preparedQuery(HISTORY).execute(Tuple.of(conversationId, limit)).map(rows -> {
             List<HistoryMessage> history = new ArrayList<>(rows.size());
             for (Row r : rows) {
-                history.add(new HistoryMessage(r.getString(0), r.getString(1), r.getOffsetDateTime(2).toInstant()));
+                history.add(new HistoryMessage(r.getString(0), r.getString(1), r.getOffsetDateTime(2).toInstant(),
+                        Dialogue.fromJson(r.getString(3))));
             }
             Collections.reverse(history);
             return history;
@@ -168,18 +172,27 @@ public class ConversationRepository {
         return store(conversationId, role, text, null);
     }
 
-    /** A turn's last write: the reply (redacted) and the conversation's count of failed turns in a row, together. */
-    public Uni<Void> finish(String conversationId, String reply, int failedTurns) {
-        return store(conversationId, "assistant", reply, failedTurns);
+    /**
+     * A turn's last write: the reply (redacted), the dialogue state it leaves the conversation in, and the
+     * conversation's count of failed turns in a row, together in one statement.
+     */
+    public Uni<Void> finish(String conversationId, String reply, int failedTurns, Dialogue state) {
+        return insert(conversationId, "assistant", Redactor.redact(reply), failedTurns, state);
     }
 
     private Uni<Void> store(String conversationId, String role, String text, Integer failedTurns) {
-        return insert(conversationId, role, Redactor.redact(text), failedTurns);
+        return insert(conversationId, role, Redactor.redact(text), failedTurns, null);
     }
 
     private Uni<Void> insert(String conversationId, String role, String redacted, Integer failedTurns) {
+        return insert(conversationId, role, redacted, failedTurns, null);
+    }
+
+    private Uni<Void> insert(String conversationId, String role, String redacted, Integer failedTurns, Dialogue state) {
         return pool.preparedQuery(APPEND)
-                .execute(Tuple.of(conversationId, role, redacted, utc(clock.instant()), failedTurns)).replaceWithVoid();
+                .execute(Tuple.from(java.util.Arrays.asList(conversationId, role, redacted, utc(clock.instant()), failedTurns,
+                        state == null ? null : state.toJson())))
+                .replaceWithVoid();
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -22,15 +22,43 @@ public class HandoffRepository {
         this.clock = clock;
     }
 
+    /** A handoff as {@link #record} left it; {@code fresh}: newly opened (false: an open one was updated). */
+    public record Recorded(HandoffEntity handoff, boolean fresh) {
+    }
+
+    /**
+     * One handoff per conversation: while one is open, a later one updates it (the latest reason, a reply address
+     * given since) instead of opening a second.
+     */
     @WithTransaction
-    public Uni<HandoffEntity> record(String domain, String conversationId, String reason, String replyTo) {
+    public Uni<Recorded> record(String domain, String conversationId, String reason, String replyTo) {
+        return HandoffEntity.<HandoffEntity>find("conversationId = ?1 and domain = ?2 and state = 'open'", conversationId,
+                domain).firstResult().flatMap(open -> {
+                    if (open == null) {
+                        return create(domain, conversationId, reason, replyTo).map(h -> new Recorded(h, true));
+                    }
+                    if (reason != null) {
+                        open.reason = redacted(reason);
+                    }
+                    if (replyTo != null) {
+                        open.replyTo = replyTo;
+                    }
+                    return Uni.createFrom().item(new Recorded(open, false));
+                });
+    }
+
+    private static String redacted(String reason) {
+        return Redactor.redact(reason.length() > 500 ? reason.substring(0, 500) : reason);
+    }
+
+    private Uni<HandoffEntity> create(String domain, String conversationId, String reason, String replyTo) {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         HandoffEntity h = new HandoffEntity();
         h.id = "h_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         h.conversationId = conversationId;
         h.domain = domain;
-        h.reason = reason == null ? null : Redactor.redact(reason.length() > 500 ? reason.substring(0, 500) : reason);
+        h.reason = reason == null ? null : redacted(reason);
         h.replyTo = replyTo;
         h.state = "open";
         h.createdAt = clock.instant();

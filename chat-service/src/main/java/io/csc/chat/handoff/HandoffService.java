@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Hands a conversation to the store's staff: records it (open), then mails the redacted transcript to the store's
- * support address, with the shopper's email as Reply-To only when the shopper gave it and agreed. A mail that fails
+ * support address (once per conversation: while its handoff is open, a later one updates it and sends no mail), with the shopper's email as Reply-To only when the shopper gave it and agreed. A mail that fails
  * leaves the handoff recorded: staff still see it in the operators' list.
  */
 @ApplicationScoped
@@ -41,10 +41,15 @@ public class HandoffService {
      */
     public Uni<HandoffEntity> handOff(TenantSettings tenant, String conversationId, String reason, String replyTo,
             String trigger) {
-        return repository.record(tenant.domain(), conversationId, reason, replyTo)
-                .call(h -> conversations.history(conversationId, TRANSCRIPT_MESSAGES)
-                        .chain(history -> mail(tenant, h, history)))
-                .invoke(h -> metrics.handoff(trigger));
+        return repository.record(tenant.domain(), conversationId, reason, replyTo).flatMap(r -> {
+            if (!r.fresh()) {
+                // one handoff, one mail: staff see the update in the operators' list
+                return Uni.createFrom().item(r.handoff());
+            }
+            return conversations.history(conversationId, TRANSCRIPT_MESSAGES)
+                    .chain(history -> mail(tenant, r.handoff(), history))
+                    .invoke(() -> metrics.handoff(trigger)).replaceWith(r.handoff());
+        });
     }
 
     private Uni<Void> mail(TenantSettings tenant, HandoffEntity h, List<HistoryMessage> history) {

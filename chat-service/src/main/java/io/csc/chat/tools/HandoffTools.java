@@ -39,11 +39,11 @@ public class HandoffTools {
         }));
     }
 
-    /** The assistant failed to help twice in a row: staff take over (no reply address: the shopper gave none for this). */
+    /** The assistant failed to help several times in a row: staff take over (no reply address: none was given for this). */
     public Uni<ToolResult> handOffAfterFailures(TurnContext ctx) {
         String tool = "handOff";
         return calls.run(tool, handoffs.handOff(ctx.tenant(), ctx.conversationId(),
-                "The assistant could not help twice in a row",
+                "The assistant could not help several times in a row",
                 null, "assistant").map(
                         h -> new ToolResult(tool, ToolResult.Status.OK,
                                 "I'm sorry I couldn't help. I've passed our conversation to the store's team; they usually answer within "

@@ -1,14 +1,12 @@
 package io.csc.chat.tools;
 
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.csc.chat.action.PendingActionRepository;
+import io.csc.chat.action.OrderChanges;
+import io.csc.chat.action.OrderChanges.Change;
+import io.csc.chat.action.OrderChanges.Kind;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.client.GatewayClient;
@@ -20,38 +18,32 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Proposing changes to an order. Each needs a one-time code or a signed identity, checks that the order is the
- * shopper's and that its state allows the change, and then only records a pending action: nothing changes until the
- * shopper confirms in a later turn (chat-core executes it, never a model).
+ * shopper's and that its state allows the change ({@link OrderChanges}, the one path of a change), and then only
+ * records a pending action: nothing changes until the shopper's next message confirms it (chat-core executes it, never
+ * a model).
  */
 @ApplicationScoped
 public class OrderChangeTools {
-    public static final Set<String> CANCELLABLE = Set.of("pending", "processing", "on-hold");
-    public static final Set<String> NOT_EDITABLE = Set.of("completed", "cancelled", "refunded", "failed", "trash");
-    public static final Set<String> REFUNDABLE = Set.of("completed", "processing");
-
     private final Gate gate;
     private final Refusals refusals;
     private final GatewayClient gateway;
-    private final PendingActionRepository pending;
+    private final OrderChanges changes;
     private final ToolCalls calls;
-    private final ObjectMapper json;
 
-    public OrderChangeTools(Gate gate, Refusals refusals, GatewayClient gateway, PendingActionRepository pending,
-            ToolCalls calls,
-            ObjectMapper json) {
+    public OrderChangeTools(Gate gate, Refusals refusals, GatewayClient gateway, OrderChanges changes, ToolCalls calls) {
         this.gate = gate;
         this.refusals = refusals;
         this.gateway = gateway;
-        this.pending = pending;
+        this.changes = changes;
         this.calls = calls;
-        this.json = json;
     }
 
     public Uni<ToolResult> proposeCancel(TurnContext ctx, long orderId, String reason) {
-        return propose(ctx, "proposeCancel", "cancel", orderId, reason, "cancel an order", o -> CANCELLABLE.contains(o.status())
-                ? null
-                : "Order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
-                        + " and can no longer be cancelled. Only pending, processing or on-hold orders can be cancelled.",
+        return propose(ctx, "proposeCancel", new Change(Kind.CANCEL, orderId, reason, null), "cancel an order",
+                o -> Kind.CANCEL.allowedFor(o.status())
+                        ? null
+                        : "Order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
+                                + " and can no longer be cancelled. Only pending, processing or on-hold orders can be cancelled.",
                 o -> "I can cancel order #" + OrderFacts.number(o) + " (" + OrderFacts.statusWords(o.status()) + ", "
                         + money(o) + "). Shall I cancel it? Please confirm.",
                 o -> "Cancel order #" + OrderFacts.number(o));
@@ -64,8 +56,8 @@ public class OrderChangeTools {
                     ToolResult.Status.INVALID,
                     "Please give the full new address: street and number, postcode, city and country.")));
         }
-        return propose(ctx, "proposeAddressChange", "address_change", orderId, shipping, "change a shipping address",
-                o -> NOT_EDITABLE.contains(o.status())
+        return propose(ctx, "proposeAddressChange", new Change(Kind.ADDRESS, orderId, null, shipping),
+                "change a shipping address", o -> !Kind.ADDRESS.allowedFor(o.status())
                         ? "Order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
                                 + ", so its shipping address can no longer be changed."
                         : null,
@@ -76,8 +68,8 @@ public class OrderChangeTools {
     }
 
     public Uni<ToolResult> proposeRefund(TurnContext ctx, long orderId, String reason) {
-        return propose(ctx, "proposeRefund", "refund_request", orderId, reason, "request a refund",
-                o -> REFUNDABLE.contains(o.status())
+        return propose(ctx, "proposeRefund", new Change(Kind.REFUND_REQUEST, orderId, reason, null), "request a refund",
+                o -> Kind.REFUND_REQUEST.allowedFor(o.status())
                         ? null
                         : "Order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
                                 + ", so a refund cannot be requested for it. Refunds can be requested for completed or processing orders.",
@@ -86,7 +78,7 @@ public class OrderChangeTools {
                 o -> "Request a refund for order #" + OrderFacts.number(o));
     }
 
-    private Uni<ToolResult> propose(TurnContext ctx, String tool, String kind, long orderId, Object payload, String what,
+    private Uni<ToolResult> propose(TurnContext ctx, String tool, Change change, String what,
             java.util.function.Function<OrderSummary, String> stateRefusal,
             java.util.function.Function<OrderSummary, String> question,
             java.util.function.Function<OrderSummary, String> label) {
@@ -95,36 +87,23 @@ public class OrderChangeTools {
             if (refusal != null) {
                 return Uni.createFrom().item(refusal);
             }
-            return gateway.order(ctx.domain(), orderId, access.email()).flatMap(order -> {
+            return gateway.order(ctx.domain(), change.orderId(), access.email()).flatMap(order -> {
                 String conflict = stateRefusal.apply(order);
                 if (conflict != null) {
                     return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.CONFLICT, conflict, order,
                             OrderFacts.facts(order), null, List.of()));
                 }
-                return pending.propose(ctx.conversationId(), ctx.domain(), kind, orderId, toJson(payload))
+                return changes.propose(ctx, change)
                         .map(a -> new ToolResult(tool, ToolResult.Status.PENDING_CONFIRMATION, question.apply(order), order,
                                 OrderFacts.facts(order), Ui.confirm(a.id, label.apply(order)), List.of()));
             }).onFailure(ServiceRefusal.class).recoverWithItem(e -> {
                 ServiceRefusal r = (ServiceRefusal) e;
-                return r.status() == 403
+                // one answer for "not yours" and "no such order" (see OrderTools)
+                return r.status() == 403 || r.is(404, "order_not_found")
                         ? refusals.notOwned(tool)
-                        : r.status() == 404
-                                ? ToolResult.of(tool, ToolResult.Status.NOT_FOUND,
-                                        "I can't find that order for the email address you verified. Please check the order number.")
-                                : ToolResult.unavailable(tool);
+                        : ToolResult.unavailable(tool);
             });
         }));
-    }
-
-    private String toJson(Object payload) {
-        if (payload == null) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(payload instanceof String s ? java.util.Map.of("reason", s) : payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("payload not serializable", e);
-        }
     }
 
     private static String money(OrderSummary o) {

@@ -81,13 +81,9 @@ public class OrderTools {
     }
 
     ToolResult refusal(String tool, ServiceRefusal e) {
-        if (e.status() == 403) {
+        if (e.status() == 403 || e.is(404, "order_not_found")) {
+            // one answer for "not yours" and "no such order": an order number alone must not reveal that it exists
             return refusals.notOwned(tool);
-        }
-        if (e.status() == 404 && "order_not_found".equals(e.code())) {
-            // the same words as "not yours": an order number alone must not reveal that an order exists
-            return ToolResult.of(tool, ToolResult.Status.NOT_FOUND,
-                    "I can't find that order for the email address you verified. Please check the order number.");
         }
         if (e.status() == 409) {
             return ToolResult.of(tool, ToolResult.Status.CONFLICT, "That order can no longer be changed.");

@@ -47,6 +47,7 @@ public class Refusals {
                         + ", I first need to confirm your email address with a one-time code. Shall I send a code to your email?");
     }
 
+    /** Another customer's order, or no order with that number: never told apart. */
     ToolResult notOwned(String tool) {
         metrics.gateRefusal("not_owned");
         return ToolResult.of(tool, ToolResult.Status.NOT_OWNED,

@@ -73,22 +73,25 @@ public class VerificationTools {
                 orderNumber == null ? null : Long.toString(orderNumber), null, ctx.clientIp());
         return calls.run(tool, consentFirst(ctx, tool).flatMap(asked -> asked != null
                 ? Uni.createFrom().item(asked)
-                : started(ctx).chain(() -> verification.simple(request)).flatMap(level -> {
-                    if (level == VerificationLevel.FULL && orderNumber != null) {
-                        return conversations.rememberMatch(ctx.conversationId(), orderNumber, e)
-                                .chain(() -> conversations.rememberProof(ctx.conversationId(), e,
-                                        ConversationRepository.Proof.SIMPLE))
-                                .replaceWith(ToolResult.ok(tool, "Thank you, your details match order #" + orderNumber + ".",
-                                        level));
-                    }
-                    if (level == VerificationLevel.FULL) {
-                        return Uni.createFrom().item(ToolResult.ok(tool, "Thank you, your details are verified.", level));
-                    }
-                    return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
-                            "I couldn't verify those details. I can send a one-time code to your email address instead: shall I?",
-                            level,
-                            List.of(), null, List.of()));
-                }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x))));
+                : started(ctx).chain(() -> verification.simple(request)).invoke(() -> gate.grantChanged(ctx))
+                        .flatMap(level -> {
+                            if (level == VerificationLevel.FULL && orderNumber != null) {
+                                return conversations.rememberMatch(ctx.conversationId(), orderNumber, e)
+                                        .chain(() -> conversations.rememberProof(ctx.conversationId(), e,
+                                                ConversationRepository.Proof.SIMPLE))
+                                        .replaceWith(
+                                                ToolResult.ok(tool, "Thank you, your details match order #" + orderNumber + ".",
+                                                        level));
+                            }
+                            if (level == VerificationLevel.FULL) {
+                                return Uni.createFrom()
+                                        .item(ToolResult.ok(tool, "Thank you, your details are verified.", level));
+                            }
+                            return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
+                                    "I couldn't verify those details. I can send a one-time code to your email address instead: shall I?",
+                                    level,
+                                    List.of(), null, List.of()));
+                        }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x))));
     }
 
     /**
@@ -117,7 +120,20 @@ public class VerificationTools {
                                 "If this email belongs to a customer of this store, a 6-digit code is on its way. It is valid for "
                                         + Math.max(1, r.expiresInSeconds() / 60) + " minutes. Please type it here.",
                                 null, List.of(), Ui.askCode(), List.of()))
-                        .onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x))));
+                        .onFailure(ServiceRefusal.class).recoverWithUni(x -> ((ServiceRefusal) x).is(429, "otp_cooldown")
+                                ? codeStillValid(ctx, tool, e)
+                                : Uni.createFrom().item(tooMany(tool, (ServiceRefusal) x)))));
+    }
+
+    /**
+     * A code went to this address moments ago in this conversation: the shopper keeps the code field, and the address
+     * is kept for the code they type; the reply says when a new one can be sent.
+     */
+    private Uni<ToolResult> codeStillValid(TurnContext ctx, String tool, String email) {
+        return conversations.rememberCodeEmail(ctx.conversationId(), email).replaceWith(new ToolResult(tool,
+                ToolResult.Status.INVALID, "A code was sent to this address a moment ago: please type it here. If it"
+                        + " doesn't arrive, I can send a new one in about a minute.",
+                null, List.of(), Ui.askCode(), List.of()));
     }
 
     public Uni<ToolResult> verifyCode(TurnContext ctx, String email, String code) {
@@ -136,7 +152,7 @@ public class VerificationTools {
                         "Which email address should I send a code to?", null, List.of(), Ui.askEmail(), List.of()));
             }
             return started(ctx).chain(() -> verification.verifyCode(new OtpVerifyRequest(ctx.conversationId(), ctx.domain(),
-                    e, digits)))
+                    e, digits))).invoke(() -> gate.grantChanged(ctx))
                     // the code proved the mailbox: from now on this conversation is that email's (privacy export)
                     .call(r -> r.verified()
                             ? conversations.rememberProof(ctx.conversationId(), e, ConversationRepository.Proof.OTP)
@@ -165,8 +181,8 @@ public class VerificationTools {
             case SIMPLE ->
                 "Your email address matches " + (a.matchedOrderId() == null ? "our records" : "order #" + a.matchedOrderId())
                         + ". To see other orders or make changes, I'll need to send you a one-time code.";
-            case STRONG -> "Your email address is verified.";
-        }, a.level().name().toLowerCase(Locale.ROOT))));
+            case STRONG, IDENTITY -> "Your email address is verified.";
+        }, a.strong() ? "strong" : a.level().name().toLowerCase(Locale.ROOT))));
     }
 
     private static ToolResult tooMany(String tool, ServiceRefusal e) {

@@ -27,4 +27,26 @@ class ConfirmationTest {
         assertEquals(yes, Confirmation.isYes(text));
         assertEquals(no, Confirmation.isNo(text));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no                                      | true
+            no, don't cancel it                     | true
+            wait, I still want it actually          | true
+            wait                                    | true
+            hmm actually never mind, don't send it  | true
+            I do not want to cancel it any more     | true
+            on second thought keep the order        | true
+            I changed my mind                       | true
+            yes                                     | false
+            actually yes, cancel order 51           | false
+            cancel order 52                         | false
+            I don't know the order number           | false
+            is there no way to change the address?  | false
+            no, I won't give you my email           | false
+            what is the status                      | false
+            """)
+    void aChangeOfMindIsRecognisedInsideLongerMessages(String text, boolean withdrawal) {
+        assertEquals(withdrawal, Confirmation.isWithdrawal(text));
+    }
 }

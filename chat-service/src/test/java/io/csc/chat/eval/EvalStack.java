@@ -43,8 +43,11 @@ final class EvalStack {
     static final String ADMIN_TOKEN = "eval-admin-token-0123456789";
     static final String DOMAIN = "eval-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
     static final String SUPPORT_EMAIL = "support@" + DOMAIN;
-    /** Its own database: other modules' tests share csc_test on this machine, with migrations of their own. */
-    static final String DATABASE = "csc_eval";
+    /**
+     * Its own database: other modules' tests share csc_test on this machine, with migrations of their own.
+     * {@code -Deval.database=} gives a run another one (branches with other migrations on one machine).
+     */
+    static final String DATABASE = System.getProperty("eval.database", "csc_eval");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");

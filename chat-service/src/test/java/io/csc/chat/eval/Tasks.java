@@ -113,6 +113,29 @@ final class Tasks {
                 Task.of("policy-returns").say("what is your return policy?").facts("30 days", "/refund_returns/"),
                 Task.of("policy-no").say("what is your price matching policy?", "no").facts("pass your question"),
                 Task.of("policy-no-b").say("do you have a loyalty points program?", "no").facts("in touch with our team"),
+                // changes of mind at every step: a proposal is live for the next message only, and a withdrawn one
+                // can never be executed, by a later yes or by its button
+                Task.of("mind-before-email").say("cancel order 52", "actually never mind").facts("nothing will be changed"),
+                Task.of("mind-before-code").say("I want to cancel order 52", CARLA).say("never mind, don't cancel it")
+                        .code(CARLA).say("yes").facts("nothing will be changed").never("now cancelled"),
+                Task.of("mind-after-code-reported").say("cancel order 56", EMMA).code(EMMA)
+                        .say("wait, I still want it actually", "ok bye", "is the wool beanie in stock?", "yes")
+                        .facts("won't make that change", "Wool Beanie").never("now cancelled"),
+                Task.of("mind-at-confirmation").say("cancel order 52", CARLA).code(CARLA).say("no, don't cancel it", "yes")
+                        .facts("won't make that change").never("now cancelled"),
+                Task.of("wait-then-yes").say("cancel order 51", CARLA).code(CARLA).say("wait", "yes")
+                        .never("now cancelled"),
+                Task.of("stale-button").say("cancel order 52", CARLA).code(CARLA).say("no").confirm()
+                        .facts("no longer open").never("now cancelled"),
+                Task.of("after-refusal").say("cancel order 60", CARLA).code(CARLA).say("no", "no, don't cancel it", "yes")
+                        .never("now cancelled"),
+                Task.of("refund-never-mind").say("I'd like to return order #49", BOB).code(BOB)
+                        .say("hmm actually never mind, don't send it", "ok").facts("won't make that change")
+                        .never("shipping address", "has been sent"),
+                Task.of("mind-then-again").say("cancel order 52", CARLA).code(CARLA)
+                        .say("wait", "actually yes, cancel order 52", "yes").status(52, "cancelled"),
+                Task.of("address-mind").say("I need to change the shipping address of order 51", CARLA).code(CARLA)
+                        .say("12 High Street, London, SW1A 1AA, GB", "no wait, keep the old address", "yes"),
                 Task.of("recent-then-cancel").say("show my orders", EMMA).code(EMMA).say("cancel order 56", "yes")
                         .status(56, "cancelled").facts("#55"));
     }

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 import static io.csc.chat.support.OnVertx.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,6 +90,42 @@ class HandoffTest {
                 .then()
                 .body("handoffs[0].replyTo", equalTo(null));
         assertNull(null);
+    }
+
+    private static int mailsTo(String to) throws Exception {
+        Thread.sleep(300); // a mail is sent after the turn's answer
+        int n = 0;
+        for (MimeMessage m : ServicesResource.mail.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(to)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void notUnderstoodTurnsInARowHandOffAndSmallTalkDoesNotCount() throws Exception {
+        Chats c = Chats.open();
+        Api.chat(c.ip(), c.turn("asdfghjkl")).then().statusCode(200).body("message", containsString("not sure I understood"));
+        Api.chat(c.ip(), c.turn("hi")).then().statusCode(200).body("ui", equalTo(null));
+        Api.chat(c.ip(), c.turn("qwertyuiop zxcvbnm")).then().statusCode(200).body("ui", equalTo(null))
+                .body("message", containsString("not sure I understood"));
+        // the second in a row (CHAT_AUTO_HANDOFF_AFTER, 2 by default)
+        Api.chat(c.ip(), c.turn("zzzz xxxx yyyy")).then().statusCode(200).body("ui.handoff", equalTo(true))
+                .body("message", containsString("store's team"));
+        assertEquals(1, mailsTo("support@" + c.domain()));
+    }
+
+    @Test
+    void oneHandoffPerConversationALaterOneUpdatesItWithoutASecondMail() throws Exception {
+        Chats c = Chats.open();
+        String first = await(() -> handoffs.handOff(c.ctx(), "wants a person", null, false)).data().toString();
+        String again = await(() -> handoffs.handOff(c.ctx(), "still waiting", "alice@example.com", true)).data().toString();
+        assertEquals(first, again);
+        assertEquals(1, mailsTo("support@" + c.domain()));
+        RestAssured.given().header("Authorization", ADMIN).queryParam("domain", c.domain()).get("/api/admin/chat/handoffs")
+                .then().statusCode(200).body("handoffs.size()", equalTo(1)).body("handoffs[0].reason", equalTo("still waiting"))
+                .body("handoffs[0].replyTo", equalTo("alice@example.com"));
     }
 
     @Test

@@ -50,6 +50,7 @@ public record Chats(String ip, String domain, String session, String conversatio
         body.put("action", action);
         body.put("domain", domain);
         body.put("conversationId", conversationId);
+        body.put("session_id", session);
         body.put("data", data);
         return body;
     }

@@ -81,14 +81,14 @@ public class OtpService {
         String email = Emails.normalize(request.email());
         String emailId = hasher.emailId(domain, email);
         Instant now = clock.instant();
-        return store.claimCooldown(emailId, now, config.resendCooldown()).chain(leftMs -> {
+        return store.claimCooldown(emailId, conversationId, now, config.resendCooldown()).chain(leftMs -> {
             if (leftMs > 0) {
                 metrics.otpSend("cooldown");
                 return Uni.createFrom().failure(new TooManyAttemptsException("otp_cooldown",
                         "A code was sent moments ago; wait before asking for another", (leftMs + 999) / 1000));
             }
             return issue(conversationId, domain, email, emailId, request.clientIp(), now)
-                    .onFailure().call(() -> store.releaseCooldown(emailId));
+                    .onFailure().call(() -> store.releaseCooldown(emailId, conversationId));
         });
     }
 
@@ -155,7 +155,7 @@ public class OtpService {
                 }
                 case LOCKED -> {
                     metrics.verification("otp", "locked");
-                    return store.cooldownLeft(emailId, now).chain(leftMs -> Uni.createFrom().failure(
+                    return store.cooldownLeft(emailId, conversationId, now).chain(leftMs -> Uni.createFrom().failure(
                             new TooManyAttemptsException("otp_locked",
                                     "Too many wrong codes; ask for a new code", (leftMs + 999) / 1000)));
                 }

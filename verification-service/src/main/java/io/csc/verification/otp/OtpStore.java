@@ -94,21 +94,32 @@ public class OtpStore {
                 });
     }
 
-    /** Starts the resend cooldown of an email; answers 0, or the milliseconds left of a running one (nothing changed). */
-    public Uni<Long> claimCooldown(String emailId, Instant now, Duration cooldown) {
-        return eval(CLAIM_COOLDOWN, List.of(COOLDOWN_PREFIX + emailId), Long.toString(now.toEpochMilli()),
+    /**
+     * The resend cooldown is per conversation and email: a shopper who opens another chat (a new tab, a new device) can
+     * get a code there at once, while the per-email hourly cap still bounds the mail one address receives.
+     */
+    static String cooldownKey(String emailId, String conversationId) {
+        return COOLDOWN_PREFIX + emailId + ":" + conversationId;
+    }
+
+    /**
+     * Starts the resend cooldown of an email in a conversation; answers 0, or the milliseconds left of a running one
+     * (nothing changed).
+     */
+    public Uni<Long> claimCooldown(String emailId, String conversationId, Instant now, Duration cooldown) {
+        return eval(CLAIM_COOLDOWN, List.of(cooldownKey(emailId, conversationId)), Long.toString(now.toEpochMilli()),
                 Long.toString(now.plus(cooldown).toEpochMilli()), Long.toString(cooldown.toMillis() + TTL_SLACK_MS))
                 .map(Response::toLong);
     }
 
-    /** Milliseconds left of the email's cooldown (0 when none). */
-    public Uni<Long> cooldownLeft(String emailId, Instant now) {
-        return redis.value(String.class).get(COOLDOWN_PREFIX + emailId)
+    /** Milliseconds left of the email's cooldown in this conversation (0 when none). */
+    public Uni<Long> cooldownLeft(String emailId, String conversationId, Instant now) {
+        return redis.value(String.class).get(cooldownKey(emailId, conversationId))
                 .map(v -> v == null ? 0L : Math.max(0L, Long.parseLong(v) - now.toEpochMilli()));
     }
 
-    public Uni<Void> releaseCooldown(String emailId) {
-        return redis.key().del(COOLDOWN_PREFIX + emailId).replaceWithVoid();
+    public Uni<Void> releaseCooldown(String emailId, String conversationId) {
+        return redis.key().del(cooldownKey(emailId, conversationId)).replaceWithVoid();
     }
 
     public Uni<Void> deleteCode(String conversationId) {
@@ -131,10 +142,12 @@ public class OtpStore {
         Uni<List<String>> codeKeys = pendingFor(emailId)
                 .map(pending -> pending.stream().map(p -> CODE_PREFIX + p.conversationId()).toList());
         Uni<List<String>> counterKeys = scan(counterPattern).collect().asList();
-        return Uni.combine().all().unis(codeKeys, counterKeys).with((codes, counters) -> {
+        Uni<List<String>> cooldownKeys = scan(COOLDOWN_PREFIX + emailId + ":*").collect().asList();
+        return Uni.combine().all().unis(codeKeys, counterKeys, cooldownKeys).with((codes, counters, cooldowns) -> {
             List<String> all = new ArrayList<>(codes);
             all.addAll(counters);
-            all.add(COOLDOWN_PREFIX + emailId);
+            all.addAll(cooldowns);
+            all.add(COOLDOWN_PREFIX + emailId); // a cooldown kept under the former per-email key
             return all;
         }).chain(keys -> redis.key().del(keys.toArray(String[]::new)).map(Integer::longValue));
     }

@@ -167,6 +167,17 @@ class OtpTest {
     }
 
     @Test
+    void theResendCooldownIsPerConversation() {
+        send(conversation, ALICE, null).statusCode(202);
+        send(conversation, ALICE, null).statusCode(429).body("code", equalTo("otp_cooldown"));
+        // the shopper opens another chat a moment later (a new tab, a new device): a code there too, with its own cooldown
+        String other = Api.freshConversation();
+        send(other, ALICE, null).statusCode(202);
+        send(other, ALICE, null).statusCode(429).body("code", equalTo("otp_cooldown"));
+        assertEquals(2, Mails.awaitFor(greenMail, ALICE, 2).size());
+    }
+
+    @Test
     void sendsPerClientIpAreCapped() {
         String ip = Api.freshIp();
         for (int i = 0; i < 20; i++) {
