@@ -20,12 +20,14 @@ import io.vertx.ext.web.RoutingContext;
  * counted and carries {@code X-RateLimit-Limit/Remaining/Reset}: 200, and 400, 401, 404, 415 or 429 too, so probing
  * costs a client as much as asking. Past the ceiling: 429 with {@code Retry-After}. The conversation session's own,
  * lower, budget is counted by {@link PublicEdge#admit} once the request names a valid session and store; the headers
- * then describe whichever of the two is tighter. CORS preflights are not counted.
+ * then describe whichever of the two is tighter. Privacy requests ({@code /api/privacy/**}) have only this budget
+ * ({@code RATE_LIMIT_PRIVACY}). CORS preflights are not counted.
  */
 @ApplicationScoped
 public class AddressRateLimit {
     static final String CHAT_BUCKET = "chat-addr";
     static final String CUSTOMER_ACTION_BUCKET = "customer-action-addr";
+    static final String PRIVACY_BUCKET = "privacy";
     private static final String UNAVAILABLE = "{\"success\":false,\"error\":\"Service temporarily unavailable\",\"code\":\"unavailable\"}";
 
     private final RateLimiter limiter;
@@ -53,6 +55,10 @@ public class AddressRateLimit {
         } else if ("/api/woocommerce/customer-action".equals(path)) {
             bucket = CUSTOMER_ACTION_BUCKET;
             ceiling = config.rateLimit().customerActionPerAddress();
+        } else if (path != null && path.startsWith("/api/privacy/")) {
+            // privacy requests name no session: the address' budget is their only one
+            bucket = PRIVACY_BUCKET;
+            ceiling = config.rateLimit().privacy();
         } else {
             rc.next();
             return;

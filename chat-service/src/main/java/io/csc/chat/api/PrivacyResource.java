@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.csc.chat.client.GatewayClient;
 import io.csc.chat.client.VerificationClient;
-import io.csc.chat.config.ChatConfig;
 import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.privacy.PrivacyService;
 import io.csc.model.privacy.PrivacyRequest;
@@ -29,10 +28,8 @@ import io.csc.model.tenant.TenantSettings;
 import io.csc.model.verification.VerificationLevel;
 import io.csc.model.verification.VerificationMethod;
 import io.csc.web.ApiException;
-import io.csc.web.ClientAddress;
 import io.csc.web.Hmac;
 import io.csc.web.PluginSignature;
-import io.csc.web.RateLimiter;
 import io.csc.web.client.ServiceRefusal;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -60,23 +57,17 @@ public class PrivacyResource {
     private final GatewayClient gateway;
     private final VerificationClient verification;
     private final ConversationRepository conversations;
-    private final RateLimiter limiter;
-    private final ChatConfig config;
     private final ObjectMapper json;
     private final Clock clock;
     private final Optional<String> adminToken;
-    private final ClientAddress clients;
 
     public PrivacyResource(PrivacyService privacy, GatewayClient gateway, VerificationClient verification,
-            ConversationRepository conversations, RateLimiter limiter, ChatConfig config, ObjectMapper json, Clock clock,
-            @ConfigProperty(name = "csc.auth.admin-token") Optional<String> adminToken, ClientAddress clients) {
-        this.clients = clients;
+            ConversationRepository conversations, ObjectMapper json, Clock clock,
+            @ConfigProperty(name = "csc.auth.admin-token") Optional<String> adminToken) {
         this.privacy = privacy;
         this.gateway = gateway;
         this.verification = verification;
         this.conversations = conversations;
-        this.limiter = limiter;
-        this.config = config;
         this.json = json;
         this.clock = clock;
         this.adminToken = adminToken.filter(t -> !t.isBlank());
@@ -108,8 +99,8 @@ public class PrivacyResource {
             throw ApiException.badRequest("email must be a valid email address");
         }
         PrivacyRequest req = new PrivacyRequest(domain, body.email().trim().toLowerCase(Locale.ROOT));
+        // the client address' budget was counted before this route ran (AddressRateLimit), for every answer
         return tenant(domain).invoke(t -> PublicEdge.cors(request, response, t))
-                .call(t -> limiter.enforce(response, "privacy", clients.of(request), config.rateLimit().privacy()))
                 .flatMap(tenant -> {
                     if (admin(headers)) {
                         return Uni.createFrom().item(req);

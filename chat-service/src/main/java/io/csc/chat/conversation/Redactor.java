@@ -30,11 +30,21 @@ public final class Redactor {
     private static final Pattern EMAIL = Pattern.compile("(?i)" + LOCAL + AT + "(?:" + LABEL + "(?:\\." + LABEL
             + ")*\\.(?=[\\p{N}%\\-]*\\p{L})" + LABEL + "|\\[[0-9a-f:.]+\\])");
 
+    /** A month's name or its abbreviation in English, German, Spanish or French, as a whole word. */
+    private static final String MONTH = "\\b(?:septiembre|diciembre|noviembre|september|septembre|setiembre|december|decembre"
+            + "|dezember|décembre|february|november|novembre|febrero|februar|fevrier|février"
+            + "|january|janvier|juillet|october|octobre|octubre|oktober|agosto|august|januar"
+            + "|jänner|abril|april|avril|enero|julio|junio|maerz|march|marzo|aout|août|febr|fevr"
+            + "|févr|janv|juil|juin|juli|july|june|juni|mars|mayo|märz|sept|abr|ago|apr|aug|avr"
+            + "|dec|dez|dic|déc|ene|feb|jan|jul|jun|mai|mar|may|mrz|mär|nov|oct|okt|sep|set"
+            + ")\\.?(?![\\p{L}\\p{N}])";
+
     /**
      * What is kept as typed: dates (ISO, day.month.year, month/day/year), times, order numbers and prices. A date of
      * numbers only counts as one when its day and month are plausible (see {@link #isDate}), so a code typed as
-     * {@code 12.34.56} is still a code. (A date with a month's name, {@code 6 Dec 2026}, has too few digits in a row for
-     * any pattern: it needs no protection, and leaving the month names out keeps this pattern cheap.)
+     * {@code 12.34.56} is still a code. A date with a month's name ({@code 6 Dec 2026}, {@code 6. Dezember},
+     * {@code Dec 6th, 2026}) is kept too: alone it has too few digits for any pattern, but its day next to a code typed
+     * with spaces ({@code 378 952 21 Dec}) would otherwise be read as part of a phone number.
      */
     private static final Pattern KEEP = Pattern.compile("(?i)"
             // 2026-12-06, 2026-12-06T14:30:00Z
@@ -42,6 +52,10 @@ public final class Redactor {
             + "(?:Z|[+-]\\d{2}:?\\d{2})?)?(?![\\p{N}]|[./-]\\p{N})"
             // 06.12.2026, 12/06/2026, 6-12-26
             + "|(?<![\\p{N}.:/-])(?<dmy>\\d{1,2}(?<sep>[./-])\\d{1,2}\\k<sep>(?:\\d{4}|\\d{2}))\\.?(?![\\p{N}]|[./-]\\p{N})"
+            // 6 Dec 2026, 6. Dezember, 6 de diciembre de 2026, Dec 6th, 2026 (en, de, es, fr month names)
+            + "|(?<![\\p{N}.,:/-])\\d{1,2}(?:st|nd|rd|th|\\.)?\\s+(?:de\\s+)?" + MONTH
+            + "(?:\\s+(?:de\\s+)?\\d{4})?(?![\\p{N}])"
+            + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?(?![\\p{N}])"
             // 14:30, 2:30 pm, 14:30:15
             + "|(?<![\\p{N}:])\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\b\\.?)?(?![\\p{N}])"
             // #48, order 48, order number 123456, Bestellung Nr. 12

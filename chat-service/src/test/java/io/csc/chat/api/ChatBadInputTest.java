@@ -245,6 +245,11 @@ class ChatBadInputTest {
                 .header("X-RateLimit-Remaining", "997");
         Api.client(ip).body("nonsense").post("/api/woocommerce/customer-action").then().statusCode(400)
                 .header("X-RateLimit-Limit", "500").header("X-RateLimit-Remaining", "499");
+        // privacy requests name no session: every answer counts against the address' privacy budget (20)
+        Api.client(ip).body("nonsense").post("/api/privacy/export").then().statusCode(400)
+                .header("X-RateLimit-Limit", "20").header("X-RateLimit-Remaining", "19");
+        Api.client(ip).body("{\"email\":\"a@example.com\"}").post("/api/privacy/delete").then().statusCode(400)
+                .header("X-RateLimit-Remaining", "18");
         // A good turn then shows the tighter budget, the session's.
         Api.chat(ip, body("hi")).then().statusCode(200).header("X-RateLimit-Limit", "100")
                 .header("X-RateLimit-Remaining", "99");

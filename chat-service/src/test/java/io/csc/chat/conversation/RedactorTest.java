@@ -53,6 +53,9 @@ class RedactorTest {
             #48 placed 2026-12-06 14:30                     | #48 placed 2026-12-06 14:30
             delivered 12/06/2026 at 2:30 pm                 | delivered 12/06/2026 at 2:30 pm
             on 6 Dec 2026 or December 6, 2026               | on 6 Dec 2026 or December 6, 2026
+            code 378 952 21 Dec 2040                        | code [code] 21 Dec 2040
+            Code 123 456 am 6. Dezember                     | Code [code] am 6. Dezember
+            código 123 456 el 6 de diciembre de 2026        | código [code] el 6 de diciembre de 2026
             on 06.12.2026 14:30 please                      | on 06.12.2026 14:30 please
             2026-12-06T14:30:00Z                            | 2026-12-06T14:30:00Z
             Do you have 2 blue hoodies?                     | Do you have 2 blue hoodies?

@@ -106,13 +106,13 @@ class IdentityTokenPurposeTest {
         for (String token : concat(otherPurposes(c.domain()), oldFormats(c.domain()))) {
             recentOrders(c, token).statusCode(401).body("code", equalTo("verification_required"));
         }
-        // Without any usable conversation the token is the only proof there could be: still refused.
+        // Without a conversation of this session there is nothing to act through, whatever the token: refused first.
         Map<String, Object> noConversation = c.action("get-recent-orders", Map.of());
         noConversation.put("conversationId", "c_doesnotexist");
         for (String token : otherPurposes(c.domain())) {
             noConversation.put("identityToken", token);
             Api.client(c.ip()).body(noConversation).post("/api/woocommerce/customer-action").then().statusCode(401)
-                    .body("code", equalTo("verification_required"));
+                    .body("code", equalTo("session_required"));
         }
         ServicesResource.gateway.verify(1, getRequestedFor(urlPathEqualTo("/internal/orders")));
     }
