@@ -171,6 +171,7 @@ public class ChatResource {
         return new ChatResponse(r.message(), o.conversationId(),
                 r.sources() == null || r.sources().isEmpty() ? null : r.sources(),
                 r.requiresVerification() ? Boolean.TRUE : null, o.verified(),
-                "error".equals(r.outcome()) ? "assistant_unavailable" : null, r.ui());
+                "error".equals(r.outcome()) ? "assistant_unavailable" : null, r.ui(),
+                r.cards().isEmpty() ? null : r.cards());
     }
 }

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.csc.chat.assistant.Source;
 import io.csc.chat.assistant.Ui;
+import io.csc.chat.cards.Card;
 
 /**
  * The spec's chat response plus {@code ui} hints for the widget. Optional fields are left out when empty;
- * {@code verified} is always present.
+ * {@code verified} is always present; {@code cards} only when the reply shows any (README, "Cards in a reply").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatResponse(String message,
@@ -19,5 +20,6 @@ public record ChatResponse(String message,
         Boolean requiresVerification,
         Boolean verified,
         String error,
-        Ui ui) {
+        Ui ui,
+        List<Card> cards) {
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -16,6 +17,7 @@ import io.csc.model.commerce.AddressChange;
 import io.csc.model.commerce.CustomerSummary;
 import io.csc.model.commerce.OrderAction;
 import io.csc.model.commerce.OrderSummary;
+import io.csc.model.commerce.PriceFormat;
 import io.csc.model.commerce.ProductSummary;
 import io.csc.model.privacy.PrivacyDeletion;
 import io.csc.model.privacy.PrivacyExport;
@@ -67,6 +69,21 @@ public class GatewayClient {
     @CircuitBreakerName("chat-gateway-product")
     public Uni<ProductSummary> product(String domain, long id) {
         return rest.product(id, domain);
+    }
+
+    /**
+     * How the store writes prices (for the cards), or empty when the gateway cannot say: the cards then show the plain
+     * amount and currency code, a degraded answer rather than a failed turn ({@link #noPriceFormat}).
+     */
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreakerName("chat-gateway-price-format")
+    @Fallback(fallbackMethod = "noPriceFormat")
+    public Uni<Optional<PriceFormat>> priceFormat(String domain) {
+        return rest.priceFormat(domain).map(Optional::ofNullable);
+    }
+
+    Uni<Optional<PriceFormat>> noPriceFormat(String domain) {
+        return Uni.createFrom().item(Optional.empty());
     }
 
     /** The registered customer with this email, or empty. */

@@ -17,6 +17,7 @@ import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.assistant.VerificationState;
+import io.csc.chat.cards.CardComposer;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.identity.IdentityService;
@@ -41,7 +42,10 @@ import io.smallrye.mutiny.Uni;
  * only; its button or a clear yes executes it here, in code, and no assistant runs; anything else withdraws it;</li>
  * <li>otherwise the selected assistant answers (the model, or the built-in assistant as its fallback);</li>
  * <li>two failed turns in a row hand the conversation to the store's staff;</li>
- * <li>the reply is stored, redacted, with the state it leaves ({@link #after}), and counted.</li>
+ * <li>the reply's cards are composed from its tool results ({@link CardComposer}): products, the orders the gate let
+ * it read, the cart; a link a card shows leaves the text and the sources;</li>
+ * <li>the reply is stored, redacted (its text only: cards are not kept in the history), with the state it leaves
+ * ({@link #after}), and counted.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -58,11 +62,13 @@ public class ChatService {
     private final Gate gate;
     private final ChatMetrics metrics;
     private final ChatConfig config;
+    private final CardComposer cards;
 
     public ChatService(AssistantSelector assistants, ConversationRepository conversations, ActionService actions,
             PendingActionRepository pending, IdentityService identities, HandoffTools handoffs, Gate gate,
-            ChatMetrics metrics, ChatConfig config) {
+            ChatMetrics metrics, ChatConfig config, CardComposer cards) {
         this.pending = pending;
+        this.cards = cards;
         this.assistants = assistants;
         this.conversations = conversations;
         this.actions = actions;
@@ -185,7 +191,7 @@ public class ChatService {
         Uni<AssistantReply> shown = handOff
                 ? handoffs.handOffAfterFailures(ctx).map(result -> withHandoff(reply, result))
                 : Uni.createFrom().item(reply);
-        return kept.chain(() -> shown)
+        return kept.chain(() -> shown).flatMap(s -> cards.compose(ctx.domain(), s))
                 .flatMap(s -> conversations.finish(ctx.conversationId(), s.message(), handOff ? 0 : failures,
                         after(p.before, s)).replaceWith(s))
                 .flatMap(s -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure().recoverWithItem(false)

@@ -82,7 +82,35 @@ public final class Stubs {
                 .willReturn(json(202, "{\"requested\": true}")));
         server.stubFor(get(urlPathMatching("/internal/.*")).withQueryParam("domain", matching("down-.*")).atPriority(1)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server.stubFor(authed(get(urlPathEqualTo("/internal/store/price-format"))).atPriority(20).willReturn(json(200,
+                """
+                        {"currency": "USD", "symbol": "$", "position": "left", "thousandSeparator": ",", "decimalSeparator": ".",
+                         "decimals": 2}""")));
         privacy(server, "commerce-gateway", "{}", "{}");
+    }
+
+    /** The price format of one store (WooCommerce's general settings as the gateway serves them). */
+    public static void priceFormat(WireMockServer gateway, String domain, String currency, String symbol, String position,
+            String thousand, String decimal, int decimals) {
+        gateway.stubFor(authed(get(urlPathEqualTo("/internal/store/price-format"))).withQueryParam("domain", equalTo(domain))
+                .atPriority(5)
+                .willReturn(json(200,
+                        """
+                                {"currency": "%s", "symbol": "%s", "position": "%s", "thousandSeparator": "%s", "decimalSeparator": "%s",
+                                 "decimals": %d}"""
+                                .formatted(currency, symbol, position, thousand, decimal, decimals))));
+    }
+
+    /** What one store's catalogue search answers for a search containing {@code word} (ProductSummary JSON list). */
+    public static void productsOf(WireMockServer gateway, String domain, String word, String productsJson) {
+        gateway.stubFor(authed(get(urlPathEqualTo("/internal/products"))).withQueryParam("domain", equalTo(domain))
+                .withQueryParam("search", matching("(?i).*" + word + ".*")).atPriority(5).willReturn(json(200, productsJson)));
+    }
+
+    /** One store's product {@code id} with its variations (ProductSummary JSON). */
+    public static void productOf(WireMockServer gateway, String domain, long id, String productJson) {
+        gateway.stubFor(authed(get(urlPathEqualTo("/internal/products/" + id))).withQueryParam("domain", equalTo(domain))
+                .atPriority(5).willReturn(json(200, productJson)));
     }
 
     public static void verification(WireMockServer server) {

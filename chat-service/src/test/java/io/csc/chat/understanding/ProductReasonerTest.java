@@ -48,7 +48,8 @@ class ProductReasonerTest {
                                     new ProductVariant(45, "TS-RUN-B-M", "29.00", "instock", 23,
                                             List.of("Color: Blue", "Size: M")),
                                     new ProductVariant(46, "TS-RUN-B-L", "36.00", "instock", 7,
-                                            List.of("Color: Blue", "Size: L"))));
+                                            List.of("Color: Blue", "Size: L"))),
+                            p.image());
                 }
                 catalogue.add(p);
             }

@@ -42,7 +42,18 @@ public final class WooMapper {
                 p.path("sku").asText(""), p.path("price").asText(""), p.path("regular_price").asText(""),
                 p.path("sale_price").asText(""), p.path("on_sale").asBoolean(), p.path("stock_status").asText(""),
                 intOrNull(p.path("stock_quantity")), p.path("permalink").asText(""),
-                stripTags(p.path("short_description").asText("")), categories, variants);
+                stripTags(p.path("short_description").asText("")), categories, variants, image(p.path("images")));
+    }
+
+    /** WooCommerce's first image; an empty alt falls back to nothing (the card then uses the product's name). */
+    static ProductSummary.Image image(JsonNode images) {
+        JsonNode first = images.path(0);
+        String src = first.path("src").asText("");
+        if (src.isBlank()) {
+            return null;
+        }
+        String alt = first.path("alt").asText("");
+        return new ProductSummary.Image(src, alt.isBlank() ? null : alt);
     }
 
     public static CustomerSummary customer(JsonNode c) {

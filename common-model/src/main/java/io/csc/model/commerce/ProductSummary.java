@@ -2,7 +2,7 @@ package io.csc.model.commerce;
 
 import java.util.List;
 
-/** A product as the assistant and the widget need it (public data only). */
+/** A product as the assistant and the widget need it (public data only); {@code image} may be null. */
 public record ProductSummary(
         long id,
         String name,
@@ -17,7 +17,12 @@ public record ProductSummary(
         String permalink,
         String shortDescription,
         List<String> categories,
-        List<ProductVariant> variations) {
+        List<ProductVariant> variations,
+        Image image) {
+
+    /** The product's first image ({@code images[0]} in WooCommerce: {@code src}, {@code alt}); null when it has none. */
+    public record Image(String src, String alt) {
+    }
 
     /** A variation of a variable product: its attributes (e.g. "Color: Red") and availability. */
     public record ProductVariant(long id, String sku, String price, String stockStatus, Integer stockQuantity,

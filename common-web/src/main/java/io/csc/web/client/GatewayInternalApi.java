@@ -21,6 +21,7 @@ import io.csc.model.commerce.ItemAvailabilityRequest;
 import io.csc.model.commerce.ItemAvailabilityResponse;
 import io.csc.model.commerce.OrderAction;
 import io.csc.model.commerce.OrderSummary;
+import io.csc.model.commerce.PriceFormat;
 import io.csc.model.commerce.ProductSummary;
 import io.csc.model.tenant.TenantSettings;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -50,6 +51,10 @@ public interface GatewayInternalApi extends PrivacyRoutes {
     @GET
     @Path("/products/{id}")
     Uni<ProductSummary> product(@RestPath long id, @RestQuery String domain);
+
+    @GET
+    @Path("/store/price-format")
+    Uni<PriceFormat> priceFormat(@RestQuery String domain);
 
     @POST
     @Path("/stock/check")
