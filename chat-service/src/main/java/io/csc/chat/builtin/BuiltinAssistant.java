@@ -16,6 +16,7 @@ import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.config.ChatConfig;
+import io.csc.chat.knowledge.KnowledgeHit;
 import io.csc.chat.tools.CartTools;
 import io.csc.chat.tools.HandoffTools;
 import io.csc.chat.tools.KnowledgeTools;
@@ -25,8 +26,21 @@ import io.csc.chat.tools.ProductTools;
 import io.csc.chat.tools.ToolResult;
 import io.csc.chat.tools.ToolResult.Status;
 import io.csc.chat.tools.VerificationTools;
+import io.csc.chat.understanding.Analysis;
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.LanguageDetector;
+import io.csc.chat.understanding.MessageAnalyser;
+import io.csc.chat.understanding.ProductAnswer;
+import io.csc.chat.understanding.ProductQuery;
+import io.csc.chat.understanding.ProductQueryParser;
+import io.csc.chat.understanding.ProductReasoner;
+import io.csc.chat.understanding.ReplyCatalog;
+import io.csc.chat.understanding.SmallTalk;
+import io.csc.chat.understanding.StoreFacts;
+import io.csc.chat.understanding.Topic;
 import io.csc.model.commerce.Address;
 import io.csc.model.commerce.OrderSummary;
+import io.csc.model.commerce.ProductSummary;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -97,11 +111,11 @@ public class BuiltinAssistant implements Assistant {
         Context caller = Vertx.currentContext();
         Calls calls = new Calls();
         return catalogs.of(ctx).flatMap(catalog -> understand(turn, catalog, caller))
-                .flatMap(u -> decide(ctx, u.state(), u.understanding(), turn.message(), calls))
+                .flatMap(u -> decide(ctx, u.state(), u.understanding(), u.analysis(), turn, calls))
                 .onFailure().recoverWithItem(e -> reply(Replies.UNREACHABLE, null, false, calls, "error"));
     }
 
-    private record Understood(DialogueState state, Understanding understanding) {
+    private record Understood(DialogueState state, Understanding understanding, Analysis analysis) {
     }
 
     /**
@@ -113,7 +127,9 @@ public class BuiltinAssistant implements Assistant {
         Uni<Understood> work = Uni.createFrom().item(() -> {
             Understander understander = model.understander();
             DialogueState state = DialogueState.of(turn.history() == null ? List.of() : turn.history(), understander);
-            return new Understood(state, understander.understand(turn.message(), state.expecting(), catalog));
+            Language lang = Language.ofLocale(turn.context().locale(), Language.EN);
+            return new Understood(state, understander.understand(turn.message(), state.expecting(), catalog),
+                    MessageAnalyser.analyse(turn.message(), lang, catalog));
         });
         if (caller == null || !Context.isOnEventLoopThread()) {
             return work;
@@ -122,8 +138,11 @@ public class BuiltinAssistant implements Assistant {
                 .emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
-    private Uni<AssistantReply> decide(TurnContext ctx, DialogueState state, Understanding u, String message,
-            Calls calls) {
+    private Uni<AssistantReply> decide(TurnContext ctx, DialogueState state, Understanding understood, Analysis a,
+            Turn turn, Calls calls) {
+        String message = turn.message();
+        Language lang = Language.ofLocale(ctx.locale(), Language.EN);
+        Understanding u = withTopic(understood, a, lang);
         if (Confirmation.isWithdrawal(message) && (u.intent().isChange()
                 || u.product() == null && u.orderNumber() == null && !ANSWERED_DESPITE_WITHDRAWAL.contains(u.intent()))) {
             // "no, don't cancel it", "never mind, don't send it": never a new request, and the task ends here
@@ -132,6 +151,18 @@ public class BuiltinAssistant implements Assistant {
         if (state.expecting() == Expectation.ORDER_NUMBER && DialogueState.doesNotKnowTheNumber(message)) {
             // asked for the number and the shopper has none: their orders are listed instead, after a code
             return order(ctx, Intent.RECENT_ORDERS, null, u.email(), null, calls);
+        }
+        if (!GIVES.contains(u.intent())) {
+            Uni<AssistantReply> routed = byTopic(ctx, u, a, message, lang, calls);
+            if (routed != null) {
+                return routed;
+            }
+        }
+        if (u.intent() == Intent.GIVE_EMAIL || u.intent() == Intent.GIVE_CODE) {
+            Topic privacy = privacyRequest(turn.history());
+            if (privacy != null) {
+                return privacy(ctx, privacy, u, lang, calls);
+            }
         }
         return switch (u.intent()) {
             case HANDOFF -> handOff(ctx, "The shopper asked for a person.", u.email(), calls, null);
@@ -145,6 +176,212 @@ public class BuiltinAssistant implements Assistant {
             case GIVE_EMAIL, GIVE_CODE, GIVE_ORDER_NUMBER, YES, NO -> proceed(ctx, state, u, calls);
             case OTHER -> storeKnowledge(ctx, message, calls, state);
         };
+    }
+
+    /** Answers to a question the dialogue asked: they continue the task, whatever their words look like. */
+    private static final java.util.Set<Intent> GIVES = java.util.EnumSet.of(Intent.GIVE_EMAIL, Intent.GIVE_CODE,
+            Intent.GIVE_ORDER_NUMBER, Intent.YES, Intent.NO);
+
+    /**
+     * The topic analysis (four languages, finer topics) fills what the intent rules leave open: a message they did
+     * not understand, and every message in another language than English (the rules only know English). The order
+     * number the analysis reads counts when the rules saw none ("¿Dónde está mi pedido 52?").
+     */
+    private static Understanding withTopic(Understanding u, Analysis a, Language lang) {
+        Intent intent = u.intent();
+        if (a.topic() != Topic.OTHER && !GIVES.contains(intent) && (intent == Intent.OTHER || lang != Language.EN)) {
+            Intent byTopic = a.topic().intent();
+            if (byTopic != Intent.OTHER) {
+                intent = byTopic;
+            }
+        }
+        Long order = u.orderNumber() != null ? u.orderNumber() : a.orderNumber();
+        if (intent == u.intent() && java.util.Objects.equals(order, u.orderNumber())) {
+            return u;
+        }
+        return new Understanding(intent, u.by(), u.score(), u.unsure(), u.guess(), order, u.email(), u.code(),
+                u.product(), u.productQuery(), u.address());
+    }
+
+    /**
+     * Topics the intents have no path for: small talk (answered, never a ticket, never "not understood"), privacy
+     * requests (the verified self-service: email, code, then how it works), store facts (from the store's pages, the
+     * page as the source) and reasoning over the catalogue (cheapest, on sale, under a price, a colour and size).
+     * Null: the intent's path answers.
+     */
+    private Uni<AssistantReply> byTopic(TurnContext ctx, Understanding u, Analysis a, String message, Language lang,
+            Calls calls) {
+        Topic t = a.topic();
+        if (t == Topic.SMALL_TALK && u.product() == null && u.orderNumber() == null) {
+            return answer(ReplyCatalog.text(lang, SmallTalk.replyKey(t, message)), calls);
+        }
+        if (t == Topic.PRIVACY_DELETE || t == Topic.PRIVACY_EXPORT) {
+            if (u.email() != null) {
+                return privacy(ctx, t, u, lang, calls);
+            }
+            return ask(ReplyCatalog.text(lang, SmallTalk.replyKey(t, message)), Ui.askEmail(), calls);
+        }
+        if (t.isStoreFact() && u.orderNumber() == null) {
+            return storeFact(ctx, message, t, lang, calls);
+        }
+        if (t == Topic.PRODUCT_REASONING || t == Topic.STOCK_CHECK || t == Topic.PRODUCT_SEARCH
+                || t == Topic.PRODUCT_PRICE) {
+            ProductQuery q = ProductQueryParser.parse(message);
+            if (t == Topic.PRODUCT_REASONING || !q.attributes().isEmpty() || lang != Language.EN) {
+                return reason(ctx, q, lang, calls);
+            }
+        }
+        return null;
+    }
+
+    /** The privacy request the shopper made before handing over their email or code, or null. */
+    private static Topic privacyRequest(List<io.csc.chat.assistant.HistoryMessage> history) {
+        if (history == null) {
+            return null;
+        }
+        int seen = 0;
+        for (int i = history.size() - 1; i >= 0 && seen < 4; i--) {
+            io.csc.chat.assistant.HistoryMessage m = history.get(i);
+            if (!"user".equals(m.role()) || m.text() == null) {
+                continue;
+            }
+            seen++;
+            Analysis a = MessageAnalyser.analyse(m.text(), Language.EN);
+            if (a.topic() == Topic.PRIVACY_DELETE || a.topic() == Topic.PRIVACY_EXPORT) {
+                return a.topic();
+            }
+            if (a.email() == null && a.code() == null) {
+                return null; // another request came between
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The verified self-service for a privacy request: a one-time code to the email, then, once the code proves it,
+     * how the export or deletion is done. Nothing is deleted from a chat message: the deletion is its own request.
+     */
+    private Uni<AssistantReply> privacy(TurnContext ctx, Topic request, Understanding u, Language lang, Calls calls) {
+        if (u.intent() != Intent.GIVE_CODE && u.code() == null) {
+            return verification.sendCode(ctx, u.email()).map(calls::add).flatMap(r -> {
+                if (r.status() == Status.UNAVAILABLE) {
+                    return unreachable(calls);
+                }
+                if (r.status() == Status.CONSENT_REQUIRED) {
+                    return consentAsked(r, calls);
+                }
+                return r.ok() ? ask(ReplyCatalog.text(lang, "ask.code"), Ui.askCode(), calls) : answer(text(r), calls);
+            });
+        }
+        return verification.verifyCode(ctx, null, u.code()).map(calls::add).flatMap(r -> {
+            if (r.status() == Status.UNAVAILABLE) {
+                return unreachable(calls);
+            }
+            if (r.ui() != null && "email".equals(r.ui().input())) {
+                return ask(ReplyCatalog.text(lang, "ask.email"), Ui.askEmail(), calls);
+            }
+            if (!r.ok()) {
+                return r.ui() != null && "code".equals(r.ui().input())
+                        ? ask(text(r) + " " + ReplyCatalog.text(lang, "retype.code"), Ui.askCode(), calls)
+                        : answer(text(r), calls);
+            }
+            // the team carries out the verified request (a person checks before anything is erased)
+            boolean delete = request == Topic.PRIVACY_DELETE;
+            return handoffs.handOff(ctx, delete
+                    ? "Privacy: the shopper asked to delete their personal data (verified by one-time code)."
+                    : "Privacy: the shopper asked for a copy of their personal data (verified by one-time code).",
+                    null, false).map(calls::add).map(
+                            h -> h.ok()
+                                    ? reply(ReplyCatalog.text(lang,
+                                            delete ? "privacy.verified.delete" : "privacy.verified.export"),
+                                            Ui.handedOff(), false, calls, "handoff")
+                                    : reply(ReplyCatalog.text(lang, "unreachable"), null, false, calls, "error"));
+        });
+    }
+
+    /**
+     * A store fact from the store's pages: the search gets the pages' own words for a question phrased unlike them,
+     * the answer is the sentence or two that answer it with that page as its only source (no inline link, no three
+     * quotes). A yes/no question about a payment method starts with the yes when the page names it. Pages in another
+     * language than the shopper's are quoted as they are, and the reply says so. Nothing found: a handoff is offered
+     * as a question, never opened.
+     */
+    private Uni<AssistantReply> storeFact(TurnContext ctx, String message, Topic topic, Language lang, Calls calls) {
+        return knowledge.search(ctx, StoreFacts.searchQuery(message, topic)).flatMap(r -> {
+            List<KnowledgeHit> hits = new ArrayList<>();
+            if (r.ok() && r.data() instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof KnowledgeHit h) {
+                        hits.add(h);
+                    }
+                }
+            }
+            StoreFacts.Answer fact = StoreFacts.answer(message, topic, lang, null, hits);
+            if (!fact.known()) {
+                calls.add(r);
+                calls.results.remove(r);
+                return Uni.createFrom().item(reply(ReplyCatalog.text(lang, "policy.unknown"), null, false, calls,
+                        "answered", Awaiting.HANDOFF_OFFER));
+            }
+            // the tool result stays for the record, with the one page the answer comes from as its source
+            calls.add(new ToolResult(r.tool(), r.status(), fact.text(), r.data(), List.of(), null,
+                    List.of(new Source(fact.sourceUrl(), fact.sourceTitle(), 1.0))));
+            StringBuilder text = new StringBuilder();
+            if (topic == Topic.PAYMENT && asksForMethod(message) != null
+                    && fact.text().toLowerCase(java.util.Locale.ROOT).contains(asksForMethod(message))) {
+                text.append(ReplyCatalog.text(lang, "facts.yes")).append(' ');
+            }
+            text.append(fact.text());
+            Language pages = LanguageDetector.detect(fact.text(), lang);
+            if (pages != lang) {
+                text.append("\n").append(ReplyCatalog.text(lang, "pages.language",
+                        java.util.Map.of("language", ReplyCatalog.languageName(pages, lang))));
+            }
+            return answer(text.toString(), calls);
+        });
+    }
+
+    /** The payment method a yes/no question names, in the page's words ("card", "paypal"), or null. */
+    private static String asksForMethod(String message) {
+        String norm = MessageAnalyser.normalize(message == null ? "" : message);
+        if (norm.matches(".*\\b(credit|card|cards|kreditkarte|kreditkarten|tarjeta|tarjetas|carte|cartes)\\b.*")) {
+            return "card";
+        }
+        if (norm.matches(".*\\bpaypal\\b.*")) {
+            return "paypal";
+        }
+        return null;
+    }
+
+    /**
+     * Reasoning over the catalogue: the parsed query (sort, on sale, price range, category, colour and size) against
+     * the store's products; a colour or size of one product reads that product's variations with their stock. "We
+     * don't sell that" is said only when nothing of the kind exists.
+     */
+    private Uni<AssistantReply> reason(TurnContext ctx, ProductQuery q, Language lang, Calls calls) {
+        Uni<io.csc.model.commerce.PriceFormat> format = catalogs.priceFormat(ctx);
+        return catalogs.summaries(ctx).flatMap(all -> {
+            ProductAnswer first = ProductReasoner.answer(all, q);
+            if (q.attributes().isEmpty() || first.product() == null
+                    || first.product().variations() != null && !first.product().variations().isEmpty()) {
+                return Uni.createFrom().item(first);
+            }
+            long id = first.product().id();
+            return catalogs.product(ctx, id).map(full -> {
+                List<ProductSummary> with = new ArrayList<>();
+                for (ProductSummary p : all) {
+                    with.add(p.id() == id ? full : p);
+                }
+                return ProductReasoner.answer(with, q);
+            });
+        }).flatMap(a -> format.map(f -> {
+            String lead = a.kind() == ProductAnswer.Kind.MATCHES ? ProductReasoner.lead(q, lang) + "\n" : "";
+            String body = ProductReasoner.render(a, lang, f::format);
+            if (a.kind() == ProductAnswer.Kind.MATCHES && body.startsWith(ReplyCatalog.text(lang, "reasoning.matches"))) {
+                body = body.substring(ReplyCatalog.text(lang, "reasoning.matches").length()).stripLeading();
+            }
+            return reply(lead + body, null, false, calls, "answered");
+        })).onFailure().recoverWithItem(e -> reply(ReplyCatalog.text(lang, "unreachable"), null, false, calls, "error"));
     }
 
     /**

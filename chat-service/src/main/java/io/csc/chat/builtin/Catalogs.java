@@ -98,4 +98,23 @@ public class Catalogs {
         }
         return out;
     }
+
+    /**
+     * The store's products with prices and stock, for reasoning over them (cheapest, on sale, under a price); the
+     * gateway caches the list. Fails like the gateway does (the caller says the shop can't be reached).
+     */
+    public Uni<List<ProductSummary>> summaries(TurnContext ctx) {
+        return gateway.products(ctx.domain(), null, null, FIRST_LOAD);
+    }
+
+    /** One product with its variations (colour, size and stock of each). */
+    public Uni<ProductSummary> product(TurnContext ctx, long id) {
+        return gateway.product(ctx.domain(), id);
+    }
+
+    /** How the store writes prices; WooCommerce's defaults when the gateway can't say. */
+    public Uni<io.csc.model.commerce.PriceFormat> priceFormat(TurnContext ctx) {
+        return gateway.priceFormat(ctx.domain()).onFailure().recoverWithItem(io.csc.model.commerce.PriceFormat.DEFAULT)
+                .map(f -> f == null ? io.csc.model.commerce.PriceFormat.DEFAULT : f);
+    }
 }

@@ -63,6 +63,13 @@ public class GatewayClient {
         return rest.products(domain, search, sku, limit).map(list -> list == null ? List.of() : list);
     }
 
+    /** How the store writes prices; read like the other store reads (the gateway caches its settings). */
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreakerName("chat-gateway-price-format")
+    public Uni<io.csc.model.commerce.PriceFormat> priceFormat(String domain) {
+        return rest.priceFormat(domain);
+    }
+
     @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("chat-gateway-product")
     public Uni<ProductSummary> product(String domain, long id) {

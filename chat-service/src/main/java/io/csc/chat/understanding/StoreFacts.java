@@ -290,7 +290,7 @@ public final class StoreFacts {
         return null;
     }
 
-    static String symbol(String currency) {
+    public static String symbol(String currency) {
         if (currency == null) {
             return "";
         }

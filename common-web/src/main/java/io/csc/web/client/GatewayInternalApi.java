@@ -42,6 +42,11 @@ public interface GatewayInternalApi extends PrivacyRoutes {
     @Path("/tenants/{domain}")
     Uni<TenantSettings> tenant(@RestPath String domain);
 
+    /** How the store writes prices (WooCommerce's general settings). */
+    @GET
+    @Path("/store/price-format")
+    Uni<io.csc.model.commerce.PriceFormat> priceFormat(@RestQuery String domain);
+
     @GET
     @Path("/products")
     Uni<List<ProductSummary>> products(@RestQuery String domain, @RestQuery String search, @RestQuery String sku,
