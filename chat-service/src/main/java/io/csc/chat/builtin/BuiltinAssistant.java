@@ -98,6 +98,8 @@ public class BuiltinAssistant implements Assistant {
     /** The tool results of one turn, gathered as the policy calls tools. */
     private static final class Calls {
         final List<ToolResult> results = new ArrayList<>();
+        /** The shopper's language this turn: the fixed sentences are written in it. */
+        Language lang = Language.EN;
 
         ToolResult add(ToolResult r) {
             results.add(r);
@@ -142,6 +144,7 @@ public class BuiltinAssistant implements Assistant {
             Turn turn, Calls calls) {
         String message = turn.message();
         Language lang = Language.ofLocale(ctx.locale(), Language.EN);
+        calls.lang = lang;
         Understanding u = withTopic(understood, a, lang);
         if (Confirmation.isWithdrawal(message) && (u.intent().isChange()
                 || u.product() == null && u.orderNumber() == null && !ANSWERED_DESPITE_WITHDRAWAL.contains(u.intent()))) {
@@ -228,7 +231,7 @@ public class BuiltinAssistant implements Assistant {
                 || t == Topic.PRODUCT_PRICE) {
             ProductQuery q = ProductQueryParser.parse(message);
             if (t == Topic.PRODUCT_REASONING || !q.attributes().isEmpty() || lang != Language.EN) {
-                return reason(ctx, q, lang, calls);
+                return reason(ctx, u, q, lang, calls);
             }
         }
         return null;
@@ -327,9 +330,11 @@ public class BuiltinAssistant implements Assistant {
             calls.add(new ToolResult(r.tool(), r.status(), fact.text(), r.data(), List.of(), null,
                     List.of(new Source(fact.sourceUrl(), fact.sourceTitle(), 1.0))));
             StringBuilder text = new StringBuilder();
-            if (topic == Topic.PAYMENT && asksForMethod(message) != null
-                    && fact.text().toLowerCase(java.util.Locale.ROOT).contains(asksForMethod(message))) {
-                text.append(ReplyCatalog.text(lang, "facts.yes")).append(' ');
+            String method = topic == Topic.PAYMENT ? asksForMethod(message) : null;
+            if (method != null) {
+                // the payment page lists the ways to pay: one it does not name is a no
+                boolean named = fact.text().toLowerCase(java.util.Locale.ROOT).contains(method);
+                text.append(ReplyCatalog.text(lang, named ? "facts.yes" : "facts.no")).append(' ');
             }
             text.append(fact.text());
             Language pages = LanguageDetector.detect(fact.text(), lang);
@@ -341,6 +346,33 @@ public class BuiltinAssistant implements Assistant {
         });
     }
 
+    /**
+     * The query's words the catalogue knows: a greeting or an adjective in another language ("hola", "inalambricos")
+     * must not turn "¿tienen auriculares inalámbricos?" into "we don't sell that". When no word is known the query
+     * stays as asked (and the answer is honestly "we don't sell that").
+     */
+    static ProductQuery knownWords(ProductQuery q, List<ProductSummary> catalogue) {
+        if (q.words().isEmpty()) {
+            return q;
+        }
+        StringBuilder names = new StringBuilder(" ");
+        for (ProductSummary p : catalogue) {
+            names.append(MessageAnalyser.normalize(p.name() == null ? "" : p.name())).append(' ');
+            if (p.categories() != null) {
+                p.categories().forEach(c -> names.append(MessageAnalyser.normalize(c)).append(' '));
+            }
+        }
+        String all = names.toString();
+        List<String> known = q.words().stream()
+                .filter(w -> all.contains(" " + w + " ") || all.contains(" " + w + "s ") || all.contains(w))
+                .toList();
+        if (known.isEmpty() || known.size() == q.words().size()) {
+            return q;
+        }
+        return new ProductQuery(q.sort(), q.onSale(), q.minPrice(), q.maxPrice(), q.categories(), known,
+                q.attributes(), q.need());
+    }
+
     /** The payment method a yes/no question names, in the page's words ("card", "paypal"), or null. */
     private static String asksForMethod(String message) {
         String norm = MessageAnalyser.normalize(message == null ? "" : message);
@@ -350,6 +382,9 @@ public class BuiltinAssistant implements Assistant {
         if (norm.matches(".*\\bpaypal\\b.*")) {
             return "paypal";
         }
+        if (norm.matches(".*\\b(transfer|uberweisung|ueberweisung|transferencia|virement)\\b.*")) {
+            return "transfer";
+        }
         return null;
     }
 
@@ -358,9 +393,15 @@ public class BuiltinAssistant implements Assistant {
      * the store's products; a colour or size of one product reads that product's variations with their stock. "We
      * don't sell that" is said only when nothing of the kind exists.
      */
-    private Uni<AssistantReply> reason(TurnContext ctx, ProductQuery q, Language lang, Calls calls) {
+    private Uni<AssistantReply> reason(TurnContext ctx, Understanding u, ProductQuery asked, Language lang,
+            Calls calls) {
         Uni<io.csc.model.commerce.PriceFormat> format = catalogs.priceFormat(ctx);
-        return catalogs.summaries(ctx).flatMap(all -> {
+        return catalogs.summaries(ctx).onFailure().recoverWithItem(List.of()).flatMap(all -> {
+            if (all.isEmpty()) {
+                // no catalogue to reason over: never "we don't sell that" from an empty read
+                return Uni.createFrom().<ProductAnswer>nullItem();
+            }
+            ProductQuery q = knownWords(asked, all);
             ProductAnswer first = ProductReasoner.answer(all, q);
             if (q.attributes().isEmpty() || first.product() == null
                     || first.product().variations() != null && !first.product().variations().isEmpty()) {
@@ -374,7 +415,8 @@ public class BuiltinAssistant implements Assistant {
                 }
                 return ProductReasoner.answer(with, q);
             });
-        }).flatMap(a -> format.map(f -> {
+        }).flatMap(a -> a == null ? product(ctx, u, calls) : format.map(f -> {
+            ProductQuery q = asked;
             String lead = a.kind() == ProductAnswer.Kind.MATCHES ? ProductReasoner.lead(q, lang) + "\n" : "";
             String body = ProductReasoner.render(a, lang, f::format);
             if (a.kind() == ProductAnswer.Kind.MATCHES && body.startsWith(ReplyCatalog.text(lang, "reasoning.matches"))) {
@@ -658,8 +700,9 @@ public class BuiltinAssistant implements Assistant {
             }
             if (r.status() == Status.NOT_FOUND || r.ok() && r.data() instanceof List<?> l && l.isEmpty()) {
                 String what = wanted.isBlank() ? "that product" : Replies.quoted(wanted);
+                // nothing of that name in the catalogue: the store doesn't sell it ("not in stock" would say it does)
                 return reply(u.intent() == Intent.STOCK_CHECK
-                        ? "Sorry, we don't currently have " + what + " in stock."
+                        ? ReplyCatalog.text(calls.lang, "product.not.sold", java.util.Map.of("what", what))
                         : "Sorry, I couldn't find " + what + " in the store.", null, false, calls, "answered");
             }
             return reply(Replies.products(r, lead), null, false, calls, "answered");
@@ -741,7 +784,36 @@ public class BuiltinAssistant implements Assistant {
                 sources.addAll(r.sources());
             }
         }
-        return new AssistantReply(message, sources, ui, requiresVerification, List.copyOf(calls.results), "builtin",
-                outcome, awaiting, false);
+        return new AssistantReply(translated(message, calls.lang), sources, ui, requiresVerification,
+                List.copyOf(calls.results), "builtin", outcome, awaiting, false);
+    }
+
+    /** The fixed sentences of {@link Replies} and their keys in the reply catalogue. */
+    private static final java.util.Map<String, String> KEYS = java.util.Map.ofEntries(
+            java.util.Map.entry(Replies.ASK_EMAIL, "ask.email"), java.util.Map.entry(Replies.ASK_CODE, "ask.code"),
+            java.util.Map.entry(Replies.RETYPE_CODE, "retype.code"), java.util.Map.entry(Replies.ASK_ORDER, "ask.order"),
+            java.util.Map.entry(Replies.ASK_ADDRESS, "ask.address"),
+            java.util.Map.entry(Replies.ASK_PRODUCT, "ask.product"), java.util.Map.entry(Replies.GREETING, "greeting"),
+            java.util.Map.entry(Replies.THANKS, "thanks"), java.util.Map.entry(Replies.NOT_UNDERSTOOD, "not.understood"),
+            java.util.Map.entry(Replies.POLICY_UNKNOWN, "policy.unknown"),
+            java.util.Map.entry(Replies.UNREACHABLE, "unreachable"), java.util.Map.entry(Replies.NO_MATCH, "no.match"),
+            java.util.Map.entry(Replies.NOTHING_PENDING, "nothing.pending"),
+            java.util.Map.entry(Replies.VERIFIED, "verified"));
+
+    /**
+     * The assistant's own sentences in the shopper's language (facts from tools stay as the tools word them). English
+     * replies are left exactly as they are.
+     */
+    static String translated(String message, Language lang) {
+        if (message == null || lang == Language.EN) {
+            return message;
+        }
+        String out = message;
+        for (java.util.Map.Entry<String, String> e : KEYS.entrySet()) {
+            if (out.contains(e.getKey())) {
+                out = out.replace(e.getKey(), ReplyCatalog.text(lang, e.getValue()));
+            }
+        }
+        return out;
     }
 }

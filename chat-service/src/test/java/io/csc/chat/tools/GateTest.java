@@ -174,7 +174,8 @@ class GateTest {
         // a valid signed identity does not make a conversation id a credential either
         Map<String, Object> withIdentity = c.action("get-recent-orders", Map.of());
         withIdentity.remove("session_id");
-        withIdentity.put("identityToken", SignedToken.sign(Stubs.PLUGIN_SECRET, Map.of("customerId", 2, "email", Stubs.ALICE),
+        withIdentity.put("identityToken", SignedToken.sign(Purpose.IDENTITY, Stubs.PLUGIN_SECRET,
+                Map.of("domain", c.domain(), "customerId", 2, "email", Stubs.ALICE),
                 Instant.now().plusSeconds(600)));
         Api.client(c.ip()).body(withIdentity).post("/api/woocommerce/customer-action").then().statusCode(401)
                 .body("code", equalTo("session_required"));
