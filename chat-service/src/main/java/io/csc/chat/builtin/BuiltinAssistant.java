@@ -30,6 +30,7 @@ import io.csc.chat.understanding.Analysis;
 import io.csc.chat.understanding.Language;
 import io.csc.chat.understanding.LanguageDetector;
 import io.csc.chat.understanding.MessageAnalyser;
+import io.csc.chat.understanding.MessageSplitter;
 import io.csc.chat.understanding.ProductAnswer;
 import io.csc.chat.understanding.ProductQuery;
 import io.csc.chat.understanding.ProductQueryParser;
@@ -113,11 +114,46 @@ public class BuiltinAssistant implements Assistant {
         Context caller = Vertx.currentContext();
         Calls calls = new Calls();
         return catalogs.of(ctx).flatMap(catalog -> understand(turn, catalog, caller))
-                .flatMap(u -> decide(ctx, u.state(), u.understanding(), u.analysis(), turn, calls))
+                .flatMap(u -> u.second() == null
+                        ? decide(ctx, u.state(), u.understanding(), u.analysis(), turn, calls)
+                        : twoQuestions(ctx, u, turn, calls))
                 .onFailure().recoverWithItem(e -> reply(Replies.UNREACHABLE, null, false, calls, "error"));
     }
 
-    private record Understood(DialogueState state, Understanding understanding, Analysis analysis) {
+    /** The state and the message's meaning; for a message asking two things, {@code second} is its second part. */
+    private record Understood(DialogueState state, Understanding understanding, Analysis analysis, Part first,
+            Part second) {
+    }
+
+    /** One question of a message that asks two. */
+    private record Part(String text, Understanding understanding, Analysis analysis) {
+    }
+
+    /**
+     * Two questions in one message ("return the earbuds and also buy a charger"): each answered as a message of its
+     * own, joined under one lead. A part that asks the shopper something (an email, an order number) comes last, so the
+     * reply ends with that question and the widget shows its field.
+     */
+    private Uni<AssistantReply> twoQuestions(TurnContext ctx, Understood u, Turn turn, Calls calls) {
+        Turn first = new Turn(turn.context(), u.first().text(), turn.history());
+        Turn second = new Turn(turn.context(), u.second().text(), turn.history());
+        return decide(ctx, u.state(), u.first().understanding(), u.first().analysis(), first, calls)
+                .flatMap(a -> decide(ctx, u.state(), u.second().understanding(), u.second().analysis(), second, calls)
+                        .map(b -> {
+                            boolean aAsks = asks(a) && !asks(b);
+                            AssistantReply head = aAsks ? b : a;
+                            AssistantReply last = aAsks ? a : b;
+                            String text = ReplyCatalog.text(calls.lang, "parts.intro") + "\n\n" + head.message()
+                                    + "\n\n" + last.message();
+                            String outcome = "handoff".equals(head.outcome()) ? head.outcome() : last.outcome();
+                            return new AssistantReply(text, b.sources(), last.ui() != null ? last.ui() : head.ui(),
+                                    a.requiresVerification() || b.requiresVerification(), b.toolResults(), "builtin",
+                                    outcome, last.awaiting(), a.notUnderstood() && b.notUnderstood());
+                        }));
+    }
+
+    private static boolean asks(AssistantReply r) {
+        return r.ui() != null || r.awaiting() != null && r.awaiting() != Awaiting.NOTHING;
     }
 
     /**
@@ -130,8 +166,20 @@ public class BuiltinAssistant implements Assistant {
             Understander understander = model.understander();
             DialogueState state = DialogueState.of(turn.history() == null ? List.of() : turn.history(), understander);
             Language lang = Language.ofLocale(turn.context().locale(), Language.EN);
+            if (state.expecting() == Expectation.NONE) {
+                List<MessageSplitter.Part> parts = MessageSplitter.split(turn.message(), lang);
+                if (parts.size() == 2) {
+                    Part[] two = new Part[2];
+                    for (int i = 0; i < 2; i++) {
+                        String text = parts.get(i).text();
+                        two[i] = new Part(text, understander.understand(text, Expectation.NONE, catalog),
+                                MessageAnalyser.analyse(text, lang, catalog));
+                    }
+                    return new Understood(state, two[0].understanding(), two[0].analysis(), two[0], two[1]);
+                }
+            }
             return new Understood(state, understander.understand(turn.message(), state.expecting(), catalog),
-                    MessageAnalyser.analyse(turn.message(), lang, catalog));
+                    MessageAnalyser.analyse(turn.message(), lang, catalog), null, null);
         });
         if (caller == null || !Context.isOnEventLoopThread()) {
             return work;
@@ -194,7 +242,9 @@ public class BuiltinAssistant implements Assistant {
         Intent intent = u.intent();
         if (a.topic() != Topic.OTHER && !GIVES.contains(intent) && (intent == Intent.OTHER || lang != Language.EN)) {
             Intent byTopic = a.topic().intent();
-            if (byTopic != Intent.OTHER) {
+            // in English the rules know products: a product topic without a catalogue product stays not understood
+            boolean unknownProduct = lang == Language.EN && byTopic.isProduct() && u.product() == null;
+            if (byTopic != Intent.OTHER && !unknownProduct) {
                 intent = byTopic;
             }
         }
@@ -319,7 +369,10 @@ public class BuiltinAssistant implements Assistant {
                     }
                 }
             }
-            StoreFacts.Answer fact = StoreFacts.answer(message, topic, lang, null, hits);
+            StoreFacts.Answer fact = overview(message, hits, lang);
+            if (fact == null) {
+                fact = StoreFacts.answer(message, topic, lang, null, hits);
+            }
             if (!fact.known()) {
                 calls.add(r);
                 calls.results.remove(r);
@@ -373,6 +426,25 @@ public class BuiltinAssistant implements Assistant {
                 q.attributes(), q.need());
     }
 
+    private static final java.util.regex.Pattern OVERVIEW = java.util.regex.Pattern
+            .compile("\\b(policy|policies|richtlinie|richtlinien|politica|politique|conditions|bedingungen)\\b");
+
+    /**
+     * "What is your return policy?" asks for the policy as a whole, not one detail of it: the best page's opening
+     * sentences (where a policy states its rule: "30 days"), with that page as the source. Null for other questions.
+     */
+    private static StoreFacts.Answer overview(String message, List<KnowledgeHit> hits, Language lang) {
+        if (hits.isEmpty() || !OVERVIEW.matcher(MessageAnalyser.normalize(message == null ? "" : message)).find()) {
+            return null;
+        }
+        KnowledgeHit best = hits.get(0);
+        String[] sentences = best.text().split("(?<=[.!?])\\s+");
+        String text = sentences.length > 1 ? sentences[0] + " " + sentences[1] : sentences[0];
+        return new StoreFacts.Answer(true,
+                text + "\n" + ReplyCatalog.text(lang, "facts.source", java.util.Map.of("page", best.title())),
+                best.title(), best.url());
+    }
+
     /** The payment method a yes/no question names, in the page's words ("card", "paypal"), or null. */
     private static String asksForMethod(String message) {
         String norm = MessageAnalyser.normalize(message == null ? "" : message);
@@ -419,6 +491,11 @@ public class BuiltinAssistant implements Assistant {
             ProductQuery q = asked;
             String lead = a.kind() == ProductAnswer.Kind.MATCHES ? ProductReasoner.lead(q, lang) + "\n" : "";
             String body = ProductReasoner.render(a, lang, f::format);
+            if (a.kind() == ProductAnswer.Kind.NOT_SOLD && lang == Language.EN && u.productQuery() != null
+                    && !u.productQuery().isBlank()) {
+                // the shopper's own words ("blue widgets"), not only the kind the reasoner looked for
+                body = ReplyCatalog.text(lang, "product.not.sold", java.util.Map.of("what", u.productQuery()));
+            }
             if (a.kind() == ProductAnswer.Kind.MATCHES && body.startsWith(ReplyCatalog.text(lang, "reasoning.matches"))) {
                 body = body.substring(ReplyCatalog.text(lang, "reasoning.matches").length()).stripLeading();
             }

@@ -141,6 +141,15 @@ class UnderstandingChatTest {
                 .body("message", startsWith("Yes")).body("message", containsString("23"));
     }
 
+    @Test
+    void twoQuestionsInOneMessageAreBothAnswered() {
+        // a store fact and a product: the phone number from the pages, and the cheapest keyboard from the catalogue
+        chat("u-two", "what's your phone number and also what is your cheapest keyboard?").statusCode(200)
+                .body("message", startsWith("You asked about two things:"))
+                .body("message", containsString("Mechanical Keyboard TKL"))
+                .body("message", org.hamcrest.Matchers.matchesPattern("(?s).*\\d{3}.*"));
+    }
+
     private static ValidatableResponse chat(String session, String message) {
         return Api.chat(Api.randomIp(), Map.of("domain", DOMAIN, "session_id", session, "message", message)).then();
     }
