@@ -426,6 +426,9 @@ public class BuiltinAssistant implements Assistant {
                 q.attributes(), q.need());
     }
 
+    private static final java.util.regex.Pattern LIMIT = java.util.regex.Pattern
+            .compile("\\b\\d+\\s*(days|day|tage|tagen|dias|días|jours)\\b");
+
     private static final java.util.regex.Pattern OVERVIEW = java.util.regex.Pattern
             .compile("\\b(policy|policies|richtlinie|richtlinien|politica|politique|conditions|bedingungen)\\b");
 
@@ -438,8 +441,22 @@ public class BuiltinAssistant implements Assistant {
             return null;
         }
         KnowledgeHit best = hits.get(0);
-        String[] sentences = best.text().split("(?<=[.!?])\\s+");
-        String text = sentences.length > 1 ? sentences[0] + " " + sentences[1] : sentences[0];
+        String text = null;
+        // a policy's rule is the sentence with its time limit ("within 30 days"); else the best passage's opening
+        for (KnowledgeHit h : hits) {
+            if (!java.util.Objects.equals(h.url(), best.url())) {
+                continue;
+            }
+            for (String sentence : h.text().split("(?<=[.!?])\\s+")) {
+                if (text == null && LIMIT.matcher(sentence.toLowerCase(java.util.Locale.ROOT)).find()) {
+                    text = sentence;
+                }
+            }
+        }
+        if (text == null) {
+            String[] sentences = best.text().split("(?<=[.!?])\\s+");
+            text = sentences.length > 1 ? sentences[0] + " " + sentences[1] : sentences[0];
+        }
         return new StoreFacts.Answer(true,
                 text + "\n" + ReplyCatalog.text(lang, "facts.source", java.util.Map.of("page", best.title())),
                 best.title(), best.url());
