@@ -166,7 +166,10 @@ public class BuiltinAssistant implements Assistant {
             Understander understander = model.understander();
             DialogueState state = DialogueState.of(turn.history() == null ? List.of() : turn.history(), understander);
             Language lang = Language.ofLocale(turn.context().locale(), Language.EN);
-            if (state.expecting() == Expectation.NONE) {
+            Analysis whole = MessageAnalyser.analyse(turn.message(), lang, catalog);
+            // a message that hands over an email, a code or an order number is one request with its data
+            if (state.expecting() == Expectation.NONE && whole.email() == null && whole.code() == null
+                    && whole.orderNumber() == null) {
                 List<MessageSplitter.Part> parts = MessageSplitter.split(turn.message(), lang);
                 if (parts.size() == 2) {
                     Part[] two = new Part[2];
@@ -178,8 +181,8 @@ public class BuiltinAssistant implements Assistant {
                     return new Understood(state, two[0].understanding(), two[0].analysis(), two[0], two[1]);
                 }
             }
-            return new Understood(state, understander.understand(turn.message(), state.expecting(), catalog),
-                    MessageAnalyser.analyse(turn.message(), lang, catalog), null, null);
+            return new Understood(state, understander.understand(turn.message(), state.expecting(), catalog), whole,
+                    null, null);
         });
         if (caller == null || !Context.isOnEventLoopThread()) {
             return work;
@@ -429,6 +432,10 @@ public class BuiltinAssistant implements Assistant {
     private static final java.util.regex.Pattern LIMIT = java.util.regex.Pattern
             .compile("\\b\\d+\\s*(days|day|tage|tagen|dias|días|jours)\\b");
 
+    /** The words a policy's rule sentence uses (returns, exchanges, refunds, delivery). */
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern
+            .compile("return|retur|exchange|rückgabe|ruckgabe|umtausch|devol|cambi|échange|echange|deliver|ship");
+
     private static final java.util.regex.Pattern OVERVIEW = java.util.regex.Pattern
             .compile("\\b(policy|policies|richtlinie|richtlinien|politica|politique|conditions|bedingungen)\\b");
 
@@ -448,7 +455,8 @@ public class BuiltinAssistant implements Assistant {
                 continue;
             }
             for (String sentence : h.text().split("(?<=[.!?])\\s+")) {
-                if (text == null && LIMIT.matcher(sentence.toLowerCase(java.util.Locale.ROOT)).find()) {
+                String lower = sentence.toLowerCase(java.util.Locale.ROOT);
+                if (text == null && LIMIT.matcher(lower).find() && RULE.matcher(lower).find()) {
                     text = sentence;
                 }
             }
