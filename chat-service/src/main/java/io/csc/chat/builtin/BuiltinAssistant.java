@@ -243,7 +243,8 @@ public class BuiltinAssistant implements Assistant {
      */
     private static Understanding withTopic(Understanding u, Analysis a, Language lang) {
         Intent intent = u.intent();
-        if (a.topic() != Topic.OTHER && !GIVES.contains(intent) && (intent == Intent.OTHER || lang != Language.EN)) {
+        if (a.topic() != Topic.OTHER && !GIVES.contains(intent) && (intent == Intent.OTHER
+                || lang != Language.EN && !intent.isPrivate() && intent != Intent.HANDOFF && intent != Intent.CART_SUMMARY)) {
             Intent byTopic = a.topic().intent();
             // in English the rules know products: a product topic without a catalogue product stays not understood
             boolean unknownProduct = lang == Language.EN && byTopic.isProduct() && u.product() == null;
