@@ -278,7 +278,10 @@ public class BuiltinAssistant implements Assistant {
             }
             return ask(ReplyCatalog.text(lang, SmallTalk.replyKey(t, message)), Ui.askEmail(), calls);
         }
-        if (t.isStoreFact() && u.orderNumber() == null) {
+        // an order or cart request the rules recognised stays one ("my email is ..." is no contact question); "what's
+        // your phone number" is a store fact even where the rules read a wish for a person
+        boolean ownRequest = u.intent().isPrivate() || u.intent() == Intent.CART_SUMMARY;
+        if (t.isStoreFact() && u.orderNumber() == null && !ownRequest) {
             return storeFact(ctx, message, t, lang, calls);
         }
         if (t == Topic.PRODUCT_REASONING || t == Topic.STOCK_CHECK || t == Topic.PRODUCT_SEARCH
