@@ -16,6 +16,7 @@ import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.config.ChatConfig;
+import io.csc.chat.knowledge.KnowledgeHit;
 import io.csc.chat.tools.CartTools;
 import io.csc.chat.tools.HandoffTools;
 import io.csc.chat.tools.KnowledgeTools;
@@ -25,8 +26,22 @@ import io.csc.chat.tools.ProductTools;
 import io.csc.chat.tools.ToolResult;
 import io.csc.chat.tools.ToolResult.Status;
 import io.csc.chat.tools.VerificationTools;
+import io.csc.chat.understanding.Analysis;
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.LanguageDetector;
+import io.csc.chat.understanding.MessageAnalyser;
+import io.csc.chat.understanding.MessageSplitter;
+import io.csc.chat.understanding.ProductAnswer;
+import io.csc.chat.understanding.ProductQuery;
+import io.csc.chat.understanding.ProductQueryParser;
+import io.csc.chat.understanding.ProductReasoner;
+import io.csc.chat.understanding.ReplyCatalog;
+import io.csc.chat.understanding.SmallTalk;
+import io.csc.chat.understanding.StoreFacts;
+import io.csc.chat.understanding.Topic;
 import io.csc.model.commerce.Address;
 import io.csc.model.commerce.OrderSummary;
+import io.csc.model.commerce.ProductSummary;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -84,6 +99,8 @@ public class BuiltinAssistant implements Assistant {
     /** The tool results of one turn, gathered as the policy calls tools. */
     private static final class Calls {
         final List<ToolResult> results = new ArrayList<>();
+        /** The shopper's language this turn: the fixed sentences are written in it. */
+        Language lang = Language.EN;
 
         ToolResult add(ToolResult r) {
             results.add(r);
@@ -97,11 +114,46 @@ public class BuiltinAssistant implements Assistant {
         Context caller = Vertx.currentContext();
         Calls calls = new Calls();
         return catalogs.of(ctx).flatMap(catalog -> understand(turn, catalog, caller))
-                .flatMap(u -> decide(ctx, u.state(), u.understanding(), turn.message(), calls))
+                .flatMap(u -> u.second() == null
+                        ? decide(ctx, u.state(), u.understanding(), u.analysis(), turn, calls)
+                        : twoQuestions(ctx, u, turn, calls))
                 .onFailure().recoverWithItem(e -> reply(Replies.UNREACHABLE, null, false, calls, "error"));
     }
 
-    private record Understood(DialogueState state, Understanding understanding) {
+    /** The state and the message's meaning; for a message asking two things, {@code second} is its second part. */
+    private record Understood(DialogueState state, Understanding understanding, Analysis analysis, Part first,
+            Part second) {
+    }
+
+    /** One question of a message that asks two. */
+    private record Part(String text, Understanding understanding, Analysis analysis) {
+    }
+
+    /**
+     * Two questions in one message ("return the earbuds and also buy a charger"): each answered as a message of its
+     * own, joined under one lead. A part that asks the shopper something (an email, an order number) comes last, so the
+     * reply ends with that question and the widget shows its field.
+     */
+    private Uni<AssistantReply> twoQuestions(TurnContext ctx, Understood u, Turn turn, Calls calls) {
+        Turn first = new Turn(turn.context(), u.first().text(), turn.history());
+        Turn second = new Turn(turn.context(), u.second().text(), turn.history());
+        return decide(ctx, u.state(), u.first().understanding(), u.first().analysis(), first, calls)
+                .flatMap(a -> decide(ctx, u.state(), u.second().understanding(), u.second().analysis(), second, calls)
+                        .map(b -> {
+                            boolean aAsks = asks(a) && !asks(b);
+                            AssistantReply head = aAsks ? b : a;
+                            AssistantReply last = aAsks ? a : b;
+                            String text = ReplyCatalog.text(calls.lang, "parts.intro") + "\n\n" + head.message()
+                                    + "\n\n" + last.message();
+                            String outcome = "handoff".equals(head.outcome()) ? head.outcome() : last.outcome();
+                            return new AssistantReply(text, b.sources(), last.ui() != null ? last.ui() : head.ui(),
+                                    a.requiresVerification() || b.requiresVerification(), b.toolResults(), "builtin",
+                                    outcome, last.awaiting(), a.notUnderstood() && b.notUnderstood());
+                        }));
+    }
+
+    private static boolean asks(AssistantReply r) {
+        return r.ui() != null || r.awaiting() != null && r.awaiting() != Awaiting.NOTHING;
     }
 
     /**
@@ -113,7 +165,24 @@ public class BuiltinAssistant implements Assistant {
         Uni<Understood> work = Uni.createFrom().item(() -> {
             Understander understander = model.understander();
             DialogueState state = DialogueState.of(turn.history() == null ? List.of() : turn.history(), understander);
-            return new Understood(state, understander.understand(turn.message(), state.expecting(), catalog));
+            Language lang = Language.ofLocale(turn.context().locale(), Language.EN);
+            Analysis whole = MessageAnalyser.analyse(turn.message(), lang, catalog);
+            // a message that hands over an email, a code or an order number is one request with its data
+            if (state.expecting() == Expectation.NONE && whole.email() == null && whole.code() == null
+                    && whole.orderNumber() == null) {
+                List<MessageSplitter.Part> parts = MessageSplitter.split(turn.message(), lang);
+                if (parts.size() == 2) {
+                    Part[] two = new Part[2];
+                    for (int i = 0; i < 2; i++) {
+                        String text = parts.get(i).text();
+                        two[i] = new Part(text, understander.understand(text, Expectation.NONE, catalog),
+                                MessageAnalyser.analyse(text, lang, catalog));
+                    }
+                    return new Understood(state, two[0].understanding(), two[0].analysis(), two[0], two[1]);
+                }
+            }
+            return new Understood(state, understander.understand(turn.message(), state.expecting(), catalog), whole,
+                    null, null);
         });
         if (caller == null || !Context.isOnEventLoopThread()) {
             return work;
@@ -122,8 +191,12 @@ public class BuiltinAssistant implements Assistant {
                 .emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
-    private Uni<AssistantReply> decide(TurnContext ctx, DialogueState state, Understanding u, String message,
-            Calls calls) {
+    private Uni<AssistantReply> decide(TurnContext ctx, DialogueState state, Understanding understood, Analysis a,
+            Turn turn, Calls calls) {
+        String message = turn.message();
+        Language lang = Language.ofLocale(ctx.locale(), Language.EN);
+        calls.lang = lang;
+        Understanding u = withTopic(understood, a, lang);
         if (Confirmation.isWithdrawal(message) && (u.intent().isChange()
                 || u.product() == null && u.orderNumber() == null && !ANSWERED_DESPITE_WITHDRAWAL.contains(u.intent()))) {
             // "no, don't cancel it", "never mind, don't send it": never a new request, and the task ends here
@@ -132,6 +205,18 @@ public class BuiltinAssistant implements Assistant {
         if (state.expecting() == Expectation.ORDER_NUMBER && DialogueState.doesNotKnowTheNumber(message)) {
             // asked for the number and the shopper has none: their orders are listed instead, after a code
             return order(ctx, Intent.RECENT_ORDERS, null, u.email(), null, calls);
+        }
+        if (!GIVES.contains(u.intent())) {
+            Uni<AssistantReply> routed = byTopic(ctx, u, a, message, lang, calls);
+            if (routed != null) {
+                return routed;
+            }
+        }
+        if (u.intent() == Intent.GIVE_EMAIL || u.intent() == Intent.GIVE_CODE) {
+            Topic privacy = privacyRequest(turn.history());
+            if (privacy != null) {
+                return privacy(ctx, privacy, u, lang, calls);
+            }
         }
         return switch (u.intent()) {
             case HANDOFF -> handOff(ctx, "The shopper asked for a person.", u.email(), calls, null);
@@ -145,6 +230,306 @@ public class BuiltinAssistant implements Assistant {
             case GIVE_EMAIL, GIVE_CODE, GIVE_ORDER_NUMBER, YES, NO -> proceed(ctx, state, u, calls);
             case OTHER -> storeKnowledge(ctx, message, calls, state);
         };
+    }
+
+    /** Answers to a question the dialogue asked: they continue the task, whatever their words look like. */
+    private static final java.util.Set<Intent> GIVES = java.util.EnumSet.of(Intent.GIVE_EMAIL, Intent.GIVE_CODE,
+            Intent.GIVE_ORDER_NUMBER, Intent.YES, Intent.NO);
+
+    /**
+     * The topic analysis (four languages, finer topics) fills what the intent rules leave open: a message they did
+     * not understand, and every message in another language than English (the rules only know English). The order
+     * number the analysis reads counts when the rules saw none ("¿Dónde está mi pedido 52?").
+     */
+    private static Understanding withTopic(Understanding u, Analysis a, Language lang) {
+        Intent intent = u.intent();
+        if (a.topic() != Topic.OTHER && !GIVES.contains(intent) && (intent == Intent.OTHER
+                || lang != Language.EN && !intent.isPrivate() && intent != Intent.HANDOFF && intent != Intent.CART_SUMMARY)) {
+            Intent byTopic = a.topic().intent();
+            // in English the rules know products: a product topic without a catalogue product stays not understood
+            boolean unknownProduct = lang == Language.EN && byTopic.isProduct() && u.product() == null;
+            if (byTopic != Intent.OTHER && !unknownProduct) {
+                intent = byTopic;
+            }
+        }
+        Long order = u.orderNumber() != null ? u.orderNumber() : a.orderNumber();
+        if (intent == u.intent() && java.util.Objects.equals(order, u.orderNumber())) {
+            return u;
+        }
+        return new Understanding(intent, u.by(), u.score(), u.unsure(), u.guess(), order, u.email(), u.code(),
+                u.product(), u.productQuery(), u.address());
+    }
+
+    /**
+     * Topics the intents have no path for: small talk (answered, never a ticket, never "not understood"), privacy
+     * requests (the verified self-service: email, code, then how it works), store facts (from the store's pages, the
+     * page as the source) and reasoning over the catalogue (cheapest, on sale, under a price, a colour and size).
+     * Null: the intent's path answers.
+     */
+    private Uni<AssistantReply> byTopic(TurnContext ctx, Understanding u, Analysis a, String message, Language lang,
+            Calls calls) {
+        Topic t = a.topic();
+        if (t == Topic.SMALL_TALK && u.product() == null && u.orderNumber() == null) {
+            return answer(ReplyCatalog.text(lang, SmallTalk.replyKey(t, message)), calls);
+        }
+        if (t == Topic.PRIVACY_DELETE || t == Topic.PRIVACY_EXPORT) {
+            if (u.email() != null) {
+                return privacy(ctx, t, u, lang, calls);
+            }
+            return ask(ReplyCatalog.text(lang, SmallTalk.replyKey(t, message)), Ui.askEmail(), calls);
+        }
+        // an order or cart request the rules recognised stays one ("my email is ..." is no contact question); "what's
+        // your phone number" is a store fact even where the rules read a wish for a person
+        boolean ownRequest = u.intent().isPrivate() || u.intent() == Intent.CART_SUMMARY;
+        if (t.isStoreFact() && u.orderNumber() == null && !ownRequest) {
+            return storeFact(ctx, message, t, lang, calls);
+        }
+        if (t == Topic.PRODUCT_REASONING || t == Topic.STOCK_CHECK || t == Topic.PRODUCT_SEARCH
+                || t == Topic.PRODUCT_PRICE) {
+            ProductQuery q = ProductQueryParser.parse(message);
+            if (t == Topic.PRODUCT_REASONING || !q.attributes().isEmpty() || lang != Language.EN) {
+                return reason(ctx, u, q, lang, calls);
+            }
+        }
+        return null;
+    }
+
+    /** The privacy request the shopper made before handing over their email or code, or null. */
+    private static Topic privacyRequest(List<io.csc.chat.assistant.HistoryMessage> history) {
+        if (history == null) {
+            return null;
+        }
+        int seen = 0;
+        for (int i = history.size() - 1; i >= 0 && seen < 4; i--) {
+            io.csc.chat.assistant.HistoryMessage m = history.get(i);
+            if (!"user".equals(m.role()) || m.text() == null) {
+                continue;
+            }
+            seen++;
+            Analysis a = MessageAnalyser.analyse(m.text(), Language.EN);
+            if (a.topic() == Topic.PRIVACY_DELETE || a.topic() == Topic.PRIVACY_EXPORT) {
+                return a.topic();
+            }
+            if (a.email() == null && a.code() == null) {
+                return null; // another request came between
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The verified self-service for a privacy request: a one-time code to the email, then, once the code proves it,
+     * how the export or deletion is done. Nothing is deleted from a chat message: the deletion is its own request.
+     */
+    private Uni<AssistantReply> privacy(TurnContext ctx, Topic request, Understanding u, Language lang, Calls calls) {
+        if (u.intent() != Intent.GIVE_CODE && u.code() == null) {
+            return verification.sendCode(ctx, u.email()).map(calls::add).flatMap(r -> {
+                if (r.status() == Status.UNAVAILABLE) {
+                    return unreachable(calls);
+                }
+                if (r.status() == Status.CONSENT_REQUIRED) {
+                    return consentAsked(r, calls);
+                }
+                return r.ok() ? ask(ReplyCatalog.text(lang, "ask.code"), Ui.askCode(), calls) : answer(text(r), calls);
+            });
+        }
+        return verification.verifyCode(ctx, null, u.code()).map(calls::add).flatMap(r -> {
+            if (r.status() == Status.UNAVAILABLE) {
+                return unreachable(calls);
+            }
+            if (r.ui() != null && "email".equals(r.ui().input())) {
+                return ask(ReplyCatalog.text(lang, "ask.email"), Ui.askEmail(), calls);
+            }
+            if (!r.ok()) {
+                return r.ui() != null && "code".equals(r.ui().input())
+                        ? ask(text(r) + " " + ReplyCatalog.text(lang, "retype.code"), Ui.askCode(), calls)
+                        : answer(text(r), calls);
+            }
+            // the team carries out the verified request (a person checks before anything is erased)
+            boolean delete = request == Topic.PRIVACY_DELETE;
+            return handoffs.handOff(ctx, delete
+                    ? "Privacy: the shopper asked to delete their personal data (verified by one-time code)."
+                    : "Privacy: the shopper asked for a copy of their personal data (verified by one-time code).",
+                    null, false).map(calls::add).map(
+                            h -> h.ok()
+                                    ? reply(ReplyCatalog.text(lang,
+                                            delete ? "privacy.verified.delete" : "privacy.verified.export"),
+                                            Ui.handedOff(), false, calls, "handoff")
+                                    : reply(ReplyCatalog.text(lang, "unreachable"), null, false, calls, "error"));
+        });
+    }
+
+    /**
+     * A store fact from the store's pages: the search gets the pages' own words for a question phrased unlike them,
+     * the answer is the sentence or two that answer it with that page as its only source (no inline link, no three
+     * quotes). A yes/no question about a payment method starts with the yes when the page names it. Pages in another
+     * language than the shopper's are quoted as they are, and the reply says so. Nothing found: a handoff is offered
+     * as a question, never opened.
+     */
+    private Uni<AssistantReply> storeFact(TurnContext ctx, String message, Topic topic, Language lang, Calls calls) {
+        return knowledge.search(ctx, StoreFacts.searchQuery(message, topic)).flatMap(r -> {
+            List<KnowledgeHit> hits = new ArrayList<>();
+            if (r.ok() && r.data() instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof KnowledgeHit h) {
+                        hits.add(h);
+                    }
+                }
+            }
+            StoreFacts.Answer fact = overview(message, hits, lang);
+            if (fact == null) {
+                fact = StoreFacts.answer(message, topic, lang, null, hits);
+            }
+            if (!fact.known()) {
+                calls.add(r);
+                calls.results.remove(r);
+                return Uni.createFrom().item(reply(ReplyCatalog.text(lang, "policy.unknown"), null, false, calls,
+                        "answered", Awaiting.HANDOFF_OFFER));
+            }
+            // the tool result stays for the record, with the one page the answer comes from as its source
+            calls.add(new ToolResult(r.tool(), r.status(), fact.text(), r.data(), List.of(), null,
+                    List.of(new Source(fact.sourceUrl(), fact.sourceTitle(), 1.0))));
+            StringBuilder text = new StringBuilder();
+            String method = topic == Topic.PAYMENT ? asksForMethod(message) : null;
+            if (method != null) {
+                // the payment page lists the ways to pay: one it does not name is a no
+                boolean named = fact.text().toLowerCase(java.util.Locale.ROOT).contains(method);
+                text.append(ReplyCatalog.text(lang, named ? "facts.yes" : "facts.no")).append(' ');
+            }
+            text.append(fact.text());
+            Language pages = LanguageDetector.detect(fact.text(), lang);
+            if (pages != lang) {
+                text.append("\n").append(ReplyCatalog.text(lang, "pages.language",
+                        java.util.Map.of("language", ReplyCatalog.languageName(pages, lang))));
+            }
+            return answer(text.toString(), calls);
+        });
+    }
+
+    /**
+     * The query's words the catalogue knows: a greeting or an adjective in another language ("hola", "inalambricos")
+     * must not turn "¿tienen auriculares inalámbricos?" into "we don't sell that". When no word is known the query
+     * stays as asked (and the answer is honestly "we don't sell that").
+     */
+    static ProductQuery knownWords(ProductQuery q, List<ProductSummary> catalogue) {
+        if (q.words().isEmpty()) {
+            return q;
+        }
+        StringBuilder names = new StringBuilder(" ");
+        for (ProductSummary p : catalogue) {
+            names.append(MessageAnalyser.normalize(p.name() == null ? "" : p.name())).append(' ');
+            if (p.categories() != null) {
+                p.categories().forEach(c -> names.append(MessageAnalyser.normalize(c)).append(' '));
+            }
+        }
+        String all = names.toString();
+        List<String> known = q.words().stream()
+                .filter(w -> all.contains(" " + w + " ") || all.contains(" " + w + "s ") || all.contains(w))
+                .toList();
+        if (known.isEmpty() || known.size() == q.words().size()) {
+            return q;
+        }
+        return new ProductQuery(q.sort(), q.onSale(), q.minPrice(), q.maxPrice(), q.categories(), known,
+                q.attributes(), q.need());
+    }
+
+    private static final java.util.regex.Pattern LIMIT = java.util.regex.Pattern
+            .compile("\\b\\d+\\s*(days|day|tage|tagen|dias|días|jours)\\b");
+
+    /** The words a policy's rule sentence uses (returns, exchanges, refunds, delivery). */
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern
+            .compile("return|retur|exchange|rückgabe|ruckgabe|umtausch|devol|cambi|échange|echange|deliver|ship");
+
+    private static final java.util.regex.Pattern OVERVIEW = java.util.regex.Pattern
+            .compile("\\b(policy|policies|richtlinie|richtlinien|politica|politique|conditions|bedingungen)\\b");
+
+    /**
+     * "What is your return policy?" asks for the policy as a whole, not one detail of it: the best page's opening
+     * sentences (where a policy states its rule: "30 days"), with that page as the source. Null for other questions.
+     */
+    private static StoreFacts.Answer overview(String message, List<KnowledgeHit> hits, Language lang) {
+        if (hits.isEmpty() || !OVERVIEW.matcher(MessageAnalyser.normalize(message == null ? "" : message)).find()) {
+            return null;
+        }
+        KnowledgeHit best = hits.get(0);
+        String text = null;
+        // a policy's rule is the sentence with its time limit ("within 30 days"); else the best passage's opening
+        for (KnowledgeHit h : hits) {
+            if (!java.util.Objects.equals(h.url(), best.url())) {
+                continue;
+            }
+            for (String sentence : h.text().split("(?<=[.!?])\\s+")) {
+                String lower = sentence.toLowerCase(java.util.Locale.ROOT);
+                if (text == null && LIMIT.matcher(lower).find() && RULE.matcher(lower).find()) {
+                    text = sentence;
+                }
+            }
+        }
+        if (text == null) {
+            String[] sentences = best.text().split("(?<=[.!?])\\s+");
+            text = sentences.length > 1 ? sentences[0] + " " + sentences[1] : sentences[0];
+        }
+        return new StoreFacts.Answer(true,
+                text + "\n" + ReplyCatalog.text(lang, "facts.source", java.util.Map.of("page", best.title())),
+                best.title(), best.url());
+    }
+
+    /** The payment method a yes/no question names, in the page's words ("card", "paypal"), or null. */
+    private static String asksForMethod(String message) {
+        String norm = MessageAnalyser.normalize(message == null ? "" : message);
+        if (norm.matches(".*\\b(credit|card|cards|kreditkarte|kreditkarten|tarjeta|tarjetas|carte|cartes)\\b.*")) {
+            return "card";
+        }
+        if (norm.matches(".*\\bpaypal\\b.*")) {
+            return "paypal";
+        }
+        if (norm.matches(".*\\b(transfer|uberweisung|ueberweisung|transferencia|virement)\\b.*")) {
+            return "transfer";
+        }
+        return null;
+    }
+
+    /**
+     * Reasoning over the catalogue: the parsed query (sort, on sale, price range, category, colour and size) against
+     * the store's products; a colour or size of one product reads that product's variations with their stock. "We
+     * don't sell that" is said only when nothing of the kind exists.
+     */
+    private Uni<AssistantReply> reason(TurnContext ctx, Understanding u, ProductQuery asked, Language lang,
+            Calls calls) {
+        Uni<io.csc.model.commerce.PriceFormat> format = catalogs.priceFormat(ctx);
+        return catalogs.summaries(ctx).onFailure().recoverWithItem(List.of()).flatMap(all -> {
+            if (all.isEmpty()) {
+                // no catalogue to reason over: never "we don't sell that" from an empty read
+                return Uni.createFrom().<ProductAnswer>nullItem();
+            }
+            ProductQuery q = knownWords(asked, all);
+            ProductAnswer first = ProductReasoner.answer(all, q);
+            if (q.attributes().isEmpty() || first.product() == null
+                    || first.product().variations() != null && !first.product().variations().isEmpty()) {
+                return Uni.createFrom().item(first);
+            }
+            long id = first.product().id();
+            return catalogs.product(ctx, id).map(full -> {
+                List<ProductSummary> with = new ArrayList<>();
+                for (ProductSummary p : all) {
+                    with.add(p.id() == id ? full : p);
+                }
+                return ProductReasoner.answer(with, q);
+            });
+        }).flatMap(a -> a == null ? product(ctx, u, calls) : format.map(f -> {
+            ProductQuery q = asked;
+            String lead = a.kind() == ProductAnswer.Kind.MATCHES ? ProductReasoner.lead(q, lang) + "\n" : "";
+            String body = ProductReasoner.render(a, lang, f::format);
+            if (a.kind() == ProductAnswer.Kind.NOT_SOLD && lang == Language.EN && u.productQuery() != null
+                    && !u.productQuery().isBlank()) {
+                // the shopper's own words ("blue widgets"), not only the kind the reasoner looked for
+                body = ReplyCatalog.text(lang, "product.not.sold", java.util.Map.of("what", u.productQuery()));
+            }
+            if (a.kind() == ProductAnswer.Kind.MATCHES && body.startsWith(ReplyCatalog.text(lang, "reasoning.matches"))) {
+                body = body.substring(ReplyCatalog.text(lang, "reasoning.matches").length()).stripLeading();
+            }
+            return reply(lead + body, null, false, calls, "answered");
+        })).onFailure().recoverWithItem(e -> reply(ReplyCatalog.text(lang, "unreachable"), null, false, calls, "error"));
     }
 
     /**
@@ -421,8 +806,9 @@ public class BuiltinAssistant implements Assistant {
             }
             if (r.status() == Status.NOT_FOUND || r.ok() && r.data() instanceof List<?> l && l.isEmpty()) {
                 String what = wanted.isBlank() ? "that product" : Replies.quoted(wanted);
+                // nothing of that name in the catalogue: the store doesn't sell it ("not in stock" would say it does)
                 return reply(u.intent() == Intent.STOCK_CHECK
-                        ? "Sorry, we don't currently have " + what + " in stock."
+                        ? ReplyCatalog.text(calls.lang, "product.not.sold", java.util.Map.of("what", what))
                         : "Sorry, I couldn't find " + what + " in the store.", null, false, calls, "answered");
             }
             return reply(Replies.products(r, lead), null, false, calls, "answered");
@@ -504,7 +890,36 @@ public class BuiltinAssistant implements Assistant {
                 sources.addAll(r.sources());
             }
         }
-        return new AssistantReply(message, sources, ui, requiresVerification, List.copyOf(calls.results), "builtin",
-                outcome, awaiting, false);
+        return new AssistantReply(translated(message, calls.lang), sources, ui, requiresVerification,
+                List.copyOf(calls.results), "builtin", outcome, awaiting, false);
+    }
+
+    /** The fixed sentences of {@link Replies} and their keys in the reply catalogue. */
+    private static final java.util.Map<String, String> KEYS = java.util.Map.ofEntries(
+            java.util.Map.entry(Replies.ASK_EMAIL, "ask.email"), java.util.Map.entry(Replies.ASK_CODE, "ask.code"),
+            java.util.Map.entry(Replies.RETYPE_CODE, "retype.code"), java.util.Map.entry(Replies.ASK_ORDER, "ask.order"),
+            java.util.Map.entry(Replies.ASK_ADDRESS, "ask.address"),
+            java.util.Map.entry(Replies.ASK_PRODUCT, "ask.product"), java.util.Map.entry(Replies.GREETING, "greeting"),
+            java.util.Map.entry(Replies.THANKS, "thanks"), java.util.Map.entry(Replies.NOT_UNDERSTOOD, "not.understood"),
+            java.util.Map.entry(Replies.POLICY_UNKNOWN, "policy.unknown"),
+            java.util.Map.entry(Replies.UNREACHABLE, "unreachable"), java.util.Map.entry(Replies.NO_MATCH, "no.match"),
+            java.util.Map.entry(Replies.NOTHING_PENDING, "nothing.pending"),
+            java.util.Map.entry(Replies.VERIFIED, "verified"));
+
+    /**
+     * The assistant's own sentences in the shopper's language (facts from tools stay as the tools word them). English
+     * replies are left exactly as they are.
+     */
+    static String translated(String message, Language lang) {
+        if (message == null || lang == Language.EN) {
+            return message;
+        }
+        String out = message;
+        for (java.util.Map.Entry<String, String> e : KEYS.entrySet()) {
+            if (out.contains(e.getKey())) {
+                out = out.replace(e.getKey(), ReplyCatalog.text(lang, e.getValue()));
+            }
+        }
+        return out;
     }
 }

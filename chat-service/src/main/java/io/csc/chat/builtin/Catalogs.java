@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.client.GatewayClient;
 import io.csc.chat.tools.ToolResult;
+import io.csc.model.commerce.PriceFormat;
 import io.csc.model.commerce.ProductSummary;
 import io.smallrye.mutiny.Uni;
 
@@ -97,5 +98,23 @@ public class Catalogs {
             out.add(new ProductMatcher.Entry(p.id(), p.name(), p.sku()));
         }
         return out;
+    }
+
+    /**
+     * The store's products with prices and stock, for reasoning over them (cheapest, on sale, under a price); the
+     * gateway caches the list. Fails like the gateway does (the caller says the shop can't be reached).
+     */
+    public Uni<List<ProductSummary>> summaries(TurnContext ctx) {
+        return gateway.products(ctx.domain(), null, null, FIRST_LOAD);
+    }
+
+    /** One product with its variations (colour, size and stock of each). */
+    public Uni<ProductSummary> product(TurnContext ctx, long id) {
+        return gateway.product(ctx.domain(), id);
+    }
+
+    /** How the store writes prices; WooCommerce's defaults when the gateway can't say. */
+    public Uni<PriceFormat> priceFormat(TurnContext ctx) {
+        return gateway.priceFormat(ctx.domain()).map(f -> f.orElse(PriceFormat.DEFAULT));
     }
 }

@@ -72,7 +72,7 @@ public class GatewayClient {
     }
 
     /**
-     * How the store writes prices (for the cards), or empty when the gateway cannot say: the cards then show the plain
+     * How the store writes prices (cards, product answers), or empty when the gateway cannot say: the cards then show the plain
      * amount and currency code, a degraded answer rather than a failed turn ({@link #noPriceFormat}).
      */
     @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})

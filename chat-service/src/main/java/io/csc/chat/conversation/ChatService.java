@@ -12,6 +12,7 @@ import io.csc.chat.assistant.AssistantReply;
 import io.csc.chat.assistant.Awaiting;
 import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.assistant.HistoryMessage;
+import io.csc.chat.assistant.ShopperContext;
 import io.csc.chat.assistant.StreamedReply;
 import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
@@ -25,6 +26,8 @@ import io.csc.chat.metrics.ChatMetrics;
 import io.csc.chat.tools.HandoffTools;
 import io.csc.chat.tools.ToolResult;
 import io.csc.chat.tools.VerificationTools;
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.LanguageDetector;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.commerce.ProductSummary;
 import io.csc.model.commerce.StockProduct;
@@ -119,7 +122,28 @@ public class ChatService {
         int failedTurns;
         /** Where the conversation stood before this message (stored with the previous reply). */
         Dialogue before;
+        /** The language of this turn: the message's, else the conversation's, else the page's locale. */
+        Language language;
         AssistantReply confirmation;
+    }
+
+    /**
+     * The shopper's language this turn: what the message shows; a message too short to tell ("ok", "#52") keeps the
+     * conversation's stored language; the first message falls back to the page's locale when the widget sends one.
+     */
+    static Language languageOf(String message, List<HistoryMessage> history, Dialogue before, ShopperContext shopper) {
+        Language fallback = history == null || history.isEmpty()
+                ? Language.ofLocale(localeOf(shopper), Language.EN)
+                : Language.ofLocale(before.language(), Language.EN);
+        return LanguageDetector.detect(message, fallback);
+    }
+
+    private static String localeOf(ShopperContext shopper) {
+        if (shopper == null || shopper.userData() == null) {
+            return null;
+        }
+        Object locale = shopper.userData().get("locale");
+        return locale instanceof String l ? l : null;
     }
 
     private Uni<Prepared> prepare(TurnInput in) {
@@ -134,12 +158,13 @@ public class ChatService {
                 .flatMap(opened -> {
                     Prepared p = new Prepared();
                     p.failedTurns = opened.failedTurns();
+                    p.before = Dialogue.before(opened.history());
+                    p.language = languageOf(in.message(), opened.history(), p.before, in.shopper());
                     p.ctx = new TurnContext(opened.conversationId(), domain, in.sessionId(), in.clientIp(), in.tenant(),
                             in.shopper(),
-                            identity == null ? null : identity.email(), null,
+                            identity == null ? null : identity.email(), p.language.code(),
                             new VerificationState(opened.verificationStarted(), opened.consented()));
                     p.turn = new Turn(p.ctx, in.message() == null ? "" : in.message(), opened.history());
-                    p.before = Dialogue.before(opened.history());
                     return actions.handle(p.ctx, in.confirm(), in.message(), p.before.proposalId()).flatMap(outcome -> {
                         if (outcome != null && outcome.result() == ActionService.Result.CONSENTED) {
                             metrics.toolCall("consent", "given");
@@ -193,7 +218,7 @@ public class ChatService {
                 : Uni.createFrom().item(reply);
         return kept.chain(() -> shown).flatMap(s -> cards.compose(ctx.domain(), s))
                 .flatMap(s -> conversations.finish(ctx.conversationId(), s.message(), handOff ? 0 : failures,
-                        after(p.before, s)).replaceWith(s))
+                        after(p.before, s, p.language)).replaceWith(s))
                 .flatMap(s -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure().recoverWithItem(false)
                         .map(verified -> {
                             metrics.turn(s.mode(), s.outcome());
@@ -220,6 +245,10 @@ public class ChatService {
      * its tools returned (else the focus stays), and the not-understood count.
      */
     static Dialogue after(Dialogue before, AssistantReply reply) {
+        return after(before, reply, Language.ofLocale(before.language(), Language.EN));
+    }
+
+    static Dialogue after(Dialogue before, AssistantReply reply, Language language) {
         Ui ui = reply.ui();
         String proposal = ui != null && ui.confirm() != null ? ui.confirm().id() : null;
         Awaiting awaiting = reply.awaiting();
@@ -255,7 +284,7 @@ public class ChatService {
                 products = List.of(ps.id());
             }
         }
-        return new Dialogue(awaiting, proposal, order, products, before.language(),
+        return new Dialogue(awaiting, proposal, order, products, language.code(),
                 reply.notUnderstood() ? before.notUnderstood() + 1 : 0);
     }
 

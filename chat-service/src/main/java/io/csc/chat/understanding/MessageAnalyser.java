@@ -220,7 +220,7 @@ public final class MessageAnalyser {
     }
 
     /** Lower case, accents dropped (ß as ss), apostrophes and punctuation as spaces, a "#" kept before a number. */
-    static String normalize(String text) {
+    public static String normalize(String text) {
         String s = Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace("ß", "ss"), Normalizer.Form.NFD);
         s = MARKS.matcher(s).replaceAll("");
         return NON_WORD.matcher(s).replaceAll(" ").trim();

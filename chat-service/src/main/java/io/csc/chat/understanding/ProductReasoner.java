@@ -221,6 +221,12 @@ public final class ProductReasoner {
 
     /** Writes the answer in the shopper's language; prices as the store gives them, with its currency symbol. */
     public static String render(ProductAnswer a, Language lang, String currencySymbol) {
+        String symbol = currencySymbol == null ? "" : currencySymbol;
+        return render(a, lang, amount -> symbol + amount);
+    }
+
+    /** Writes the answer with prices in the store's own format ({@code PriceFormat::format}). */
+    public static String render(ProductAnswer a, Language lang, java.util.function.UnaryOperator<String> currencySymbol) {
         Map<String, Object> v = new HashMap<>();
         if (a.product() != null) {
             v.put("product", a.product().name());
@@ -272,19 +278,25 @@ public final class ProductReasoner {
         return ReplyCatalog.text(lang, q.onSale() ? "reasoning.on.sale" : "reasoning.matches");
     }
 
-    private static void lines(StringBuilder b, List<ProductSummary> ps, Language lang, String currency) {
+    private static void lines(StringBuilder b, List<ProductSummary> ps, Language lang,
+            java.util.function.UnaryOperator<String> currency) {
         for (ProductSummary p : ps) {
             b.append('\n').append(line(p, lang, currency));
         }
     }
 
     static String line(ProductSummary p, Language lang, String currency) {
+        String symbol = currency == null ? "" : currency;
+        return line(p, lang, amount -> symbol + amount);
+    }
+
+    static String line(ProductSummary p, Language lang, java.util.function.UnaryOperator<String> currency) {
         StringJoiner j = new StringJoiner(", ", "- " + p.name() + ": ", "");
         if (p.price() != null && !p.price().isBlank()) {
-            String price = (currency == null ? "" : currency) + p.price();
+            String price = currency.apply(p.price());
             if (p.onSale() && p.regularPrice() != null && !p.regularPrice().isBlank()) {
                 price += " (" + ReplyCatalog.text(lang, "sale.was",
-                        Map.of("regular", (currency == null ? "" : currency) + p.regularPrice())) + ")";
+                        Map.of("regular", currency.apply(p.regularPrice()))) + ")";
             }
             j.add(price);
         }

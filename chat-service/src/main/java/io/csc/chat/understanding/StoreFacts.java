@@ -46,6 +46,8 @@ public final class StoreFacts {
         page(List.of("customs", "duties", "zoll", "aduana", "douane", "import"), "customs", "duties", "import", "taxes");
         page(List.of("credit", "card", "cards", "kreditkarte", "tarjeta", "carte", "paypal", "pay", "zahlen",
                 "bezahlen", "pagar", "payer", "paiement", "pago", "zahlungsarten"), "payment", "pay", "card");
+        page(List.of("transfer", "uberweisung", "ueberweisung", "transferencia", "virement"), "payment", "pay",
+                "transfer");
         page(List.of("exchange", "swap", "umtauschen", "umtausch", "cambiar", "echanger", "size", "grosse", "talla",
                 "taille"), "exchange", "swap", "size", "return");
         page(List.of("wrap", "wrapping", "geschenkverpackung", "verpacken", "envuelven", "envolver", "emballage",
@@ -290,7 +292,7 @@ public final class StoreFacts {
         return null;
     }
 
-    static String symbol(String currency) {
+    public static String symbol(String currency) {
         if (currency == null) {
             return "";
         }

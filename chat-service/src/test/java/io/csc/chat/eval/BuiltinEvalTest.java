@@ -185,6 +185,11 @@ class BuiltinEvalTest {
         String message = json.getString("message");
         transcript.add("assistant: " + (message == null ? "" : message.replace("\n", " / ")));
         replies.append(message).append('\n');
+        // the sources are shown under the reply (a link appears there, not also in the text)
+        List<String> urls = json.getList("sources.url", String.class);
+        if (urls != null) {
+            urls.forEach(u -> replies.append(u).append('\n'));
+        }
         return json;
     }
 
