@@ -1,5 +1,6 @@
 # Shared by deploy/local/{run,stop,test} and the benchmarks. Makes this machine able to run the system without
-# Docker: Java 17, PostgreSQL and Redis from Debian's packages, started when they are not running.
+# Docker: Java 17, PostgreSQL, Redis and nginx (the local ingress) from Debian's packages, started when they are not
+# running.
 # shellcheck shell=bash
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,7 +20,8 @@ apt_install() {
     as_root apt-get update -qq >/dev/null
     APT_UPDATED=1
   fi
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+  # waits for another apt-get on this machine instead of failing at once
+  DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$@" >/dev/null
 }
 
 ensure_java() {
@@ -56,6 +58,19 @@ ensure_redis() {
   for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && return; sleep 0.5; done
   echo "Redis did not start on 127.0.0.1:6379" >&2
   exit 1
+}
+
+# The local ingress: Debian's nginx, run by deploy/local/run as the invoking user with its own pid, logs and temporary
+# files under deploy/local/.run (never the system's nginx service, which the package leaves stopped here).
+NGINX=/usr/sbin/nginx
+ensure_nginx() {
+  if [ ! -x "$NGINX" ]; then
+    apt_install nginx
+    # Where the package started its own service (systemd machines), it is not ours to leave listening on port 80.
+    if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+      as_root systemctl disable --now nginx >/dev/null 2>&1 || true
+    fi
+  fi
 }
 
 ensure_database() {

@@ -12,11 +12,13 @@ import io.netty.util.NetUtil;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Who is calling, for per-client rate limits and attempt caps. The connection's peer is the client unless it is one of
- * {@code csc.web.trusted-proxies} (the ingress, a load balancer: addresses or CIDR ranges, comma-separated; none by
- * default). Then {@code X-Forwarded-For} is read from the right, skipping trusted hops, and the first address not
- * trusted is the client: entries further left were written by the client itself and prove nothing. Without trusted
- * proxies the header is ignored, so a client cannot pick its own rate-limit bucket.
+ * Who is calling, for per-client rate limits and attempt caps: the one place every service resolves the shopper's
+ * address. The connection's peer is the client unless it is one of {@code csc.web.trusted-proxies} (the ingress, a
+ * load balancer: addresses or CIDR ranges, comma-separated; the services set it from {@code TRUSTED_PROXIES}, loopback
+ * by default, which is where the local ingress connects from). Then {@code X-Forwarded-For} is read from the right,
+ * skipping trusted hops, and the first address not trusted is the client: entries further left were written by the
+ * client itself and prove nothing. Without trusted proxies the header is ignored, so a client cannot pick its own
+ * rate-limit bucket. (Quarkus' {@code quarkus.http.proxy.*} is not used: it believes the left-most entry.)
  */
 @ApplicationScoped
 public class ClientAddress {

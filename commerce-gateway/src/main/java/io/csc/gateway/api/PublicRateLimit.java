@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.csc.gateway.config.GatewayConfig;
+import io.csc.web.ClientAddress;
 import io.csc.web.RateLimiter;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -14,7 +15,8 @@ import io.vertx.ext.web.RoutingContext;
  * Per-client hourly limits on the browser-facing routes, counted before anything else looks at the request. Every
  * answer on those routes (200, but also 400, 404, 415 and 429) therefore carries {@code X-RateLimit-Limit},
  * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}, and bad requests cost a client as much as good ones
- * (probing is not free). CORS preflights are not counted. Webhooks are not limited here: WooCommerce sends them in
+ * (probing is not free). The client is common-web's {@link ClientAddress}: the peer, or behind a trusted proxy (the
+ * ingress) the address it forwarded. CORS preflights are not counted. Webhooks are not limited here: WooCommerce sends them in
  * bursts from one address, and their signature is checked first.
  * <p>
  * Installed right after common-web's {@code BodyLimit} (observer priority 0): an oversized body is refused (413) before
@@ -28,10 +30,12 @@ public class PublicRateLimit {
 
     private final RateLimiter rateLimiter;
     private final GatewayConfig config;
+    private final ClientAddress clients;
 
-    public PublicRateLimit(RateLimiter rateLimiter, GatewayConfig config) {
+    public PublicRateLimit(RateLimiter rateLimiter, GatewayConfig config, ClientAddress clients) {
         this.rateLimiter = rateLimiter;
         this.config = config;
+        this.clients = clients;
     }
 
     void install(@Observes @Priority(1) Router router) {
@@ -58,7 +62,7 @@ public class PublicRateLimit {
             return;
         }
         // Counted per client across stores: inventing store names must not buy a client fresh windows.
-        String client = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+        String client = clients.of(rc.request());
         // The body must not flow (and be lost) while Redis answers: pause until the next handler is in place.
         if (!rc.request().isEnded()) {
             rc.request().pause();

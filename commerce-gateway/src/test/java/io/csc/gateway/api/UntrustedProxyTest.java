@@ -11,7 +11,10 @@ import io.quarkus.test.junit.TestProfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A client that is not a trusted proxy cannot choose its own address with X-Forwarded-For to dodge its limit. */
+/**
+ * A client that is not a trusted proxy cannot choose its own address with X-Forwarded-For to dodge its limit: here only
+ * a remote proxy is trusted ({@code TRUSTED_PROXIES}), so the test client on loopback is an ordinary peer.
+ */
 @QuarkusTest
 @TestProfile(UntrustedProxyTest.OnlyARemoteProxyIsTrusted.class)
 class UntrustedProxyTest {
@@ -19,7 +22,7 @@ class UntrustedProxyTest {
     public static class OnlyARemoteProxyIsTrusted implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.trusted-proxies", "10.255.255.1", "gateway.rate-limit.stock",
+            return Map.of("csc.web.trusted-proxies", "10.255.255.1", "gateway.rate-limit.stock",
                     Integer.toString(Integer.MAX_VALUE));
         }
     }
