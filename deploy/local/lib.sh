@@ -96,11 +96,16 @@ wait_for_http() {
   return 1
 }
 
-# Waits for a URL to answer 200.
+# Waits for a URL to answer 200; gives up at once when the process deploy/local/run started for it has ended.
 wait_for() {
-  local name=$1 url=$2 seconds=${3:-90}
+  local name=$1 url=$2 seconds=${3:-90} pidfile="$RUN_DIR/$1.pid"
   for _ in $(seq 1 "$seconds"); do
     if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      echo "$name stopped while starting; the end of $RUN_DIR/$name.log:" >&2
+      grep -E 'ERROR|Caused by' "$RUN_DIR/$name.log" | tail -n 5 >&2 || true
+      return 1
+    fi
     sleep 1
   done
   echo "$name did not become healthy at $url (see $RUN_DIR/$name.log)" >&2
