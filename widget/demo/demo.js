@@ -230,8 +230,8 @@
       cartData: cartData(),
       page: { type: 'other', url: location.href },
       identityToken: session.identityToken || undefined,
-      // Add to cart from the chat, as the plugin sets it up: the store's Store API root (same origin) and nonce,
-      // when the demo's server side offers one.
+      // Add to cart from the chat, as the plugin sets it up: the store's Store API root (this origin) and the nonce
+      // its first answer carried (without one, the cards' buttons are links to the product).
       storeApi: nonce ? { root: location.origin + STORE, nonce: nonce } : undefined,
       locale: (/[?&]lang=([a-z]{2}(?:_[A-Z]{2})?)/.exec(location.search) || [])[1] || undefined,
       branding: session.branding || undefined
