@@ -490,12 +490,14 @@
       btn.textContent = T.addToCart;
     });
   }
-  // Mini-carts refresh on WooCommerce's events: block themes on wc-blocks_added_to_cart, classic cart fragments on
-  // jQuery's wc_fragment_refresh (fetched anew; no fragments of ours to hand over).
+  // The theme's mini-cart, as WooCommerce's own scripts tell it (widget/README.md "Mini-cart"): the blocks' cart data
+  // store refetches on wc-blocks_added_to_cart (body, preserveCartData false), the Interactivity API cart store on
+  // wc-blocks_store_sync_required (window, from_@wordpress/data), classic cart fragments on jQuery's wc_fragment_refresh.
   function refreshMiniCart() {
     var $ = window.jQuery;
     if ($ && $.fn) $(document.body).trigger('wc_fragment_refresh');
-    document.body.dispatchEvent(new CustomEvent('wc-blocks_added_to_cart', { bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new CustomEvent('wc-blocks_added_to_cart', { bubbles: true, cancelable: true, detail: { preserveCartData: false } }));
+    window.dispatchEvent(new CustomEvent('wc-blocks_store_sync_required', { detail: { type: 'from_@wordpress/data' } }));
   }
   function notice(text, retry) {
     var btn = retry ? el('button', { class: 'btn alt', type: 'button', text: T.retry, onclick: function () { btn.remove(); retry(); } }) : null;

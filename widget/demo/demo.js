@@ -44,6 +44,33 @@
     });
   }
 
+  // The demo store's Store API, served on this origin (chat-service proxies /demo/wp-json/wc/store/v1/ to the demo
+  // store), as WooCommerce's is on a real shop: the page's and the chat's Add to cart fill the same store cart, with
+  // the Nonce every answer renews and the store's session cookie.
+  var STORE = '/demo/wp-json/wc/store/v1/';
+  var nonce = '';
+  function store(method, path, body) {
+    var h = { Accept: 'application/json' };
+    if (body) { h['Content-Type'] = 'application/json'; h.Nonce = nonce; }
+    return fetch(STORE + path, { method: method, credentials: 'same-origin', headers: h, body: body ? JSON.stringify(body) : undefined })
+      .then(function (r) {
+        nonce = r.headers.get('Nonce') || nonce;
+        if (window.ChatWidgetConfig && window.ChatWidgetConfig.storeApi) window.ChatWidgetConfig.storeApi.nonce = nonce;
+        return r.json().catch(function () { return {}; }).then(function (j) {
+          if (!r.ok) throw new Error(plain(j.message) || ('HTTP ' + r.status));
+          return j;
+        });
+      });
+  }
+  // After any change of the store's cart (the page's buttons, or the chat's: WooCommerce's wc-blocks_added_to_cart
+  // event, which block themes' mini-carts listen to), the store's cart is read and reported to cart-service, as the
+  // plugin reports it on WooCommerce's cart hooks.
+  function syncCart() {
+    return store('GET', 'cart').then(function (c) {
+      return reportCart((c.items || []).map(function (i) { return { productId: i.id, quantity: i.quantity }; }));
+    });
+  }
+
   // The chat widget's own storage for this store: a new shopper (another customer, a new cart session) starts a
   // new conversation, as a new browser would.
   function forgetConversation() {
@@ -71,13 +98,12 @@
       });
   }
 
-  function addToCart(productId, button) {
+  function addToCart(productId, button, variation) {
     showError('');
-    var list = items();
-    var line = list.filter(function (i) { return i.productId === productId; })[0];
-    if (line) line.quantity += 1; else list.push({ productId: productId, quantity: 1 });
     button.disabled = true;
-    reportCart(list).then(function () {
+    var item = { id: productId, quantity: 1 };
+    if (variation) item.variation = variation;
+    store('POST', 'cart/add-item', item).then(syncCart).then(function () {
       button.disabled = false;
       button.firstChild.textContent = 'Add another';
     }).catch(function (e) {
@@ -112,6 +138,20 @@
     b.addEventListener('click', function () { addToCart(p.id, b); });
     return b;
   }
+  // A variable product is added with its options, by attribute label and value, as the Store API takes them.
+  function options(v) {
+    return (v.attributes || []).map(function (a) {
+      var i = a.indexOf(':');
+      return { attribute: a.slice(0, i).trim(), value: a.slice(i + 1).trim() };
+    });
+  }
+  function choose(p) {
+    if (p.type !== 'variable') return cartButton(p);
+    var a = el('a', 'btn', 'Choose options');
+    a.href = '#/product/' + p.id;
+    a.appendChild(el('span', 'sr', ': ' + p.name));
+    return a;
+  }
 
   function renderGrid() {
     var view = $('view');
@@ -127,7 +167,7 @@
       li.appendChild(t);
       li.appendChild(el('span', 'price', p.price + ' ' + (session.currency || '')));
       li.appendChild(el('span', 'stock ' + p.stockStatus, stockText(p)));
-      li.appendChild(cartButton(p));
+      li.appendChild(choose(p));
       ul.appendChild(li);
     });
     view.appendChild(ul);
@@ -145,9 +185,18 @@
       if (p.sku) box.appendChild(el('p', null, 'SKU: ' + p.sku));
       box.appendChild(el('p', null, plain(p.shortDescription)));
       (p.variations || []).forEach(function (v) {
-        box.appendChild(el('p', 'stock ' + v.stockStatus, (v.attributes || []).join(', ') + ': ' + stockText(v)));
+        var line = el('p', 'stock ' + v.stockStatus, (v.attributes || []).join(', ') + ': ' + stockText(v) + ' ');
+        if (v.stockStatus !== 'outofstock') {
+          var b = el('button', 'btn');
+          b.type = 'button';
+          b.appendChild(el('span', null, 'Add'));
+          b.appendChild(el('span', 'sr', ': ' + p.name + ', ' + (v.attributes || []).join(', ')));
+          b.addEventListener('click', function () { addToCart(p.id, b, options(v)); });
+          line.appendChild(b);
+        }
+        box.appendChild(line);
       });
-      box.appendChild(cartButton(p));
+      if (p.type !== 'variable') box.appendChild(cartButton(p));
       var back = el('p');
       var a = el('a', null, 'Back to all products');
       a.href = '#/';
@@ -181,9 +230,9 @@
       cartData: cartData(),
       page: { type: 'other', url: location.href },
       identityToken: session.identityToken || undefined,
-      // Add to cart from the chat, as the plugin sets it up: the store's Store API root (same origin) and nonce,
-      // when the demo's server side offers one.
-      storeApi: session.storeApi || undefined,
+      // Add to cart from the chat, as the plugin sets it up: the store's Store API root (this origin) and the nonce
+      // its first answer carried (without one, the cards' buttons are links to the product).
+      storeApi: nonce ? { root: location.origin + STORE, nonce: nonce } : undefined,
       locale: (/[?&]lang=([a-z]{2}(?:_[A-Z]{2})?)/.exec(location.search) || [])[1] || undefined,
       branding: session.branding || undefined
     };
@@ -218,7 +267,12 @@
         .catch(function (e) { showError('Could not report the cart: ' + e.message); });
     });
     renderCart();
-    Promise.all([api('GET', 'session?persona=' + encodeURIComponent(persona)), api('GET', 'products')])
+    document.body.addEventListener('wc-blocks_added_to_cart', function () {
+      syncCart().catch(function (e) { showError('Could not update the cart: ' + e.message); });
+    });
+    // The store's nonce comes with its first answer (a theme's script reads it from the page the plugin printed).
+    var cart = store('GET', 'cart').catch(function () { return null; });
+    Promise.all([api('GET', 'session?persona=' + encodeURIComponent(persona)), api('GET', 'products'), cart])
       .then(function (r) {
         session = r[0];
         products = r[1];

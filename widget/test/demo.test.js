@@ -58,14 +58,19 @@ test('demo page: grid from the store, product page as text, page context, strict
   await ctx.close();
 });
 
-test('demo page: add to cart reports the cart and the next chat turn carries it', async () => {
+test('demo page: add to cart fills the store\'s cart (Store API), reports it, and the next chat turn carries it', async () => {
   server.state.bodies.length = 0;
   server.state.demoCarts.length = 0;
+  server.state.storeCart.length = 0;
+  server.state.storeApiCalls.length = 0;
   const { ctx, page } = await demoPage();
   await page.locator('.grid .card button').first().click();
   await page.waitForFunction(() => /Cart: 1 item, 49.00 USD/.test(document.getElementById('cart').textContent));
   await page.locator('.grid .card button').first().click();
   await page.waitForFunction(() => /Cart: 2 items, 98.00 USD/.test(document.getElementById('cart').textContent));
+  assert.deepEqual(server.state.storeApiCalls.map((c) => [c.nonce, JSON.stringify(c.body)]),
+    [['nonce-2', '{"id":15,"quantity":1}'], ['nonce-2', '{"id":15,"quantity":1}']]);
+  assert.deepEqual(server.state.storeCart.map((i) => [i.id, i.quantity]), [[15, 2]]);
   const sid = await page.evaluate(() => window.ChatWidgetConfig.sessionId);
   assert.deepEqual(server.state.demoCarts.map((c) => [c.sessionId, JSON.stringify(c.items)]), [
     [sid, '[{"productId":15,"quantity":1}]'], [sid, '[{"productId":15,"quantity":2}]']]);
@@ -117,7 +122,8 @@ test('demo page: the storefront passes the Store API root and nonce; the chat ad
   const page = await ctx.newPage();
   await page.goto(server.chatUrl + '/demo?lang=de_DE');
   await page.waitForFunction(() => window.ChatWidget);
-  assert.deepEqual(await page.evaluate(() => window.ChatWidgetConfig.storeApi), { root: '/demo/wp-json/wc/store/v1/', nonce: 'nonce-1' });
+  // the page read the store's cart through chat-service's /demo/wp-json/wc/store/v1/ and took the Nonce it answered
+  assert.deepEqual(await page.evaluate(() => window.ChatWidgetConfig.storeApi), { root: server.chatUrl + '/demo/wp-json/wc/store/v1/', nonce: 'nonce-2' });
   await page.locator('#csc-chat-widget .launcher').click();
   await page.locator('[role=log] .msg.assistant').first().waitFor();
   await page.locator('#csc-input').fill('show cards');
@@ -125,7 +131,36 @@ test('demo page: the storefront passes the Store API root and nonce; the chat ad
   const beanie = page.locator('[role=log] article', { has: page.locator('h3', { hasText: 'Wool Beanie' }) });
   await beanie.locator('button', { hasText: 'In den Warenkorb' }).click();
   await beanie.locator('[aria-live]', { hasText: 'Wool Beanie liegt jetzt in Ihrem Warenkorb.' }).waitFor();
-  assert.deepEqual(server.state.storeApiCalls.map((c) => [c.nonce, c.body.id]), [['nonce-1', 19]]);
+  assert.deepEqual(server.state.storeApiCalls.map((c) => [c.nonce, c.body.id]), [['nonce-2', 19]]);
+  // the page's mini-cart heard WooCommerce's wc-blocks_added_to_cart, read the store's cart and reported it
+  await page.waitForFunction(() => /Cart: 1 item, 14.40 USD/.test(document.getElementById('cart').textContent));
+  assert.deepEqual(JSON.stringify(server.state.demoCarts.pop().items), '[{"productId":19,"quantity":1}]');
+  await ctx.close();
+});
+
+test('demo page: a variation chosen in the chat goes into the store\'s cart and the page\'s cart follows', async () => {
+  server.state.storeCart.length = 0;
+  server.state.storeApiCalls.length = 0;
+  server.state.cardOrigin = server.chatUrl; // pictures from the page's own origin (img-src 'self')
+  const { ctx, page } = await demoPage();
+  await page.locator('#csc-chat-widget .launcher').click();
+  await page.locator('[role=log] .msg.assistant').first().waitFor();
+  await page.locator('#csc-input').fill('show cards');
+  await page.locator('#csc-input').press('Enter');
+  const shirt = page.locator('[role=log] article', { has: page.locator('h3', { hasText: 'Running Shirt' }) });
+  await shirt.locator('select').selectOption({ label: 'Red / L – $27.00' });
+  await shirt.locator('button', { hasText: 'Add to cart' }).click();
+  await shirt.locator('[aria-live]', { hasText: 'Running Shirt was added to your cart.' }).waitFor();
+  assert.deepEqual(server.state.storeApiCalls.map((c) => JSON.stringify(c.body)),
+    ['{"id":40,"quantity":1,"variation":[{"attribute":"Color","value":"Red"},{"attribute":"Size","value":"L"}]}']);
+  assert.deepEqual(server.state.storeCart.map((i) => [i.id, i.quantity]), [[42, 1]]);
+  // the store's cart, read back by the page after wc-blocks_added_to_cart and reported with the variation's id
+  await page.waitForFunction(() => /Cart: 1 item, 27.00 USD/.test(document.getElementById('cart').textContent));
+  assert.equal(JSON.stringify(server.state.demoCarts[server.state.demoCarts.length - 1].items), '[{"productId":42,"quantity":1}]');
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'the Store API on the page\'s origin: connect-src \'self\' suffices');
+  assert.deepEqual(page.errors, []);
+  await page.screenshot({ path: path.join(TARGET, 'mock-demo-variation.png') });
+  server.state.cardOrigin = null;
   await ctx.close();
 });
 

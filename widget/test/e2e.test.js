@@ -125,6 +125,36 @@ test('e2e: a stock question answers with a real product of the demo store', asyn
   await ctx.close();
 });
 
+test('e2e: a variable product found by search: a variation chosen and added fills the demo store\'s cart; the cart card links the store\'s cart page', async () => {
+  const { ctx, page } = await demo();
+  await openChat(page);
+  await say(page, 'Do you have the Performance Running Shirt?');
+  const card = page.locator('[role=log] article', { has: page.locator('h3', { hasText: 'Performance Running Shirt' }) }).last();
+  await card.waitFor({ timeout: 10000 });
+  // the search result carries the variations (gateway: products/{id}/variations): only in-stock ones are offered
+  const labels = await card.locator('select option').allTextContents();
+  assert.ok(labels.includes('Blue / M – $29.00'), labels.join(' | '));
+  assert.ok(!labels.some((l) => l.startsWith('Red / M')), 'Red / M is out of stock: ' + labels.join(' | '));
+  await card.locator('select').selectOption({ label: 'Blue / M – $29.00' });
+  await card.locator('button', { hasText: 'Add to cart' }).click();
+  await card.locator('[aria-live]', { hasText: 'Performance Running Shirt was added to your cart.' }).waitFor({ timeout: 15000 });
+  // the demo store's own cart (through /demo/wp-json/wc/store/v1/, this browser's session cookie)
+  const cart = await page.evaluate(async () => (await fetch('/demo/wp-json/wc/store/v1/cart', { credentials: 'same-origin' })).json());
+  assert.deepEqual(cart.items.map((i) => [i.id, i.quantity, i.variation.map((v) => v.value).join('/')]), [[45, 1, 'Blue/M']]);
+  assert.equal(cart.totals.total_price, '2900');
+  // the page's mini-cart heard wc-blocks_added_to_cart and reported the store's cart to cart-service
+  await page.waitForFunction(() => /Cart: 1 item, 29.00 USD/.test(document.getElementById('cart').textContent), null, { timeout: 15000 });
+  await say(page, "What's in my cart?");
+  const cartCard = page.locator('[role=log] article', { has: page.locator('h3', { hasText: 'Your cart' }) }).last();
+  await cartCard.waitFor({ timeout: 10000 });
+  assert.match(await cartCard.textContent(), /Performance Running Shirt/);
+  assert.match(await cartCard.locator('a', { hasText: 'View cart' }).getAttribute('href'), /^https?:\/\/[^/]+\/cart\/$/);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.errors, []);
+  await shot(page, 'e2e-variation-added.png');
+  await ctx.close();
+});
+
 test('e2e: order status after a one-time code from the real inbox, a confirmed cancellation, restored after reload', async () => {
   const { ctx, page } = await demo();
   await openChat(page);

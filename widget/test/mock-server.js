@@ -8,6 +8,14 @@ const path = require('path');
 
 const EMBED = path.join(__dirname, '..', 'embed.js');
 
+// What chat-service sends (io.csc.chat.widget.WidgetScript): embed.js without comment lines, indentation and blank
+// lines; unchanged when a template literal or a backslash-continued line could make leading spaces text.
+function compact(source) {
+  const text = source.toString('utf8');
+  if (text.includes('`') || text.split('\n').some((l) => l.endsWith('\\'))) return source;
+  return Buffer.from(text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//')).join('\n') + '\n', 'utf8');
+}
+
 function json(res, status, body, headers) {
   res.writeHead(status, Object.assign({ 'Content-Type': 'application/json' }, headers || {}));
   res.end(JSON.stringify(body));
@@ -47,6 +55,17 @@ function cardsAnswer(store) {
         price: { formatted: '$39.00', amount: '39.00', currency: 'USD' }, stock: { status: 'outofstock', quantity: 0, text: 'Out of stock' } }
     ]
   };
+}
+
+// The demo store's own pictures (same slugs), so screenshots look like a shop (served by the store and, for the
+// /demo page whose cards show pictures of its own origin, by the chat server).
+function picture(url, res) {
+  if (!url.pathname.startsWith('/wp-content/uploads/demo/') || !url.pathname.endsWith('.svg')) return false;
+  const file = path.join(__dirname, '..', '..', 'deploy', 'demo-store', 'src', 'main', 'resources', 'demo-store', 'images', path.basename(url.pathname));
+  res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
+  res.end(fs.existsSync(file) ? fs.readFileSync(file)
+    : '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#93c5fd"/></svg>');
+  return true;
 }
 
 function createChatServer(state) {
@@ -112,7 +131,7 @@ function createChatServer(state) {
     if (req.method === 'OPTIONS') { res.writeHead(204); return res.end(); }
     if (req.method === 'GET' && (url.pathname === '/embed.js' || /^\/embed\/[^/]+\/embed\.js$/.test(url.pathname))) {
       res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'public, max-age=31536000, immutable' });
-      return res.end(fs.readFileSync(EMBED));
+      return res.end(compact(fs.readFileSync(EMBED)));
     }
     if (req.method === 'GET' && url.pathname.startsWith('/api/chat/')) {
       const id = decodeURIComponent(url.pathname.slice('/api/chat/'.length));
@@ -123,6 +142,7 @@ function createChatServer(state) {
       return json(res, 200, { conversation_id: id, messages: c.messages });
     }
     if (url.pathname === '/demo' || url.pathname.startsWith('/demo/')) return demo(req, res, url, state);
+    if (picture(url, res)) return;
     if (req.method !== 'POST') return json(res, 404, { success: false, error: 'Not found', code: 'not_found' });
     const body = await readBody(req);
     if (!body) return json(res, 400, { success: false, error: 'Invalid JSON', code: 'invalid_json' });
@@ -186,6 +206,10 @@ const PRODUCTS = [
   { id: 13, name: 'Organic V-Neck Tee', sku: 'TEE-V', price: '22.00', stockStatus: 'outofstock', stockQuantity: 0, shortDescription: '' },
   { id: 19, name: 'Wool Beanie', sku: 'BEANIE', price: '14.40', stockStatus: 'instock', stockQuantity: 3, shortDescription: '' }
 ];
+const VARIATIONS = [
+  { id: 41, name: 'Running Shirt – Blue / M', price: '25.00' },
+  { id: 42, name: 'Running Shirt – Red / L', price: '27.00' }
+];
 async function demo(req, res, url, state) {
   const files = { '/demo': ['index.html', 'text/html; charset=utf-8'], '/demo/assets/demo.js': ['demo.js', 'text/javascript'], '/demo/assets/demo.css': ['demo.css', 'text/css'] };
   if (files[url.pathname]) {
@@ -197,8 +221,7 @@ async function demo(req, res, url, state) {
     const names = { new: 'Carla Mendes', regular: 'Bob Smith', vip: 'Emma Wilson' };
     const userData = p === 'guest' ? { isLoggedIn: false, email: '', displayName: '', customerId: '', totalOrders: 0, customerGroup: 'guest' }
       : { isLoggedIn: true, email: p + '@example.com', displayName: names[p], customerId: 6, totalOrders: 3, totalSpent: '404.98', customerGroup: p };
-    return json(res, 200, { domain: 'demo.localhost', persona: p, currency: 'USD', userData, identityToken: p === 'guest' ? null : 'signed.' + p,
-      storeApi: { root: '/demo/wp-json/wc/store/v1/', nonce: 'nonce-1' } });
+    return json(res, 200, { domain: 'demo.localhost', persona: p, currency: 'USD', userData, identityToken: p === 'guest' ? null : 'signed.' + p });
   }
   if (url.pathname.startsWith('/demo/wp-json/wc/store/v1/')) return storeApi(req, res, url, state);
   if (url.pathname === '/demo/api/products') return json(res, 200, PRODUCTS);
@@ -211,8 +234,11 @@ async function demo(req, res, url, state) {
     const body = await readBody(req);
     state.demoCarts.push(body);
     let count = 0, total = 0;
+    // priced from the store's products and their variations (the gateway's list carries them), never from the page
+    const known = PRODUCTS.concat(VARIATIONS);
+    if (body.items.some((i) => !known.find((x) => x.id === i.productId))) return json(res, 400, { success: false, error: 'Invalid request: unknown product', code: 'bad_request' });
     const items = body.items.map((i) => {
-      const p = PRODUCTS.find((x) => x.id === i.productId);
+      const p = known.find((x) => x.id === i.productId);
       count += i.quantity;
       total += Number(p.price) * i.quantity;
       return { productId: p.id, name: p.name, quantity: i.quantity, price: p.price };
@@ -251,19 +277,16 @@ ${url.searchParams.get('plain') ? '' : '<link rel="stylesheet" href="/store.css"
 <script src="/config.js?c=${encodeURIComponent(c)}"></script>
 <script src="${chat}/embed.js"></script></body></html>`);
     }
-    if (url.pathname.startsWith('/wp-content/uploads/demo/') && url.pathname.endsWith('.svg')) {
-      // The demo store's own pictures (same slugs), so screenshots look like a shop.
-      const file = path.join(__dirname, '..', '..', 'deploy', 'demo-store', 'src', 'main', 'resources', 'demo-store', 'images', path.basename(url.pathname));
-      res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
-      return res.end(fs.existsSync(file) ? fs.readFileSync(file)
-        : '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#93c5fd"/></svg>');
-    }
+    if (picture(url, res)) return;
     if (url.pathname.startsWith('/wp-json/wc/store/v1/')) return storeApi(req, res, url, state);
     if (url.pathname === '/csp.js') {
       res.writeHead(200, { 'Content-Type': 'text/javascript' });
       return res.end("window.__cspViolations = [];document.addEventListener('securitypolicyviolation', function (e) {" +
         " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });" +
-        "window.__miniCart = 0; document.body.addEventListener('wc-blocks_added_to_cart', function () { window.__miniCart++; });\n");
+        // WooCommerce's listeners: the blocks' cart store refetches unless detail.preserveCartData; the Interactivity
+        // API cart store refreshes on a from_@wordpress/data sync event on window.
+        "window.__miniCart = 0; document.body.addEventListener('wc-blocks_added_to_cart', function (e) { if (e.bubbles && !(e.detail && e.detail.preserveCartData)) window.__miniCart++; });" +
+        "window.__iapiCart = 0; window.addEventListener('wc-blocks_store_sync_required', function (e) { if (e.detail && e.detail.type === 'from_@wordpress/data') window.__iapiCart++; });\n");
     }
     if (url.pathname === '/store.css') {
       // Hostile store styles: the widget must look the same under them.
@@ -278,9 +301,10 @@ ${url.searchParams.get('plain') ? '' : '<link rel="stylesheet" href="/store.css"
 // WooCommerce's Store API as the recordings show it (storeapi_*.json): a Nonce header on writes, variations chosen by
 // attribute label, WooCommerce's own error codes and texts (with their HTML entities), a fresh Nonce on every answer.
 const STORE_PRODUCTS = {
+  15: { name: 'Zip-Up Fleece Hoodie', price: 4900 },
   19: { name: 'Wool Beanie', price: 1440 },
   27: { name: 'Leather Wallet', price: 3900, outOfStock: true },
-  40: { name: 'Running Shirt', price: 2500, variations: [{ id: 41, Color: 'Blue', Size: 'M' }, { id: 42, Color: 'Red', Size: 'L' }] }
+  40: { name: 'Running Shirt', price: 2500, variations: [{ id: 41, Color: 'Blue', Size: 'M', price: 2500 }, { id: 42, Color: 'Red', Size: 'L', price: 2700 }] }
 };
 async function storeApi(req, res, url, state) {
   const headers = { Nonce: 'nonce-2', 'Cart-Token': 'token-1' };
@@ -296,15 +320,19 @@ async function storeApi(req, res, url, state) {
   const p = STORE_PRODUCTS[body.id];
   if (!p) return err(400, 'woocommerce_rest_cart_invalid_product', `Product with ID &quot;${body.id}&quot; was not found and cannot be added to the cart.`);
   if (p.outOfStock) return err(400, 'woocommerce_rest_product_out_of_stock', `You cannot add &quot;${p.name}&quot; to the cart because the product is out of stock.`);
-  let variationId = 0;
+  let variationId = 0, price = p.price;
   if (p.variations) {
     const chosen = {};
     (body.variation || []).forEach((v) => { chosen[v.attribute] = v.value; });
     const v = p.variations.find((x) => x.Color === chosen.Color && x.Size === chosen.Size);
     if (!v) return err(400, 'woocommerce_rest_variation_id_from_variation_data', 'No matching variation found.');
     variationId = v.id;
+    price = v.price;
   }
-  state.storeCart.push({ id: variationId || body.id, name: p.name, quantity: body.quantity || 1, price: p.price, variation: body.variation || [] });
+  // as WooCommerce: the same product (and variation) again raises the line's quantity
+  const line = state.storeCart.find((i) => i.id === (variationId || body.id));
+  if (line) line.quantity += body.quantity || 1;
+  else state.storeCart.push({ id: variationId || body.id, name: p.name, quantity: body.quantity || 1, price, variation: body.variation || [] });
   return json(res, 201, cart(), headers);
 }
 
@@ -331,4 +359,4 @@ async function start() {
   };
 }
 
-module.exports = { start };
+module.exports = { start, compact };

@@ -42,4 +42,28 @@ test('screenshot: branding (accent, name, avatar, greeting) in German', () => sh
 }, { width: 1100, height: 820 }, ['show cards']));
 test('screenshot: 375 px phone', () => shot('widget-phone-375.png', { storeApi }, { width: 375, height: 740 }, ['show cards'], true));
 
+test('screenshot: /demo, a variation chosen in the chat added to the store\'s cart, the page\'s cart updated', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1100, height: 820 }, deviceScaleFactor: 1 });
+  const page = await ctx.newPage();
+  server.state.storeCart.length = 0;
+  server.state.cardOrigin = server.chatUrl; // the cards' pictures from the page's own origin, as its CSP wants
+  await page.goto(server.chatUrl + '/demo');
+  await page.locator('.grid .card').first().waitFor();
+  await page.waitForFunction(() => window.ChatWidget);
+  await page.locator('#csc-chat-widget .launcher').click();
+  await page.locator('[role=log] .msg.assistant').first().waitFor();
+  await page.locator('#csc-input').fill('show cards');
+  await page.locator('#csc-input').press('Enter');
+  const shirt = page.locator('[role=log] article', { has: page.locator('h3', { hasText: 'Running Shirt' }) });
+  await shirt.locator('select').selectOption({ label: 'Red / L – $27.00' });
+  await shirt.locator('button', { hasText: 'Add to cart' }).click();
+  await shirt.locator('[aria-live]', { hasText: 'was added' }).waitFor();
+  await page.waitForFunction(() => /Cart: 1 item/.test(document.getElementById('cart').textContent));
+  await shirt.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUT, 'demo-variation-added.png') });
+  console.log('     wrote docs/screenshots/demo-variation-added.png');
+  server.state.cardOrigin = null;
+  await ctx.close();
+});
+
 module.exports = { setup, teardown };

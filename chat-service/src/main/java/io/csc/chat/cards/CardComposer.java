@@ -20,6 +20,7 @@ import io.csc.model.cart.CartItem;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.commerce.PriceFormat;
 import io.csc.model.commerce.ProductSummary;
+import io.csc.model.commerce.StorePages;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -51,8 +52,12 @@ public class CardComposer {
         if (found.isEmpty()) {
             return Uni.createFrom().item(reply);
         }
-        return gateway.priceFormat(domain).onFailure().recoverWithItem(Optional.empty())
-                .map(format -> withCards(reply, cards(found, format.orElse(null))));
+        Uni<Optional<PriceFormat>> format = gateway.priceFormat(domain).onFailure().recoverWithItem(Optional.empty());
+        Uni<StorePages> pages = found.cart == null
+                ? Uni.createFrom().item(StorePages.NONE)
+                : gateway.storePages(domain).onFailure().recoverWithItem(StorePages.NONE);
+        return Uni.combine().all().unis(format, pages).asTuple()
+                .map(t -> withCards(reply, cards(found, t.getItem1().orElse(null), t.getItem2())));
     }
 
     /** What the turn's tools returned, each product and order once (the later, fuller answer wins), in order. */
@@ -76,11 +81,15 @@ public class CardComposer {
     }
 
     static List<Card> cards(Found found, PriceFormat format) {
+        return cards(found, format, StorePages.NONE);
+    }
+
+    static List<Card> cards(Found found, PriceFormat format, StorePages pages) {
         List<Card> cards = new ArrayList<>();
         found.products.values().stream().limit(MAX_PRODUCTS).forEach(p -> cards.add(product(p, format)));
         found.orders.values().stream().limit(MAX_ORDERS).forEach(o -> cards.add(order(o, format)));
         if (found.cart != null) {
-            cards.add(cart(found.cart, format));
+            cards.add(cart(found.cart, format, pages.cart()));
         }
         return cards;
     }
@@ -140,7 +149,8 @@ public class CardComposer {
                 money(o.total(), currency, format), tracking);
     }
 
-    static Card.Cart cart(CartContext c, PriceFormat format) {
+    /** {@code url}: the store's cart page (gateway {@code /internal/store/pages}), null when it is not known. */
+    static Card.Cart cart(CartContext c, PriceFormat format, String url) {
         String currency = blank(c.cartCurrency()) ? null : c.cartCurrency();
         List<Card.Item> items = new ArrayList<>();
         if (c.cartItems() != null) {
@@ -157,7 +167,7 @@ public class CardComposer {
                 items.add(new Card.Item(i.name(), i.quantity(), total));
             }
         }
-        return new Card.Cart("cart", c.itemCount(), items, money(c.cartTotal(), currency, format), null);
+        return new Card.Cart("cart", c.itemCount(), items, money(c.cartTotal(), currency, format), nullIfBlank(url));
     }
 
     /** Options per attribute name in the order the variations list them ("Color: Blue" is Color -> Blue). */
@@ -224,6 +234,8 @@ public class CardComposer {
         for (Card c : cards) {
             if (c instanceof Card.Product p && p.url() != null) {
                 links.add(p.url());
+            } else if (c instanceof Card.Cart cart && cart.url() != null) {
+                links.add(cart.url());
             }
         }
         String message = reply.message();

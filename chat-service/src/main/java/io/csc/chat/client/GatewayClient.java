@@ -19,6 +19,7 @@ import io.csc.model.commerce.OrderAction;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.commerce.PriceFormat;
 import io.csc.model.commerce.ProductSummary;
+import io.csc.model.commerce.StorePages;
 import io.csc.model.privacy.PrivacyDeletion;
 import io.csc.model.privacy.PrivacyExport;
 import io.csc.model.privacy.PrivacyRequest;
@@ -84,6 +85,21 @@ public class GatewayClient {
 
     Uni<Optional<PriceFormat>> noPriceFormat(String domain) {
         return Uni.createFrom().item(Optional.empty());
+    }
+
+    /**
+     * The store's own shop pages (the cart card's link), or {@link StorePages#NONE} when the gateway cannot say: the
+     * cart card then has no link.
+     */
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreakerName("chat-gateway-store-pages")
+    @Fallback(fallbackMethod = "noStorePages")
+    public Uni<StorePages> storePages(String domain) {
+        return rest.storePages(domain).map(p -> p == null ? StorePages.NONE : p);
+    }
+
+    Uni<StorePages> noStorePages(String domain) {
+        return Uni.createFrom().item(StorePages.NONE);
     }
 
     /** The registered customer with this email, or empty. */

@@ -3,18 +3,24 @@ package io.csc.chat.demo;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.csc.model.commerce.ProductSummary;
 import io.csc.web.ApiException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
 
 /**
  * The demo storefront ({@code GET /demo}): a page of the demo store with the widget on it, and the few JSON routes
@@ -31,10 +37,12 @@ public class DemoResource {
 
     private final DemoService demo;
     private final DemoAssets assets;
+    private final DemoStoreApi storeApi;
 
-    public DemoResource(DemoService demo, DemoAssets assets) {
+    public DemoResource(DemoService demo, DemoAssets assets, DemoStoreApi storeApi) {
         this.demo = demo;
         this.assets = assets;
+        this.storeApi = storeApi;
     }
 
     @GET
@@ -76,6 +84,43 @@ public class DemoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<DemoService.CartAnswer> cart(DemoService.CartRequest request) {
         return demo.cart(request);
+    }
+
+    /**
+     * The demo store's Store API on this origin ({@link DemoStoreApi}): the widget's Add to cart and the page's cart,
+     * as on a store where the plugin runs.
+     */
+    @GET
+    @Path("/wp-json/wc/store/v1/{path: .+}")
+    public Uni<Response> storeApiGet(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return storeApi.forward(call(HttpMethod.GET, path, uri, headers, null));
+    }
+
+    @POST
+    @Path("/wp-json/wc/store/v1/{path: .+}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> storeApiPost(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers,
+            byte[] body) {
+        return storeApi.forward(call(HttpMethod.POST, path, uri, headers, body));
+    }
+
+    @PUT
+    @Path("/wp-json/wc/store/v1/{path: .+}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> storeApiPut(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers,
+            byte[] body) {
+        return storeApi.forward(call(HttpMethod.PUT, path, uri, headers, body));
+    }
+
+    @DELETE
+    @Path("/wp-json/wc/store/v1/{path: .+}")
+    public Uni<Response> storeApiDelete(@PathParam("path") String path, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        return storeApi.forward(call(HttpMethod.DELETE, path, uri, headers, null));
+    }
+
+    private static DemoStoreApi.Call call(HttpMethod method, String path, UriInfo uri, HttpHeaders headers, byte[] body) {
+        return new DemoStoreApi.Call(method, path, uri.getRequestUri().getRawQuery(), headers::getHeaderString, body);
     }
 
     private Response asset(String name) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -147,14 +146,13 @@ public class DemoService {
                 ? Uni.createFrom().nullItem()
                 : gateway.customer(domain, persona.email()).map(c -> c.map(x -> Long.toString(x.id())).orElse(null));
         return gateway.tenant(domain).flatMap(tenant -> customerId.flatMap(userId -> products().flatMap(all -> {
-            Map<Long, ProductSummary> byId = all.stream()
-                    .collect(Collectors.toMap(ProductSummary::id, Function.identity(), (a, b) -> a));
+            Map<Long, Priced> byId = priced(all);
             List<Map<String, Object>> items = new ArrayList<>();
             ArrayNode cartItems = json.createArrayNode();
             BigDecimal total = BigDecimal.ZERO;
             int count = 0;
             for (CartLine line : lines) {
-                ProductSummary p = byId.get(line.productId());
+                Priced p = byId.get(line.productId());
                 if (p == null) {
                     throw ApiException.badRequest("Invalid request: unknown product " + line.productId());
                 }
@@ -162,13 +160,16 @@ public class DemoService {
                 total = total.add(price.multiply(BigDecimal.valueOf(line.quantity())));
                 count += line.quantity();
                 Map<String, Object> item = new LinkedHashMap<>();
-                item.put("productId", p.id());
+                item.put("productId", line.productId());
                 item.put("name", p.name());
                 item.put("quantity", line.quantity());
                 item.put("price", price.setScale(2, RoundingMode.HALF_UP).toPlainString());
                 items.add(item);
                 ObjectNode ci = cartItems.addObject();
-                ci.put("productId", p.id());
+                ci.put("productId", p.productId());
+                if (p.variationId() > 0) {
+                    ci.put("variationId", p.variationId());
+                }
                 ci.put("name", p.name());
                 ci.put("quantity", line.quantity());
                 ci.put("price", price.setScale(2, RoundingMode.HALF_UP).toPlainString());
@@ -210,6 +211,29 @@ public class DemoService {
                     .invoke(() -> Log.debugf("demo cart reported: %d items, idle %d min", lines.size(), idle))
                     .replaceWith(new CartAnswer(cartData));
         })));
+    }
+
+    /** A line's product as the store prices it: a product, or one of its variations (the Store API cart's ids). */
+    record Priced(long productId, long variationId, String name, String price, String sku) {
+    }
+
+    static Map<Long, Priced> priced(List<ProductSummary> products) {
+        Map<Long, Priced> byId = new LinkedHashMap<>();
+        for (ProductSummary p : products) {
+            byId.putIfAbsent(p.id(), new Priced(p.id(), 0, p.name(), p.price(), p.sku()));
+            if (p.variations() != null) {
+                for (ProductSummary.ProductVariant v : p.variations()) {
+                    String options = v.attributes() == null
+                            ? ""
+                            : v.attributes().stream()
+                                    .map(a -> a.substring(a.indexOf(':') + 1).strip()).collect(Collectors.joining(" / "));
+                    byId.putIfAbsent(v.id(),
+                            new Priced(p.id(), v.id(), options.isEmpty() ? p.name() : p.name() + " – " + options,
+                                    v.price(), v.sku()));
+                }
+            }
+        }
+        return byId;
     }
 
     private static BigDecimal decimal(String value) {

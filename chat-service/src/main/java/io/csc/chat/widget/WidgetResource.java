@@ -18,7 +18,7 @@ import io.csc.web.ApiException;
 
 /**
  * The chat widget's script, copied into the classpath at build time from the repository's {@code widget/embed.js}
- * (when present). {@code /embed.js} is cached briefly (stores pick up a new release within minutes);
+ * (when present) and served compacted ({@link WidgetScript}). {@code /embed.js} is cached briefly (stores pick up a new release within minutes);
  * {@code /embed/{version}/embed.js} is immutable for a year (a store pinning a version opts out of updates).
  */
 @Path("/")
@@ -30,7 +30,7 @@ public class WidgetResource {
     private final String etag;
 
     public WidgetResource() {
-        this.script = load(SCRIPT);
+        this.script = WidgetScript.compact(load(SCRIPT));
         this.etag = script == null ? null : "\"" + sha256(script).substring(0, 32) + "\"";
     }
 

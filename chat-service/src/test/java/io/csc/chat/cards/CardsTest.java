@@ -126,6 +126,29 @@ class CardsTest {
     }
 
     @Test
+    void aVariableProductFoundBySearchAloneCarriesItsVariations() {
+        // the gateway's product list carries a variable product's variations (as the store lists them); the product
+        // route is not stubbed here, so the card's options come from the search result
+        Chats c = Chats.open();
+        String variations = """
+                [{"id": 45, "sku": "RS-B-M", "price": "29.00", "stockStatus": "instock", "stockQuantity": 23, "attributes": ["Color: Blue", "Size: M"]},
+                 {"id": 42, "sku": "RS-R-M", "price": "34.00", "stockStatus": "outofstock", "stockQuantity": 0, "attributes": ["Color: Red", "Size: M"]},
+                 {"id": 43, "sku": "RS-R-L", "price": "29.00", "stockStatus": "instock", "stockQuantity": 3, "attributes": ["Color: Red", "Size: L"]}]""";
+        // the store's product list, searched or read a page at a time (the catalogue the assistant reasons over)
+        ServicesResource.gateway.stubFor(get(urlPathEqualTo("/internal/products")).withQueryParam("domain", equalTo(c.domain()))
+                .atPriority(4).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[" + product(40, "Performance Running Shirt", "variable", "29.00", "29.00", false,
+                                "instock", null, "null", variations) + "]")));
+        JsonPath r = ask(c, "Do you have the Performance Running Shirt?");
+        assertEquals("Performance Running Shirt", r.getString("cards[0].name"), r.prettify());
+        assertEquals(List.of(45, 43), r.getList("cards[0].variations.id"));
+        assertEquals(Map.of("Color", "Blue", "Size", "M"), r.getMap("cards[0].variations[0].attributes"));
+        assertEquals("$29.00", r.getString("cards[0].variations[0].price.formatted"));
+        assertEquals("In stock", r.getString("cards[0].variations[0].stock.text"));
+        assertEquals(Map.of("productId", 40, "needsVariation", true), r.getMap("cards[0].addToCart"));
+    }
+
+    @Test
     void aVerifiedOrderQuestionAnswersAnOrderCardWithItsItems() {
         Chats c = Chats.open();
         Stubs.grant(ServicesResource.verification, c.conversationId(), Stubs.ALICE, "otp");
@@ -170,6 +193,41 @@ class CardsTest {
         JsonPath r = ask(c, "what's the status of order 1001?");
         assertEquals("59.90 EUR", r.getString("cards[0].total"), r.prettify());
         assertEquals("55.00 EUR", r.getString("cards[0].items[0].total"));
+    }
+
+    @Test
+    void aCartQuestionAnswersACartCardWithTheStoresCartPage() {
+        Chats c = Chats.open();
+        // cart-service's cart of this session: 2 x Blue Hoodie at 21.00 EUR, total 42.00; the store writes EUR as
+        // "42,00 €" (right_space, "." thousands, "," decimals); its cart page is WooCommerce's "warenkorb" page
+        Stubs.cartOf(ServicesResource.cart, c.session(), false, 2);
+        Stubs.priceFormat(ServicesResource.gateway, c.domain(), "EUR", "€", "right_space", ".", ",", 2);
+        ServicesResource.gateway.stubFor(get(urlPathEqualTo("/internal/store/pages"))
+                .withQueryParam("domain", equalTo(c.domain())).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"cart\": \"https://laden.test/warenkorb/\"}")));
+        JsonPath r = ask(c, "what's in my cart?");
+        assertEquals("cart", r.getString("cards[0].type"), r.prettify());
+        assertEquals(2, r.getInt("cards[0].itemCount"));
+        assertEquals("Blue Hoodie", r.getString("cards[0].items[0].name"));
+        assertEquals(2, r.getInt("cards[0].items[0].quantity"));
+        assertEquals("42,00" + NBSP + "€", r.getString("cards[0].items[0].total"));
+        assertEquals("42,00" + NBSP + "€", r.getString("cards[0].total"));
+        assertEquals("https://laden.test/warenkorb/", r.getString("cards[0].url"));
+    }
+
+    @Test
+    void withoutTheStorePagesTheCartCardHasNoLink() {
+        Chats c = Chats.open();
+        Stubs.cartOf(ServicesResource.cart, c.session(), false, 1);
+        ServicesResource.gateway.stubFor(get(urlPathEqualTo("/internal/store/pages"))
+                .withQueryParam("domain", equalTo(c.domain())).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\": false, \"error\": \"down\", \"code\": \"service_unavailable\"}")));
+        JsonPath r = ask(c, "what's in my cart?");
+        assertEquals("cart", r.getString("cards[0].type"), r.prettify());
+        assertEquals(1, r.getInt("cards[0].itemCount"));
+        assertNull(r.get("cards[0].url"));
     }
 
     @Test

@@ -124,6 +124,32 @@ class DemoResourceTest {
     }
 
     @Test
+    void aVariationInTheStoresCartIsPricedByTheVariation() throws Exception {
+        // the gateway's product list carries a variable product's variations: the Store API cart names the variation
+        // (45, Blue / M at 29.00), and the reported line keeps the product and the variation apart
+        DemoWireMockResource.server.stubFor(get(urlPathEqualTo("/internal/products"))
+                .withQueryParam("domain", WireMock.equalTo("demo.localhost")).atPriority(1).willReturn(json("""
+                        [{"id":40,"name":"Performance Running Shirt","type":"variable","sku":"RUN-SHIRT","price":"29.00",
+                          "stockStatus":"instock","variations":[
+                           {"id":45,"sku":"RUN-SHIRT-BLUE-M","price":"29.00","stockStatus":"instock","stockQuantity":23,
+                            "attributes":["Color: Blue","Size: M"]},
+                           {"id":46,"sku":"RUN-SHIRT-BLUE-L","price":"36.00","stockStatus":"instock","stockQuantity":7,
+                            "attributes":["Color: Blue","Size: L"]}]}]""")));
+        given().contentType(ContentType.JSON).body("""
+                {"sessionId":"demo-5678-abcd","persona":"guest","items":[{"productId":45,"quantity":2}]}""")
+                .post("/demo/api/cart").then().statusCode(200).body("cartData.itemCount", equalTo(2))
+                .body("cartData.cartTotal", equalTo("58.00"))
+                .body("cartData.items[0].name", equalTo("Performance Running Shirt – Blue / M"));
+        JsonNode e = readTree(DemoWireMockResource.server.findAll(postRequestedFor(urlPathEqualTo("/api/carts/events")))
+                .get(0).getBodyAsString());
+        assertEquals(40, e.path("cartItems").path(0).path("productId").asInt());
+        assertEquals(45, e.path("cartItems").path(0).path("variationId").asInt());
+        assertEquals("29.00", e.path("cartItems").path(0).path("price").asText());
+        assertEquals("RUN-SHIRT-BLUE-M", e.path("cartItems").path(0).path("sku").asText());
+        assertEquals("58.00", e.path("cartTotal").asText());
+    }
+
+    @Test
     void addToCartReportsASignedPluginEventPricedByTheStore() throws Exception {
         long before = Instant.now().getEpochSecond();
         given().contentType(ContentType.JSON).body("""

@@ -86,6 +86,10 @@ public final class Stubs {
                 """
                         {"currency": "USD", "symbol": "$", "position": "left", "thousandSeparator": ",", "decimalSeparator": ".",
                          "decimals": 2}""")));
+        server.stubFor(authed(get(urlPathEqualTo("/internal/store/pages"))).atPriority(20).willReturn(json(200,
+                """
+                        {"shop": "https://shop.test/shop/", "cart": "https://shop.test/cart/",
+                         "checkout": "https://shop.test/checkout/", "myAccount": "https://shop.test/my-account/"}""")));
         privacy(server, "commerce-gateway", "{}", "{}");
     }
 

@@ -14,6 +14,7 @@ import io.csc.gateway.content.StoreProfileService;
 import io.csc.gateway.content.StoreProfileService.StoreProfile;
 import io.csc.gateway.tenant.TenantService;
 import io.csc.model.commerce.PriceFormat;
+import io.csc.model.commerce.StorePages;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -46,6 +47,12 @@ public class ContentResource {
     @Path("/store/price-format")
     public Uni<PriceFormat> priceFormat(@QueryParam("domain") String domain) {
         return tenants.withStore(domain).chain(profiles::priceFormat);
+    }
+
+    @GET
+    @Path("/store/pages")
+    public Uni<StorePages> pages(@QueryParam("domain") String domain) {
+        return tenants.withStore(domain).chain(profiles::pages);
     }
 
     @GET

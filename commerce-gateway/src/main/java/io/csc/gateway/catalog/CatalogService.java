@@ -27,6 +27,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CatalogService {
     private static final int SEARCH_LIMIT = 10;
+    /** Variable products of one list page whose variations are read (a search asks for a handful). */
+    static final int VARIATIONS_READ = 10;
 
     private final WooCommerceApi woo;
     private final StoreCache cache;
@@ -82,8 +84,34 @@ public class CatalogService {
         }
         String id = "search:" + StoreCache.queryId(filters.toString().toLowerCase(Locale.ROOT));
         return cache.getList(tenant.domain(), StoreCache.Kind.PRODUCTS, id, config.cache().products(), ProductSummary.class,
-                () -> woo.listProducts(tenant, filters)
-                        .map(r -> r.items().stream().map(p -> WooMapper.product(p, List.of())).toList()));
+                () -> woo.listProducts(tenant, filters).chain(r -> withVariations(tenant, r.items())));
+    }
+
+    /**
+     * The products of a list, each variable one with its variations as the store lists them
+     * ({@code products/{id}/variations}: a product list carries only their ids), so a product card found by a search can
+     * offer its options. Read concurrently for at most {@link #VARIATIONS_READ} variable products of a page; a product
+     * whose variations the store refuses (4xx: deleted meanwhile) is kept without them; a store failure fails the list,
+     * so no half-read list is cached.
+     */
+    private Uni<List<ProductSummary>> withVariations(ActiveTenant tenant, List<JsonNode> products) {
+        List<Uni<ProductSummary>> each = new ArrayList<>();
+        int variable = 0;
+        for (JsonNode p : products) {
+            if ("variable".equals(p.path("type").asText()) && variable++ < VARIATIONS_READ) {
+                each.add(variations(tenant, p.path("id").asLong())
+                        .onFailure(e -> e instanceof WooException w && w.kind() == WooException.Kind.REJECTED)
+                        .recoverWithItem(List.of())
+                        .map(v -> WooMapper.product(p, v)));
+            } else {
+                each.add(Uni.createFrom().item(WooMapper.product(p, List.of())));
+            }
+        }
+        return each.isEmpty() ? Uni.createFrom().item(List.of()) : Uni.join().all(each).andFailFast();
+    }
+
+    private Uni<List<JsonNode>> variations(ActiveTenant tenant, long productId) {
+        return woo.all(tenant, "variations.list", "products/" + productId + "/variations", Map.of("per_page", 100), 5);
     }
 
     /** One product with its variations; 404 {@code product_not_found} when the store has no such product. */
@@ -94,8 +122,7 @@ public class CatalogService {
                     if (!"variable".equals(product.path("type").asText())) {
                         return Uni.createFrom().item(WooMapper.product(product, List.of()));
                     }
-                    return woo.all(tenant, "variations.list", "products/" + id + "/variations", Map.of("per_page", 100), 5)
-                            .map(variations -> WooMapper.product(product, variations));
+                    return variations(tenant, id).map(variations -> WooMapper.product(product, variations));
                 })).onFailure(e -> e instanceof WooException w && w.notFound())
                 .transform(e -> io.csc.web.ApiException.notFound("product_not_found", "No such product"));
     }

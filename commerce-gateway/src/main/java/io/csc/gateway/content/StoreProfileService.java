@@ -17,7 +17,9 @@ import io.csc.gateway.config.GatewayConfig;
 import io.csc.gateway.tenant.ActiveTenant;
 import io.csc.gateway.woo.StoreTimeZoneService;
 import io.csc.gateway.woo.WooCommerceApi;
+import io.csc.gateway.woo.WooException;
 import io.csc.model.commerce.PriceFormat;
+import io.csc.model.commerce.StorePages;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,6 +51,38 @@ public class StoreProfileService {
     public Uni<PriceFormat> priceFormat(ActiveTenant tenant) {
         return cache.get(tenant.domain(), StoreCache.Kind.SETTINGS, "price-format", config.cache().settings(),
                 PriceFormat.class, () -> general(tenant).map(StoreProfileService::priceFormat));
+    }
+
+    /**
+     * WooCommerce's shop, cart, checkout and account pages, found among the site's pages by the slugs WooCommerce gives
+     * them when it creates them (in English and in the German, Spanish and French translations), cached like the
+     * settings. A site that refuses its content API (4xx) answers {@link StorePages#NONE}; a store failure is an error (not
+     * cached).
+     */
+    public Uni<StorePages> pages(ActiveTenant tenant) {
+        return cache.get(tenant.domain(), StoreCache.Kind.SETTINGS, "pages", config.cache().settings(), StorePages.class,
+                () -> woo.listWordPressContent(tenant, "pages", Map.of("per_page", 100, "_fields", "id,slug,link"))
+                        .map(r -> shopPages(r.items()))
+                        .onFailure(e -> e instanceof WooException w
+                                && (w.kind() == WooException.Kind.REJECTED || w.kind() == WooException.Kind.AUTH))
+                        .recoverWithItem(StorePages.NONE));
+    }
+
+    static StorePages shopPages(List<JsonNode> pages) {
+        return new StorePages(link(pages, "shop", "boutique", "tienda"), link(pages, "cart", "warenkorb", "carrito", "panier"),
+                link(pages, "checkout", "kasse", "finalizar-compra", "commande", "validation-de-la-commande"),
+                link(pages, "my-account", "mein-konto", "mi-cuenta", "mon-compte"));
+    }
+
+    private static String link(List<JsonNode> pages, String... slugs) {
+        for (String slug : slugs) {
+            for (JsonNode p : pages) {
+                if (slug.equals(p.path("slug").asText()) && !p.path("link").asText("").isBlank()) {
+                    return p.path("link").asText();
+                }
+            }
+        }
+        return null;
     }
 
     private Uni<Map<String, String>> general(ActiveTenant tenant) {

@@ -103,6 +103,20 @@ class ContentResourceTest {
     }
 
     @Test
+    void theShopPagesByWooCommercesSlugs() {
+        redis.key().del("gw:" + DOMAIN + ":settings:pages"); // an earlier run's answer
+        // the demo store has WooCommerce's default pages: shop (5), cart (6), checkout (7), my-account (8)
+        Api.internal().get("/internal/store/pages?domain=" + DOMAIN).then().statusCode(200)
+                .body("cart", equalTo(storeUrl + "/cart/"))
+                .body("checkout", equalTo(storeUrl + "/checkout/"))
+                .body("shop", equalTo(storeUrl + "/shop/"))
+                .body("myAccount", equalTo(storeUrl + "/my-account/"));
+        Api.internal().get("/internal/store/pages?domain=unknown-profile.test").then().statusCode(404)
+                .body("success", equalTo(false));
+        given().get("/internal/store/pages?domain=" + DOMAIN).then().statusCode(401);
+    }
+
+    @Test
     void thePriceFormatAloneIsCached() {
         redis.key().del("gw:" + DOMAIN + ":settings:price-format"); // an earlier run's answer
         try {

@@ -162,6 +162,23 @@ class InternalResourceTest {
     }
 
     @Test
+    void aVariableProductFoundBySearchCarriesItsVariations() {
+        // seed: product 40 "Performance Running Shirt" is variable with variations 41-46 (Color x Size); 45 is Blue / M
+        // at 29.00 with 23 in stock, 42 Red / M is out of stock (recording product_variations_list.json)
+        Api.internal().get("/internal/products?domain={d}&search={s}", DOMAIN, "running shirt").then().statusCode(200)
+                .body("find { it.id == 40 }.type", equalTo("variable"))
+                .body("find { it.id == 40 }.variations.id", containsInAnyOrder(41, 42, 43, 44, 45, 46))
+                .body("find { it.id == 40 }.variations.find { it.id == 45 }.attributes",
+                        org.hamcrest.Matchers.contains("Color: Blue", "Size: M"))
+                .body("find { it.id == 40 }.variations.find { it.id == 45 }.price", equalTo("29.00"))
+                .body("find { it.id == 40 }.variations.find { it.id == 45 }.stockQuantity", equalTo(23))
+                .body("find { it.id == 40 }.variations.find { it.id == 42 }.stockStatus", equalTo("outofstock"));
+        // a simple product has none
+        Api.internal().get("/internal/products?domain={d}&search={s}", DOMAIN, "beanie").then().statusCode(200)
+                .body("find { it.id == 19 }.variations.size()", equalTo(0));
+    }
+
+    @Test
     void findsCustomersProductsAndStock() {
         Api.internal().get("/internal/customers?domain={d}&email={e}", DOMAIN, ALICE).then().statusCode(200)
                 .body("id", equalTo(2)).body("firstName", equalTo("Alice"));

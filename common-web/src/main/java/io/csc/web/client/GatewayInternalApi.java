@@ -23,6 +23,7 @@ import io.csc.model.commerce.OrderAction;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.commerce.PriceFormat;
 import io.csc.model.commerce.ProductSummary;
+import io.csc.model.commerce.StorePages;
 import io.csc.model.tenant.TenantSettings;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
@@ -55,6 +56,10 @@ public interface GatewayInternalApi extends PrivacyRoutes {
     @GET
     @Path("/store/price-format")
     Uni<PriceFormat> priceFormat(@RestQuery String domain);
+
+    @GET
+    @Path("/store/pages")
+    Uni<StorePages> storePages(@RestQuery String domain);
 
     @POST
     @Path("/stock/check")

@@ -111,6 +111,15 @@ final class StoreApi {
         out.end(Json.write(body));
     }
 
+    /** The Store API cart of a browser's session cookie (empty without one), for the storefront's cart page. */
+    ObjectNode cartOf(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
+        synchronized (store) {
+            Map<String, Line> lines = cookie == null ? null : carts.get(cookie.getValue());
+            return cart(lines == null ? new LinkedHashMap<>() : lines);
+        }
+    }
+
     /** Null when added; else WooCommerce's error (params first, then the nonce, then the product). */
     private ObjectNode addItem(RoutingContext ctx, LinkedHashMap<String, Line> cart) {
         JsonNode req;

@@ -15,7 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The shop a shopper sees: {@code /} (every product, with its picture, price and stock), a page per product at the
- * permalink the REST API reports ({@code /product/<slug>/}), the product pictures shipped in the jar
+ * permalink the REST API reports ({@code /product/<slug>/}), the cart page ({@code /cart/}: the browser's Store API
+ * cart), the product pictures shipped in the jar
  * ({@code /wp-content/uploads/demo/<slug>.svg}, drawn by {@code tools/generate_images.py}) and one stylesheet. With a
  * chat URL ({@link DemoStoreOptions#chatUrl}) every page embeds the widget as the WordPress plugin does: a config
  * script with the Store API root and nonce (so the chat's Add to cart fills this store's cart), then
@@ -62,6 +63,8 @@ final class Storefront {
                 } else {
                     page(ctx, 200, Json.text(p, "name"), p, product(p));
                 }
+            } else if ("/cart/".equals(path) || "/cart".equals(path)) {
+                page(ctx, 200, "Cart", null, cart(storeApi.cartOf(ctx)));
             } else if ((m = IMAGE.matcher(path)).matches() && bySlug(m.group(1)) != null) {
                 ctx.response().putHeader("Content-Type", "image/svg+xml")
                         .putHeader("Cache-Control", "public, max-age=86400").end(Buffer.buffer(image(m.group(1))));
@@ -136,6 +139,33 @@ final class Storefront {
             s.append("</ul>");
         }
         return s.append("<p>SKU: ").append(esc(Json.text(p, "sku"))).append("</p></div></div>").toString();
+    }
+
+    /** WooCommerce's cart page ({@code /cart/}, the permalink of the seeded "Cart" page): the session's Store API cart. */
+    private String cart(ObjectNode cart) {
+        StringBuilder s = new StringBuilder("<h1>Cart</h1>");
+        if (cart.path("items").isEmpty()) {
+            return s.append("<p>Your cart is currently empty.</p><p><a href=\"/\">Return to shop</a></p>").toString();
+        }
+        int decimals = cart.path("totals").path("currency_minor_unit").asInt(2);
+        s.append("<table><thead><tr><th scope=\"col\">Product</th><th scope=\"col\">Quantity</th>")
+                .append("<th scope=\"col\">Subtotal</th></tr></thead><tbody>");
+        for (JsonNode item : cart.path("items")) {
+            StringBuilder name = new StringBuilder(item.path("name").asText());
+            item.path("variation").forEach(v -> name.append(name.indexOf(" – ") < 0 ? " – " : " / ")
+                    .append(v.path("value").asText()));
+            s.append("<tr><td>").append(esc(name.toString())).append("</td><td>").append(item.path("quantity").asInt())
+                    .append("</td><td>").append(esc(StoreApi.formatted(store, major(item.path("totals")
+                            .path("line_total").asText("0"), decimals))))
+                    .append("</td></tr>");
+        }
+        return s.append("</tbody></table><p><strong>Total: ")
+                .append(esc(StoreApi.formatted(store, major(cart.path("totals").path("total_price").asText("0"), decimals))))
+                .append("</strong></p>").toString();
+    }
+
+    private static String major(String minor, int decimals) {
+        return new java.math.BigDecimal(minor).movePointLeft(decimals).toPlainString();
     }
 
     private String price(ObjectNode p) {

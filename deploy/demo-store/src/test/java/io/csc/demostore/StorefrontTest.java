@@ -98,4 +98,31 @@ class StorefrontTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, added.statusCode());
     }
+
+    @Test
+    void theCartPageShowsTheBrowsersStoreApiCart() throws Exception {
+        // the seeded "Cart" page's permalink is /cart/: the cart of the browser's session cookie
+        String empty = get("/cart/").body();
+        assertTrue(empty.contains("<h1>Cart</h1>") && empty.contains("Your cart is currently empty."), empty);
+        String root = store.baseUrl() + "/wp-json/wc/store/v1/";
+        HttpResponse<String> added = HTTP.send(HttpRequest.newBuilder(URI.create(root + "cart/add-item"))
+                .header("Content-Type", "application/json").header("Nonce", store.storeApiNonce())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": 19, \"quantity\": 2}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, added.statusCode());
+        String cookie = added.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> variation = HTTP.send(HttpRequest.newBuilder(URI.create(root + "cart/add-item"))
+                .header("Content-Type", "application/json").header("Nonce", store.storeApiNonce()).header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": 40, \"quantity\": 1, \"variation\": ["
+                        + "{\"attribute\": \"Color\", \"value\": \"Blue\"}, {\"attribute\": \"Size\", \"value\": \"M\"}]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, variation.statusCode(), variation.body());
+        String page = HTTP.send(HttpRequest.newBuilder(URI.create(store.baseUrl() + "/cart/")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        // seed: Wool Beanie 14.40 (x2 = 28.80), Performance Running Shirt Blue / M 29.00; total 57.80
+        assertTrue(page.contains("<td>Wool Beanie</td><td>2</td><td>$28.80</td>"), page);
+        assertTrue(page.contains("<td>Performance Running Shirt – Blue / M</td><td>1</td><td>$29.00</td>"), page);
+        assertTrue(page.contains("Total: $57.80"), page);
+        assertTrue(get("/cart/").body().contains("Your cart is currently empty."), "another browser's cart is its own");
+    }
 }
