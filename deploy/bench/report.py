@@ -189,10 +189,14 @@ if os.path.exists(path):
     w('')
     w('| service | to /q/health/started | to /q/health/ready | Quarkus "started in" | RSS when ready | RSS after warm-up | heap cap | k8s memory limit |')
     w('| --- | --- | --- | --- | --- | --- | --- | --- |')
+    warm = s.pop('_warmup', {})
     for name, r in s.items():
         w(f"| {name} | {r['started_s']:.1f} s | {r['ready_s']:.1f} s | {f(r['quarkus_s'], 1)} s | {r['rss_ready_mib']} MiB | "
           f"**{r['rss_warm_mib']} MiB** | {r['heap']} | {r['k8s_limit_mib']} MiB |")
     w('')
+    if warm:
+        w('Warm-up load: ' + '; '.join(f"{k}: {v['requests']:,} requests, {v['non_2xx']} not 2xx" for k, v in warm.items()) + '.')
+        w('')
     w('Start-up here is dominated by the shared machine (a cold JVM loading and compiling classes waits for a CPU like '
       'everything else); on an idle 2-core machine the same jars start in a few seconds. In Kubernetes the startup '
       'probe allows 3 minutes.')

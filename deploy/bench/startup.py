@@ -90,8 +90,16 @@ def start(name):
             'quarkus_s': float(m.group(1)) if m else None, 'rss_ready_mib': rss_mib(p.pid)}
 
 
-def wrk(args, env=None):
-    subprocess.run(['wrk'] + args, env=dict(os.environ, **(env or {})), check=True, stdout=subprocess.DEVNULL)
+WARMUP = {}
+
+
+def wrk(name, args, env=None):
+    """Runs wrk and keeps how many requests it made and how many were not answered 2xx."""
+    out = subprocess.run(['wrk'] + args, env=dict(os.environ, **(env or {})), check=True, capture_output=True,
+                         text=True).stdout
+    total = re.search(r'(\d+) requests in', out)
+    bad = re.search(r'Non-2xx or 3xx responses: (\d+)', out)
+    WARMUP[name] = {'requests': int(total.group(1)) if total else 0, 'non_2xx': int(bad.group(1)) if bad else 0}
 
 
 def main():
@@ -125,20 +133,20 @@ def main():
                {'Authorization': 'Bearer ' + ADMIN})
     conv = os.path.join(WORK, 'warm-conversations.txt')
     mixed.setup('http://127.0.0.1:18280', STORE, 'bench.localhost', SECRET, 4, conv, os.path.join(WORK, 'warm-samples.json'))
-    wrk(['-t2', '-c4', '-d20s', '-s', f'{bench}/chat/mixed.lua', 'http://127.0.0.1:18280'],
+    wrk('chat turns (mixed set)', ['-t2', '-c4', '-d20s', '-s', f'{bench}/chat/mixed.lua', 'http://127.0.0.1:18280'],
         {'CHAT_CONVERSATIONS': conv, 'CHAT_MESSAGES': conv + '.messages', 'WRK_THREADS': '2'})
-    wrk(['-t2', '-c8', '-d10s', '-s', f'{bench}/stock/stock.lua', 'http://127.0.0.1:18281/api/woocommerce/stock'])
+    wrk('stock lookups', ['-t2', '-c8', '-d10s', '-s', f'{bench}/stock/stock.lua', 'http://127.0.0.1:18281/api/woocommerce/stock'])
     # cart-service: signed events of the registered store.
     events = os.path.join(WORK, 'events.tsv')
     subprocess.run(['python3', f'{bench}/cart/gen_events.py', events, SECRET, '20000', '2000', '1'], check=True,
                    stdout=subprocess.DEVNULL)
-    wrk(['-t2', '-c16', '-d10s', '-s', f'{bench}/cart/events.lua', 'http://127.0.0.1:18283', '--', events,
+    wrk('cart events', ['-t2', '-c16', '-d10s', '-s', f'{bench}/cart/events.lua', 'http://127.0.0.1:18283', '--', events,
          'bench.localhost', '2'])
     # verification-service: codes asked in 500 conversations, then checked (almost always wrong) for 10 s.
     run_id = f'warm{int(time.time())}'
     subprocess.run(['python3', f'{bench}/otp/seed.py', '18282', INTERNAL, run_id, '500'], check=True,
                    stdout=subprocess.DEVNULL)
-    wrk(['-t1', '-c8', '-d10s', '-s', f'{bench}/otp/verify.lua', 'http://127.0.0.1:18282'],
+    wrk('code checks', ['-t1', '-c8', '-d10s', '-s', f'{bench}/otp/verify.lua', 'http://127.0.0.1:18282'],
         {'RUN_ID': run_id, 'CONVERSATIONS': '500', 'TOKEN': INTERNAL})
     time.sleep(2)
     for name, r in results.items():
@@ -147,6 +155,7 @@ def main():
         r['rss_warm_mib'] = rss_mib(procs[name].pid)
         r['heap'] = HEAP[name]
         r['k8s_limit_mib'] = LIMIT_MIB[name]
+    results['_warmup'] = WARMUP
     json.dump(results, open(OUT, 'w'), indent=1)
     print(json.dumps(results))
 
