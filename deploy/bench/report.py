@@ -12,9 +12,19 @@ machine = dict(l.rstrip('\n').split('=', 1) for l in open(os.path.join(WORK, 'ma
 steps = {l.split()[0]: l.split()[1:] for l in open(os.path.join(WORK, 'steps.txt')) if l.strip()}
 
 
+STALE = []
+
+
 def report(name):
+    """A step's report; when the step failed in this run, its last successful report, marked as such."""
     path = os.path.join(REPORTS, name + '.md')
-    return open(path).read() if os.path.exists(path) and steps.get(name, ['?'])[0] == 'ok' else ''
+    if not os.path.exists(path):
+        return ''
+    if steps.get(name, ['?'])[0] != 'ok':
+        m = re.search(r'(?:Measured|Run by .*? on|Run on) ([0-9T:. -]+?Z?)[ ;,]', open(path).read())
+        STALE.append(f"{name} (its step failed in this run, see the steps below; its figures are from its report's "
+                     f"last successful run{', ' + m.group(1).strip() if m else ''}, not from this run)")
+    return open(path).read()
 
 
 def tables(md):
@@ -93,6 +103,10 @@ w(f"**The machine was shared**: other engineers were building and testing on the
   "bounds, and tails (p99) suffer most. Ratios were measured side by side within one step (same minutes, same load), "
   "so they hold better than the absolute figures.")
 w('')
+
+if STALE:
+    w('**Not measured in this run**: ' + '; '.join(STALE) + '.')
+    w('')
 
 # ---- headline -----------------------------------------------------------------------------------------------------
 w('## Headline figures')

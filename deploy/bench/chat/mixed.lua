@@ -12,6 +12,9 @@ end
 for line in io.lines(os.getenv("CHAT_MESSAGES")) do
   if line ~= "" then table.insert(messages, line) end
 end
+if #convs == 0 or #messages == 0 then
+  error("mixed.lua: " .. #convs .. " conversations in " .. tostring(path) .. ", " .. #messages .. " messages")
+end
 local counter = 0
 local threads = tonumber(os.getenv("WRK_THREADS") or "2")
 local i = 0
