@@ -13,7 +13,7 @@ require __DIR__ . '/stubs/woocommerce.php';
 // Loaded the way WordPress loads an active plugin, before plugins_loaded.
 $GLOBALS['wp_filter']['muplugins_loaded'][10][] = array(
 	'function'      => function () {
-		// As WordPress does for active plugins (the test content directory links the plugin in).
+		// As WordPress does for active plugins (tests/run unpacks the built zip into the test content directory).
 		wp_register_plugin_realpath( WP_PLUGIN_DIR . '/customer-service-chat/customer-service-chat.php' );
 		require WP_PLUGIN_DIR . '/customer-service-chat/customer-service-chat.php';
 	},
