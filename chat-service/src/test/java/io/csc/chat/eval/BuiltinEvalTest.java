@@ -46,26 +46,37 @@ class BuiltinEvalTest {
     record OrderState(String status, String postcode, int notes) {
     }
 
+    /** The tasks tuned against: every scripted shopper of {@link Tasks}. */
+    @Test
+    void tuningTasksMeetTheTarget() throws Exception {
+        assertTrue(Tasks.all().size() + HeldOutTasks.all().size() >= 100, "at least 100 tasks");
+        double pass1 = run("tuning", Tasks.all());
+        assertTrue(pass1 >= TARGET, String.format(Locale.ROOT, "pass^1 %.3f below %.2f (tuning)", pass1, TARGET));
+    }
+
     /**
-     * The tuning tasks ({@link Tasks}) and the held-out ones ({@link HeldOutTasks}, written before the work they test
-     * and never tuned against), each reported apart and each held to the target.
+     * The held-out tasks ({@link HeldOutTasks}): written before the work they test and never tuned against; run on
+     * their own ({@code -Dtest=BuiltinEvalTest#heldOutTasksMeetTheTarget}) and reported apart.
      */
     @Test
-    void passHatOneOfTheBuiltinAssistantMeetsTheTarget() throws Exception {
-        EvalStack stack = EvalStack.get();
-        stack.store.reset();
-        // the store's pages, as an operator's re-index (or the daily job) leaves them
-        ingest.reindex(EvalStack.DOMAIN, null).await().indefinitely();
-        Map<Long, OrderState> seed = snapshot(stack);
-        int seedCoupons = stack.storeGet("/coupons?per_page=100").size();
+    void heldOutTasksMeetTheTarget() throws Exception {
+        double pass1 = run("held-out", HeldOutTasks.all());
+        assertTrue(pass1 >= TARGET, String.format(Locale.ROOT, "pass^1 %.3f below %.2f (held-out)", pass1, TARGET));
+    }
 
-        List<Task> tuning = Tasks.all();
-        List<Task> heldOut = HeldOutTasks.all();
-        assertTrue(tuning.size() + heldOut.size() >= 100, "at least 100 tasks");
-        double tuned = run("tuning", tuning, stack, seed, seedCoupons);
-        double held = run("held-out", heldOut, stack, seed, seedCoupons);
-        assertTrue(tuned >= TARGET, String.format(Locale.ROOT, "pass^1 %.3f below %.2f (tuning)", tuned, TARGET));
-        assertTrue(held >= TARGET, String.format(Locale.ROOT, "pass^1 %.3f below %.2f (held-out)", held, TARGET));
+    private static Map<Long, OrderState> seed;
+    private static int seedCoupons;
+
+    private double run(String name, List<Task> tasks) throws Exception {
+        EvalStack stack = EvalStack.get();
+        if (seed == null) {
+            stack.store.reset();
+            // the store's pages, as an operator's re-index (or the daily job) leaves them
+            ingest.reindex(EvalStack.DOMAIN, null).await().indefinitely();
+            seed = snapshot(stack);
+            seedCoupons = stack.storeGet("/coupons?per_page=100").size();
+        }
+        return run(name, tasks, stack, seed, seedCoupons);
     }
 
     private double run(String name, List<Task> tasks, EvalStack stack, Map<Long, OrderState> seed, int seedCoupons) {
@@ -89,7 +100,8 @@ class BuiltinEvalTest {
                         problems.add("stated \"" + f + "\"");
                     }
                 }
-                String lastSaid = last == null || last.getString("message") == null ? ""
+                String lastSaid = last == null || last.getString("message") == null
+                        ? ""
                         : last.getString("message").toLowerCase(Locale.ROOT);
                 for (String f : t.lastFacts) {
                     if (!lastSaid.contains(f.toLowerCase(Locale.ROOT))) {

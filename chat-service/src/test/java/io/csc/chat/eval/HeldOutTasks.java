@@ -1,12 +1,12 @@
 package io.csc.chat.eval;
 
+import java.util.List;
+
 import static io.csc.chat.eval.Tasks.ALICE;
 import static io.csc.chat.eval.Tasks.BOB;
 import static io.csc.chat.eval.Tasks.CARLA;
 import static io.csc.chat.eval.Tasks.DIETER;
 import static io.csc.chat.eval.Tasks.EMMA;
-
-import java.util.List;
 
 /**
  * The held-out part of the evaluation: scripted shoppers written in full before the follow-up, page-focus and resend
