@@ -103,6 +103,17 @@ public class ActionService {
     }
 
     /**
+     * Whether a yes confirms this kind of proposal: a yes that names cancelling ("cancel it") confirms a proposal to
+     * cancel an order, never another change (to "Shall I change the address?" it means the change is off).
+     */
+    public static boolean confirms(String confirmId, String message, String kind) {
+        if (confirmId != null && !confirmId.isBlank()) {
+            return true;
+        }
+        return !(Confirmation.namesCancelling(message) && !OrderChanges.Kind.CANCEL.stored.equals(kind));
+    }
+
+    /**
      * Carries out {@link #decide}: answers the turn's outcome, or null when the assistant answers the message (a live
      * proposal was withdrawn by then).
      */
@@ -111,7 +122,9 @@ public class ActionService {
             case ANSWER -> Uni.createFrom().nullItem();
             case EXECUTE -> pending.find(ctx.conversationId(), live).flatMap(a -> a == null || !"pending".equals(a.state)
                     ? Uni.createFrom().item(new Outcome(Result.EXPIRED, NO_LONGER_OPEN))
-                    : execute(ctx, a));
+                    : confirms(confirmId, message, a.kind)
+                            ? execute(ctx, a)
+                            : withdraw(ctx, live).map(v -> new Outcome(Result.DECLINED, DECLINED)));
             case STALE_BUTTON -> withdraw(ctx, live).chain(() -> pending.find(ctx.conversationId(), confirmId)).map(a -> {
                 metrics.toolCall("confirmation", "stale_button");
                 return a != null && CONSENT.equals(a.kind) && "executed".equals(a.state)

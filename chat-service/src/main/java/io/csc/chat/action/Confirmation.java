@@ -36,6 +36,11 @@ public final class Confirmation {
         return YES.contains(normalize(text));
     }
 
+    /** A yes that names cancelling ("cancel it", "yes please cancel"): a yes only to a proposal to cancel. */
+    public static boolean namesCancelling(String text) {
+        return normalize(text).matches("(.* )?cancel( .*)?");
+    }
+
     public static boolean isNo(String text) {
         return NO.contains(normalize(text));
     }

@@ -15,11 +15,13 @@ import io.vertx.core.json.JsonObject;
  *        is live for exactly that one message
  * @param focusOrder the order being discussed, or null
  * @param focusProducts the products the reply showed (ids, at most a few), empty when none
+ * @param focusOrders the orders the reply listed, in the order shown (ids, at most a few; "the second one" is the second
+ *        of them), empty when it listed none
  * @param language the shopper's language (ISO 639-1)
  * @param notUnderstood consecutive turns the assistant did not understand, this one included
  */
-public record Dialogue(Awaiting awaiting, String proposalId, Long focusOrder, List<Long> focusProducts, String language,
-        int notUnderstood) {
+public record Dialogue(Awaiting awaiting, String proposalId, Long focusOrder, List<Long> focusProducts,
+        List<Long> focusOrders, String language, int notUnderstood) {
 
     public static final Dialogue START = new Dialogue(Awaiting.NOTHING, null, null, List.of(), "en", 0);
     private static final int MAX_PRODUCTS = 5;
@@ -27,7 +29,14 @@ public record Dialogue(Awaiting awaiting, String proposalId, Long focusOrder, Li
     public Dialogue {
         awaiting = awaiting == null ? Awaiting.NOTHING : awaiting;
         focusProducts = focusProducts == null ? List.of() : List.copyOf(focusProducts);
+        focusOrders = focusOrders == null ? List.of() : List.copyOf(focusOrders);
         language = language == null ? "en" : language;
+    }
+
+    /** A state without a listed order in focus. */
+    public Dialogue(Awaiting awaiting, String proposalId, Long focusOrder, List<Long> focusProducts, String language,
+            int notUnderstood) {
+        this(awaiting, proposalId, focusOrder, focusProducts, List.of(), language, notUnderstood);
     }
 
     /**
@@ -54,6 +63,9 @@ public record Dialogue(Awaiting awaiting, String proposalId, Long focusOrder, Li
         if (!focusProducts.isEmpty()) {
             o.put("focusProducts", new JsonArray(new ArrayList<Object>(focusProducts)));
         }
+        if (!focusOrders.isEmpty()) {
+            o.put("focusOrders", new JsonArray(new ArrayList<Object>(focusOrders)));
+        }
         return o.encode();
     }
 
@@ -76,11 +88,23 @@ public record Dialogue(Awaiting awaiting, String proposalId, Long focusOrder, Li
                 products.add(a.getLong(i));
             }
         }
-        return new Dialogue(awaiting, o.getString("proposalId"), o.getLong("focusOrder"), products,
+        List<Long> orders = new ArrayList<>();
+        JsonArray listed = o.getJsonArray("focusOrders");
+        if (listed != null) {
+            for (int i = 0; i < listed.size() && i < MAX_PRODUCTS; i++) {
+                orders.add(listed.getLong(i));
+            }
+        }
+        return new Dialogue(awaiting, o.getString("proposalId"), o.getLong("focusOrder"), products, orders,
                 o.getString("language", "en"), o.getInteger("notUnderstood", 0));
     }
 
     public static List<Long> firstProducts(List<Long> ids) {
+        return firstFew(ids);
+    }
+
+    /** The first few ids of a list shown (products or orders): what a follow-up can point back to. */
+    public static List<Long> firstFew(List<Long> ids) {
         return ids.size() > MAX_PRODUCTS ? ids.subList(0, MAX_PRODUCTS) : ids;
     }
 }

@@ -10,6 +10,7 @@ import io.csc.chat.action.Confirmation;
 import io.csc.chat.assistant.Assistant;
 import io.csc.chat.assistant.AssistantReply;
 import io.csc.chat.assistant.Awaiting;
+import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.assistant.PageContext;
 import io.csc.chat.assistant.Source;
 import io.csc.chat.assistant.Turn;
@@ -206,6 +207,22 @@ public class BuiltinAssistant implements Assistant {
             // asked for the number and the shopper has none: their orders are listed instead, after a code
             return order(ctx, Intent.RECENT_ORDERS, null, u.email(), null, calls);
         }
+        if (DialogueState.asksForNewCode(message)) {
+            // a new code to the address already given (verification-service says when one can be sent)
+            return sendCode(ctx, null, calls);
+        }
+        Uni<AssistantReply> followUp = followUp(ctx, u, turn, calls);
+        if (followUp != null) {
+            return followUp;
+        }
+        if (FollowUps.latestOrder(message) && u.orderNumber() == null
+                && (u.intent() == Intent.ORDER_STATUS || u.intent() == Intent.TRACKING)) {
+            // "my latest order": a signed-in customer's newest order at once; a guest proves the email first and then
+            // sees their orders, the newest first (never asked for a number they may not have)
+            return ctx.identityEmail() != null
+                    ? latestOrder(ctx, u.intent(), calls)
+                    : order(ctx, Intent.RECENT_ORDERS, null, u.email(), null, calls);
+        }
         if (!GIVES.contains(u.intent())) {
             Uni<AssistantReply> routed = byTopic(ctx, u, a, message, lang, calls);
             if (routed != null) {
@@ -230,6 +247,86 @@ public class BuiltinAssistant implements Assistant {
             case GIVE_EMAIL, GIVE_CODE, GIVE_ORDER_NUMBER, YES, NO -> proceed(ctx, state, u, calls);
             case OTHER -> storeKnowledge(ctx, message, calls, state);
         };
+    }
+
+    /**
+     * A follow-up about what the conversation is about, or null: an order of the list just shown ("cancel the second
+     * one") or the order discussed ("where is it?"); the product just shown or the page's product ("how much is it?",
+     * "do they come in blue?", "add them to my cart"). A message that names an order, a product, an email or a code is
+     * a request of its own.
+     */
+    private Uni<AssistantReply> followUp(TurnContext ctx, Understanding u, Turn turn, Calls calls) {
+        if (u.orderNumber() != null || u.email() != null || u.code() != null || u.product() != null
+                || u.address() != null) {
+            return null;
+        }
+        Dialogue before = Dialogue.before(turn.history());
+        FollowUps.OrderFollowUp o = FollowUps.order(turn.message(), before);
+        if (o != null) {
+            return order(ctx, o.intent(), o.order(), null, null, calls);
+        }
+        FollowUps.ProductFollowUp p = FollowUps.product(turn.message(), before, pageProduct(ctx));
+        if (p != null) {
+            return productFollowUp(ctx, p, turn.message(), calls);
+        }
+        return null;
+    }
+
+    /** The product in focus read afresh (with its variations), then the answer to what was asked of it. */
+    private Uni<AssistantReply> productFollowUp(TurnContext ctx, FollowUps.ProductFollowUp f, String message,
+            Calls calls) {
+        return products.details(ctx, f.productId()).map(calls::add).map(r -> {
+            catalogs.learn(ctx, r);
+            if (r.status() == Status.UNAVAILABLE) {
+                return reply(Replies.UNREACHABLE, null, false, calls, "error");
+            }
+            if (!r.ok() || !(r.data() instanceof ProductSummary p)) {
+                calls.results.remove(r);
+                return reply(Replies.ASK_PRODUCT, null, false, calls, "answered");
+            }
+            java.util.Map<String, String> wanted = ProductQueryParser.parse(message).attributes();
+            String text = switch (f.ask()) {
+                case ADD_TO_CART -> ProductFollowUpText.addToCart(p, calls.lang);
+                case OPTIONS -> ProductFollowUpText.options(p, wanted, calls.lang);
+                default -> Replies.products(r, "") + ProductFollowUpText.variations(p, wanted, calls.lang);
+            };
+            return reply(text, null, false, calls, "answered");
+        });
+    }
+
+    /**
+     * The newest order of a signed-in customer: their orders are read (newest first, as the store lists them) and the
+     * newest one answered; only that order becomes a card.
+     */
+    private Uni<AssistantReply> latestOrder(TurnContext ctx, Intent intent, Calls calls) {
+        return orders.recentOrders(ctx).flatMap(list -> {
+            if (list.ok() && list.data() instanceof List<?> all && !all.isEmpty()
+                    && all.get(0) instanceof OrderSummary) {
+                long n = newest(all);
+                return call(ctx, intent, n, null).map(calls::add)
+                        .flatMap(r -> afterOrderTool(ctx, intent, n, null, null, r, calls))
+                        .map(reply -> "answered".equals(reply.outcome())
+                                ? new AssistantReply(ReplyCatalog.text(calls.lang, "followup.latest") + " "
+                                        + reply.message(), reply.sources(), reply.ui(), reply.requiresVerification(),
+                                        reply.toolResults(), reply.mode(), reply.outcome(), reply.awaiting(),
+                                        reply.notUnderstood())
+                                : reply);
+            }
+            calls.add(list);
+            return afterOrderTool(ctx, Intent.RECENT_ORDERS, null, null, null, list, calls);
+        });
+    }
+
+    /** The id of the order created last (the store's list is newest first; the dates decide when they say more). */
+    private static long newest(List<?> all) {
+        OrderSummary best = null;
+        for (Object o : all) {
+            if (o instanceof OrderSummary s && (best == null || s.dateCreated() != null && best.dateCreated() != null
+                    && s.dateCreated().compareTo(best.dateCreated()) > 0)) {
+                best = s;
+            }
+        }
+        return best.id();
     }
 
     /** Answers to a question the dialogue asked: they continue the task, whatever their words look like. */
@@ -624,6 +721,12 @@ public class BuiltinAssistant implements Assistant {
         if (intent == Intent.RECENT_ORDERS) {
             return orders.recentOrders(ctx).map(calls::add)
                     .flatMap(r -> afterOrderTool(ctx, intent, null, email, address, r, calls));
+        }
+        if (n == null && (intent == Intent.ORDER_STATUS || intent == Intent.TRACKING)) {
+            // a shopper whose orders the conversation may list (a code, or signed in) needs no number: the newest order
+            return codeLevel(ctx, calls).flatMap(strong -> Boolean.TRUE.equals(strong)
+                    ? latestOrder(ctx, intent, calls)
+                    : askFor(Replies.ASK_ORDER, Awaiting.ORDER_NUMBER, calls));
         }
         if (n == null) {
             return askFor(Replies.ASK_ORDER, Awaiting.ORDER_NUMBER, calls);

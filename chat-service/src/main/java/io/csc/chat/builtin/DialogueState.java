@@ -37,6 +37,9 @@ record DialogueState(Expectation expecting, Intent goal, Long order, int notUnde
             if (Confirmation.isWithdrawal(m.text())) {
                 break; // the shopper took the task back: nothing before it continues
             }
+            if (asksForNewCode(m.text())) {
+                continue; // "send the code again" continues the task it verifies for
+            }
             Expectation asked = expectationBefore(history, i);
             if (asked == Expectation.ORDER_NUMBER && doesNotKnowTheNumber(m.text())) {
                 // the shopper has no number: their orders are listed instead (after a code), never asked again
@@ -50,6 +53,12 @@ record DialogueState(Expectation expecting, Intent goal, Long order, int notUnde
                 }
                 if (isTask(u.intent())) {
                     goal = u.intent();
+                    if ((goal == Intent.ORDER_STATUS || goal == Intent.TRACKING) && u.orderNumber() == null
+                            && FollowUps.latestOrder(m.text())) {
+                        // "my latest order" without a number: the orders are listed after a code, the newest first
+                        goal = Intent.RECENT_ORDERS;
+                        break;
+                    }
                     if (order != null || !goal.isPrivate()) {
                         break;
                     }
@@ -104,6 +113,21 @@ record DialogueState(Expectation expecting, Intent goal, Long order, int notUnde
     /** "I don't know the number", "no idea", "I forgot it": said when asked for the order number. */
     static boolean doesNotKnowTheNumber(String message) {
         return message != null && !message.matches(".*\\d.*") && DONT_KNOW.matcher(Text.normalize(message)).find();
+    }
+
+    private static final java.util.regex.Pattern NEW_CODE = java.util.regex.Pattern.compile(
+            "\\b(resend|re send|send (it|the code|a code|the email|me the code|me a code|me another|another|a new)"
+                    + "( one| code)? again|send (it|the code|the email) again|new code|another code|(didnt|did not|"
+                    + "havent|have not|never) (get|got|receive|received)( the| a| any| my)? (code|email|mail)|no code"
+                    + "( arrived| came)?|code (didnt|did not|never) (come|arrive)|code nochmal|neuen code|code erneut|"
+                    + "nochmal senden|erneut senden|keinen code|reenviar|reenvia|otro codigo|nuevo codigo|"
+                    + "no (me )?(ha )?llegado|no recibi|renvoyer|renvoie|renvoyez|nouveau code|autre code|"
+                    + "pas recu)\\b");
+
+    /** "send the code again", "I didn't get the code", "neuen Code", "reenviar": a new code to the same address. */
+    static boolean asksForNewCode(String message) {
+        return message != null && !message.contains("@") && !message.matches(".*\\d{6}.*")
+                && NEW_CODE.matcher(Text.normalize(message).replaceAll("[^a-z0-9]+", " ")).find();
     }
 
     static boolean isTask(Intent i) {

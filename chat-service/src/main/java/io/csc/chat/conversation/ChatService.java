@@ -265,26 +265,38 @@ public class ChatService {
         }
         Long order = before.focusOrder();
         List<Long> products = before.focusProducts();
+        List<Long> orders = before.focusOrders();
         for (ToolResult r : reply.toolResults()) {
             if (r.data() instanceof OrderSummary o) {
                 order = o.id();
+                orders = List.of();
             } else if (r.data() instanceof List<?> list && !list.isEmpty()) {
                 List<Long> shown = new ArrayList<>();
+                List<Long> listed = new ArrayList<>();
                 for (Object item : list) {
                     if (item instanceof ProductSummary ps) {
                         shown.add(ps.id());
                     } else if (item instanceof StockProduct sp) {
                         shown.add(sp.id());
+                    } else if (item instanceof OrderSummary o) {
+                        listed.add(o.id());
                     }
                 }
                 if (!shown.isEmpty()) {
                     products = Dialogue.firstProducts(shown);
+                    orders = List.of(); // "the second one" now means the second product
+                }
+                if (!listed.isEmpty()) {
+                    // "the second one" is the second order of the list as shown; one order listed is the one in focus
+                    orders = Dialogue.firstFew(listed);
+                    order = listed.size() == 1 ? listed.get(0) : null;
                 }
             } else if (r.data() instanceof ProductSummary ps) {
                 products = List.of(ps.id());
+                orders = List.of();
             }
         }
-        return new Dialogue(awaiting, proposal, order, products, language.code(),
+        return new Dialogue(awaiting, proposal, order, products, orders, language.code(),
                 reply.notUnderstood() ? before.notUnderstood() + 1 : 0);
     }
 

@@ -105,10 +105,14 @@ public class VerificationTools {
             if (email != null && !email.isBlank()) {
                 return calls.run(tool, Uni.createFrom().item(invalidEmail(tool)));
             }
-            return gate.access(ctx).onFailure().recoverWithItem(Gate.Access.NONE).flatMap(access -> access.email() != null
-                    && access.level() == Gate.Level.SIMPLE
-                            ? sendCode(ctx, access.email())
-                            : calls.run(tool, Uni.createFrom().item(invalidEmail(tool))));
+            // "send the code again": the address a code already went to in this conversation, else the matched one
+            return conversations.find(ctx.conversationId()).map(c -> c == null ? null : c.codeEmail)
+                    .flatMap(given -> validEmail(given)
+                            ? sendCode(ctx, given)
+                            : gate.access(ctx).onFailure().recoverWithItem(Gate.Access.NONE)
+                                    .flatMap(access -> access.email() != null && access.level() == Gate.Level.SIMPLE
+                                            ? sendCode(ctx, access.email())
+                                            : calls.run(tool, Uni.createFrom().item(invalidEmail(tool)))));
         }
         String e = email.trim();
         return calls.run(tool, consentFirst(ctx, tool).flatMap(asked -> asked != null
@@ -121,19 +125,36 @@ public class VerificationTools {
                                         + Math.max(1, r.expiresInSeconds() / 60) + " minutes. Please type it here.",
                                 null, List.of(), Ui.askCode(), List.of()))
                         .onFailure(ServiceRefusal.class).recoverWithUni(x -> ((ServiceRefusal) x).is(429, "otp_cooldown")
-                                ? codeStillValid(ctx, tool, e)
+                                ? codeStillValid(ctx, tool, e, ((ServiceRefusal) x).retryAfterSeconds())
                                 : Uni.createFrom().item(tooMany(tool, (ServiceRefusal) x)))));
     }
 
     /**
      * A code went to this address moments ago in this conversation: the shopper keeps the code field, and the address
-     * is kept for the code they type; the reply says when a new one can be sent.
+     * is kept for the code they type; the reply says when a new one can be sent, from verification-service's own
+     * answer (its {@code Retry-After}).
      */
-    private Uni<ToolResult> codeStillValid(TurnContext ctx, String tool, String email) {
+    private Uni<ToolResult> codeStillValid(TurnContext ctx, String tool, String email, long retryAfterSeconds) {
         return conversations.rememberCodeEmail(ctx.conversationId(), email).replaceWith(new ToolResult(tool,
                 ToolResult.Status.INVALID, "A code was sent to this address a moment ago: please type it here. If it"
-                        + " doesn't arrive, I can send a new one in about a minute.",
+                        + " doesn't arrive, I can send a new one " + waitWords(retryAfterSeconds) + ".",
                 null, List.of(), Ui.askCode(), List.of()));
+    }
+
+    /** "in 40 seconds", "in 2 minutes"; "in a moment" when the service said nothing. */
+    static String waitWords(long seconds) {
+        if (seconds <= 0) {
+            return "in a moment";
+        }
+        if (seconds < 60) {
+            return "in " + seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        if (minutes < 60) {
+            return "in " + minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        long hours = (minutes + 59) / 60;
+        return "in " + hours + (hours == 1 ? " hour" : " hours");
     }
 
     public Uni<ToolResult> verifyCode(TurnContext ctx, String email, String code) {
@@ -188,7 +209,7 @@ public class VerificationTools {
     private static ToolResult tooMany(String tool, ServiceRefusal e) {
         if (e.status() == 429) {
             String text = "otp_cooldown".equals(e.code())
-                    ? "A code was sent a moment ago. Please wait a minute before asking for a new one."
+                    ? "A code was sent a moment ago. I can send a new one " + waitWords(e.retryAfterSeconds()) + "."
                     : "otp_locked".equals(e.code())
                             ? "That code can't be used any more. Please ask for a new code in a few minutes."
                             : "There have been too many attempts. Please try again later.";

@@ -49,4 +49,16 @@ class ConfirmationTest {
     void aChangeOfMindIsRecognisedInsideLongerMessages(String text, boolean withdrawal) {
         assertEquals(withdrawal, Confirmation.isWithdrawal(text));
     }
+
+    /** "cancel it" is a yes to "Shall I cancel order #52?", never to "Shall I change the address?" or a refund note. */
+    @org.junit.jupiter.api.Test
+    void aYesThatSaysCancelConfirmsOnlyACancellation() {
+        org.junit.jupiter.api.Assertions.assertTrue(ActionService.confirms(null, "cancel it", "cancel"));
+        org.junit.jupiter.api.Assertions.assertTrue(ActionService.confirms(null, "yes cancel it", "cancel"));
+        org.junit.jupiter.api.Assertions.assertFalse(ActionService.confirms(null, "cancel it", "address_change"));
+        org.junit.jupiter.api.Assertions.assertFalse(ActionService.confirms(null, "yes cancel it", "refund_request"));
+        org.junit.jupiter.api.Assertions.assertTrue(ActionService.confirms(null, "yes", "address_change"));
+        // the proposal's own button always means that proposal
+        org.junit.jupiter.api.Assertions.assertTrue(ActionService.confirms("pa_1", null, "address_change"));
+    }
 }

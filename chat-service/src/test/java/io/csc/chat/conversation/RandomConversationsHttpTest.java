@@ -87,7 +87,12 @@ class RandomConversationsHttpTest {
             if (confirm != null) {
                 body.put("confirm", confirm);
             }
-            boolean confirms = s.kind() == Kind.YES || s.kind() == Kind.BUTTON_LIVE;
+            // a yes that says "cancel" ("yes cancel it", or the follow-up "cancel it") confirms a cancellation only
+            boolean cancelling = shownChange != null && "Cancel".equals(shownChange.what());
+            boolean saysCancel = s.text() != null && s.text().contains("cancel");
+            boolean confirms = s.kind() == Kind.YES && (!saysCancel || cancelling) || s.kind() == Kind.BUTTON_LIVE
+                    || s.kind() == Kind.FOLLOW_UP && RandomConversationsPropertyTest.CANCEL_IT.contains(s.text())
+                            && cancelling;
             Change expected = confirms ? shownChange : null;
             List<String> before = changes();
             JsonPath reply = Api.chat(c.ip(), body).then().statusCode(200).extract().jsonPath();

@@ -13,6 +13,10 @@ import io.csc.chat.assistant.Awaiting;
 import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.assistant.HistoryMessage;
 import io.csc.chat.assistant.Ui;
+import io.csc.chat.builtin.FollowUps;
+import io.csc.chat.builtin.Intent;
+import io.csc.chat.tools.ToolResult;
+import io.csc.model.commerce.OrderSummary;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -44,7 +48,11 @@ class RandomConversationsPropertyTest {
     static final List<Long> OWN = List.of(1L, 2L);
 
     enum Kind {
-        CANCEL, ADDRESS, REFUND, YES, BUTTON_LIVE, BUTTON_WITHDRAWN, BUTTON_FOREIGN, NO, WAIT, UNRELATED, CODE_RIGHT, CODE_WRONG
+        CANCEL, ADDRESS, REFUND, YES, BUTTON_LIVE, BUTTON_WITHDRAWN, BUTTON_FOREIGN, NO, WAIT, UNRELATED, CODE_RIGHT, CODE_WRONG,
+        /** "show my orders": the shopper's orders listed (in focus for "the second one"). */
+        LIST,
+        /** "cancel that one", "the first one": resolved against the focus stored with the last reply. */
+        FOLLOW_UP
     }
 
     record Step(Kind kind, long order, String text) {
@@ -63,6 +71,10 @@ class RandomConversationsPropertyTest {
     static final List<String> UNRELATED = List.of("is the wool beanie in stock?", "thanks, bye", "hi",
             "yes but what about shipping costs?", "what is your return policy?", "how much is the hoodie", "ok thanks",
             "yes, and is the webcam in stock?", "where is order 2?", "asdfgh");
+    static final List<String> FOLLOW_UP = List.of("cancel that one", "cancel the first one", "cancel the second one",
+            "the first one", "what about the second?", "where is it?", "cancel it", "please cancel that order");
+    /** The follow-ups that are also a yes to a live proposal to cancel (the shopper says what the button says). */
+    static final List<String> CANCEL_IT = List.of("cancel it");
 
     @Provide
     Arbitrary<List<Step>> conversations() {
@@ -79,7 +91,9 @@ class RandomConversationsPropertyTest {
                 net.jqwik.api.Tuple.of(2, Arbitraries.of(WAIT).map(t -> new Step(Kind.WAIT, 0, t))),
                 net.jqwik.api.Tuple.of(3, Arbitraries.of(UNRELATED).map(t -> new Step(Kind.UNRELATED, 0, t))),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(new Step(Kind.CODE_RIGHT, 0, "123456"))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Step(Kind.CODE_WRONG, 0, "000000"))));
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Step(Kind.CODE_WRONG, 0, "000000"))),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Step(Kind.LIST, 0, "show my orders"))),
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(FOLLOW_UP).map(t -> new Step(Kind.FOLLOW_UP, 0, t))));
         return step.list().ofMinSize(1).ofMaxSize(14);
     }
 
@@ -155,11 +169,19 @@ class RandomConversationsPropertyTest {
          * button for an order change of an order the grant covers, changes the store, and exactly that change.
          */
         private Change expectedChange(Step s, String buttonBefore) {
-            boolean confirms = s.kind() == Kind.YES || s.kind() == Kind.BUTTON_LIVE;
-            if (!confirms || buttonBefore == null) {
+            if (buttonBefore == null) {
                 return null;
             }
             Proposal p = proposals.get(buttonBefore);
+            // "cancel it" right after "Shall I cancel order 1?" is a yes to that; after any other proposal it is not
+            // a yes that says "cancel" ("yes cancel it") is a yes to cancelling only
+            boolean saysCancel = s.text() != null && s.text().contains("cancel");
+            boolean confirms = s.kind() == Kind.YES && (!saysCancel || p.change.kind() == Kind.CANCEL)
+                    || s.kind() == Kind.BUTTON_LIVE
+                    || s.kind() == Kind.FOLLOW_UP && CANCEL_IT.contains(s.text()) && p.change.kind() == Kind.CANCEL;
+            if (!confirms) {
+                return null;
+            }
             return verified && OWN.contains(p.change.order()) ? p.change : null;
         }
 
@@ -187,8 +209,13 @@ class RandomConversationsPropertyTest {
             switch (d) {
                 case EXECUTE -> {
                     Proposal p = proposals.get(before.proposalId());
-                    // the repository's settle: only a pending proposal of this conversation is executed, once
-                    if (p != null && p.conversation.equals(id) && p.state.equals("pending") && verified) {
+                    // the repository's settle: only a pending proposal of this conversation is executed, once, and
+                    // only when the yes fits its kind (ActionService#confirms)
+                    if (p != null && !ActionService.confirms(confirm, message, p.change.kind() == Kind.CANCEL
+                            ? io.csc.chat.action.OrderChanges.Kind.CANCEL.stored
+                            : "address_change")) {
+                        withdraw();
+                    } else if (p != null && p.conversation.equals(id) && p.state.equals("pending") && verified) {
                         p.state = "executed";
                         if (OWN.contains(p.change.order())) {
                             store.add(p.change); // the gateway refuses another customer's order
@@ -204,9 +231,9 @@ class RandomConversationsPropertyTest {
                 }
                 case WITHDRAW_AND_ANSWER -> {
                     withdraw();
-                    reply = assistant(s);
+                    reply = assistant(s, before);
                 }
-                default -> reply = assistant(s);
+                default -> reply = assistant(s, before);
             }
             Dialogue after = ChatService.after(before, reply);
             // stored as the database keeps it, read back at the next turn
@@ -230,30 +257,59 @@ class RandomConversationsPropertyTest {
             });
         }
 
-        /** The assistant double: a request proposes when the grant covers the order; a code is checked. */
-        private AssistantReply assistant(Step s) {
+        /**
+         * The assistant double: a request proposes when the grant covers the order; a code is checked; a follow-up is
+         * resolved by the built-in assistant's real resolver ({@link FollowUps#order}) against the stored state.
+         */
+        private AssistantReply assistant(Step s, Dialogue before) {
             switch (s.kind()) {
                 case CODE_RIGHT -> {
                     verified = true;
                     return plain("verified");
                 }
-                case CANCEL, ADDRESS, REFUND -> {
+                case LIST -> {
                     if (!verified) {
                         return new AssistantReply("code?", List.of(), Ui.askCode(), true, List.of(), "builtin", "answered");
                     }
-                    if (!OWN.contains(s.order())) {
-                        return plain("I can't find that order");
+                    return new AssistantReply("your orders", List.of(), null, false,
+                            List.of(ToolResult.ok("recentOrders", "#1, #2", List.of(order(1), order(2)))), "builtin",
+                            "answered");
+                }
+                case FOLLOW_UP -> {
+                    FollowUps.OrderFollowUp f = FollowUps.order(s.text(), before);
+                    if (f == null || f.intent() != Intent.CANCEL_ORDER) {
+                        return plain("which order?");
                     }
-                    withdraw(); // PendingActionRepository.propose: one live proposal per conversation
-                    Proposal p = new Proposal("pa_" + (++next), id, new Change(s.kind(), s.order()));
-                    proposals.put(p.id, p);
-                    return new AssistantReply("Shall I? Please confirm.", List.of(), Ui.confirm(p.id, "Do it"), false,
-                            List.of(), "builtin", "answered", Awaiting.CONFIRMATION, false);
+                    return propose(new Step(Kind.CANCEL, f.order(), s.text()));
+                }
+                case CANCEL, ADDRESS, REFUND -> {
+                    return propose(s);
                 }
                 default -> {
                     return plain("answer");
                 }
             }
+        }
+
+        private AssistantReply propose(Step s) {
+            if (!verified) {
+                return new AssistantReply("code?", List.of(), Ui.askCode(), true, List.of(), "builtin", "answered");
+            }
+            if (!OWN.contains(s.order())) {
+                return plain("I can't find that order");
+            }
+            withdraw(); // PendingActionRepository.propose: one live proposal per conversation
+            Proposal p = new Proposal("pa_" + (++next), id, new Change(s.kind(), s.order()));
+            proposals.put(p.id, p);
+            // the order read for the proposal is the order in focus ("cancel it" next means this one)
+            return new AssistantReply("Shall I? Please confirm.", List.of(), Ui.confirm(p.id, "Do it"), false,
+                    List.of(ToolResult.ok("orderStatus", "#" + s.order(), order(s.order()))), "builtin", "answered",
+                    Awaiting.CONFIRMATION, false);
+        }
+
+        private static OrderSummary order(long id) {
+            return new OrderSummary(id, Long.toString(id), "processing", "USD", "10.00", "0.00", "2026-11-23T22:12:1" + id,
+                    null, null, List.of(), null, List.of(), List.of(), true);
         }
 
         private static AssistantReply plain(String text) {

@@ -1,5 +1,6 @@
 package io.csc.chat.eval;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.csc.chat.knowledge.IngestService;
 import io.csc.chat.tools.VerificationTools;
+import io.csc.web.SignedToken;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -44,26 +46,49 @@ class BuiltinEvalTest {
     record OrderState(String status, String postcode, int notes) {
     }
 
+    /** The tasks tuned against: every scripted shopper of {@link Tasks}. */
     @Test
-    void passHatOneOfTheBuiltinAssistantMeetsTheTarget() throws Exception {
-        EvalStack stack = EvalStack.get();
-        stack.store.reset();
-        // the store's pages, as an operator's re-index (or the daily job) leaves them
-        ingest.reindex(EvalStack.DOMAIN, null).await().indefinitely();
-        Map<Long, OrderState> seed = snapshot(stack);
-        int seedCoupons = stack.storeGet("/coupons?per_page=100").size();
+    void tuningTasksMeetTheTarget() throws Exception {
+        assertTrue(Tasks.all().size() + HeldOutTasks.all().size() >= 100, "at least 100 tasks");
+        double pass1 = run("tuning", Tasks.all());
+        assertTrue(pass1 >= TARGET, String.format(Locale.ROOT, "pass^1 %.3f below %.2f (tuning)", pass1, TARGET));
+    }
 
-        List<Task> tasks = Tasks.all();
-        assertTrue(tasks.size() >= 40, "at least 40 tasks");
+    /**
+     * The held-out tasks ({@link HeldOutTasks}): written before the work they test and never tuned against; run on
+     * their own ({@code -Dtest=BuiltinEvalTest#heldOutTasksMeetTheTarget}) and reported apart.
+     */
+    @Test
+    void heldOutTasksMeetTheTarget() throws Exception {
+        double pass1 = run("held-out", HeldOutTasks.all());
+        assertTrue(pass1 >= TARGET, String.format(Locale.ROOT, "pass^1 %.3f below %.2f (held-out)", pass1, TARGET));
+    }
+
+    private static Map<Long, OrderState> seed;
+    private static int seedCoupons;
+
+    private double run(String name, List<Task> tasks) throws Exception {
+        EvalStack stack = EvalStack.get();
+        if (seed == null) {
+            stack.store.reset();
+            // the store's pages, as an operator's re-index (or the daily job) leaves them
+            ingest.reindex(EvalStack.DOMAIN, null).await().indefinitely();
+            seed = snapshot(stack);
+            seedCoupons = stack.storeGet("/coupons?per_page=100").size();
+        }
+        return run(name, tasks, stack, seed, seedCoupons);
+    }
+
+    private double run(String name, List<Task> tasks, EvalStack stack, Map<Long, OrderState> seed, int seedCoupons) {
         int passed = 0;
         List<String> report = new ArrayList<>();
         for (Task t : tasks) {
-            stack.store.reset();
             List<String> problems = new ArrayList<>();
             List<String> transcript = new ArrayList<>();
             try {
+                stack.store.reset();
                 StringBuilder replies = new StringBuilder();
-                play(stack, t, replies, transcript);
+                JsonPath last = play(stack, t, replies, transcript);
                 String said = replies.toString().toLowerCase(Locale.ROOT);
                 for (String f : t.facts) {
                     if (!said.contains(f.toLowerCase(Locale.ROOT))) {
@@ -74,6 +99,17 @@ class BuiltinEvalTest {
                     if (said.contains(f.toLowerCase(Locale.ROOT))) {
                         problems.add("stated \"" + f + "\"");
                     }
+                }
+                String lastSaid = last == null || last.getString("message") == null
+                        ? ""
+                        : last.getString("message").toLowerCase(Locale.ROOT);
+                for (String f : t.lastFacts) {
+                    if (!lastSaid.contains(f.toLowerCase(Locale.ROOT))) {
+                        problems.add("last reply misses \"" + f + "\"");
+                    }
+                }
+                if (t.cardProduct != null && !addableCard(last, t.cardProduct)) {
+                    problems.add("last reply has no add-to-cart card of product " + t.cardProduct);
                 }
                 Map<Long, OrderState> now = snapshot(stack);
                 for (long id = FIRST_ORDER; id <= LAST_ORDER; id++) {
@@ -111,21 +147,46 @@ class BuiltinEvalTest {
             }
         }
         double pass1 = (double) passed / tasks.size();
-        System.out.printf(Locale.ROOT, "tau-bench-style evaluation, built-in assistant: pass^1 = %d/%d = %.3f%n", passed,
-                tasks.size(), pass1);
+        System.out.printf(Locale.ROOT, "tau-bench-style evaluation (%s), built-in assistant: pass^1 = %d/%d = %.3f%n",
+                name, passed, tasks.size(), pass1);
         report.forEach(System.out::println);
-        assertTrue(pass1 >= TARGET, String.format(Locale.ROOT, "pass^1 %.3f below %.2f", pass1, TARGET));
+        return pass1;
     }
 
-    private static void play(EvalStack stack, Task t, StringBuilder replies, List<String> transcript) throws Exception {
+    /** The reply shows this product as a card whose add-to-cart button names it. */
+    private static boolean addableCard(JsonPath reply, long productId) {
+        if (reply == null) {
+            return false;
+        }
+        List<Map<String, Object>> cards = reply.getList("cards");
+        if (cards == null) {
+            return false;
+        }
+        for (Map<String, Object> c : cards) {
+            if ("product".equals(c.get("type")) && c.get("id") instanceof Number id && id.longValue() == productId
+                    && c.get("addToCart") instanceof Map<?, ?> add && add.get("productId") instanceof Number p
+                    && p.longValue() == productId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Plays the task's turns; the last reply. */
+    private static JsonPath play(EvalStack stack, Task t, StringBuilder replies, List<String> transcript) throws Exception {
         String session = "eval-" + t.id + "-" + UUID.randomUUID().toString().substring(0, 8);
         stack.forgetMail();
         String conversation = null;
         String confirmId = null;
+        JsonPath last = null;
+        Map<String, Object> context = context(t);
         for (Task.Step s : t.steps) {
             Map<String, Object> body = new HashMap<>();
             body.put("session_id", session);
             body.put("domain", EvalStack.DOMAIN);
+            if (context != null) {
+                body.put("context", context);
+            }
             if (conversation != null) {
                 body.put("conversation_id", conversation);
             }
@@ -147,6 +208,7 @@ class BuiltinEvalTest {
                 }
             }
             JsonPath json = turn(body, shown, transcript, replies);
+            last = json;
             conversation = json.getString("conversation_id");
             String confirm = json.getString("ui.confirm.id");
             if (confirm != null) {
@@ -159,6 +221,9 @@ class BuiltinEvalTest {
                 answer.put("session_id", session);
                 answer.put("domain", EvalStack.DOMAIN);
                 answer.put("conversation_id", conversation);
+                if (context != null) {
+                    answer.put("context", context);
+                }
                 if ("button".equals(t.consent)) {
                     answer.put("confirm", confirm);
                 } else {
@@ -166,12 +231,33 @@ class BuiltinEvalTest {
                 }
                 JsonPath after = turn(answer, "button".equals(t.consent) ? "[presses \"I consent\"]" : t.consent,
                         transcript, replies);
+                last = after;
                 String next = after.getString("ui.confirm.id");
                 if (next != null) {
                     confirmId = next;
                 }
             }
         }
+        return last;
+    }
+
+    /** The widget's context of this shopper: the product page they are on, their signed identity; null for none. */
+    private static Map<String, Object> context(Task t) {
+        if (t.pageProduct == null && t.signedIn == null) {
+            return null;
+        }
+        Map<String, Object> context = new HashMap<>();
+        if (t.pageProduct != null) {
+            context.put("page", Map.of("type", "product", "productId", t.pageProduct));
+        }
+        if (t.signedIn != null) {
+            context.put("identityToken", SignedToken.sign(SignedToken.Purpose.IDENTITY, EvalStack.PLUGIN_SECRET,
+                    Map.of("domain", EvalStack.DOMAIN, "customerId", t.signedInCustomer, "email",
+                            t.signedIn),
+                    Instant.now().plusSeconds(3600)));
+            context.put("userData", Map.of("isLoggedIn", true));
+        }
+        return context;
     }
 
     private static JsonPath turn(Map<String, Object> body, String shown, List<String> transcript, StringBuilder replies) {

@@ -41,6 +41,8 @@ final class EvalStack {
 
     static final String INTERNAL_TOKEN = "test-internal-token-0123456789";
     static final String ADMIN_TOKEN = "eval-admin-token-0123456789";
+    /** The plugin's secret the store is registered with: signed-in shoppers' identities are signed with it. */
+    static final String PLUGIN_SECRET = "eval-plugin-secret-0123456789abcdef0123";
     static final String DOMAIN = "eval-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
     static final String SUPPORT_EMAIL = "support@" + DOMAIN;
     /**
@@ -173,7 +175,7 @@ final class EvalStack {
         String body = JSON.writeValueAsString(Map.of("domain", DOMAIN, "store_name", "Eval Store", "woocommerce_url",
                 store.baseUrl(), "woocommerce_consumer_key", DemoStore.CONSUMER_KEY, "woocommerce_consumer_secret",
                 DemoStore.CONSUMER_SECRET, "woocommerce_enabled", true, "development_store", true, "support_email",
-                SUPPORT_EMAIL, "allowed_origins", List.of("http://localhost")));
+                SUPPORT_EMAIL, "plugin_secret", PLUGIN_SECRET, "allowed_origins", List.of("http://localhost")));
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/admin/config"))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -25,6 +25,15 @@ final class Task {
     final List<String> forbidden = new ArrayList<>();
     /** How this shopper answers the consent question: "button", "yes" (typed) or "no". */
     String consent = "button";
+    /** Facts the last reply must state (a follow-up is answered by the turn that asked it, not an earlier one). */
+    final List<String> lastFacts = new ArrayList<>();
+    /** A product the last reply must show as a card with an add-to-cart button, or null. */
+    Long cardProduct;
+    /** The product page the shopper chats from ({@code context.page}), or null. */
+    Long pageProduct;
+    /** The signed-in customer's email (a signed identity from the plugin rides with every message), or null. */
+    String signedIn;
+    long signedInCustomer;
 
     private Task(String id) {
         this.id = id;
@@ -74,6 +83,31 @@ final class Task {
     /** The shopper answers the consent question by typing this ("yes", "no") instead of pressing the button. */
     Task consents(String answer) {
         consent = answer;
+        return this;
+    }
+
+    /** The last reply states each of these. */
+    Task last(String... f) {
+        lastFacts.addAll(List.of(f));
+        return this;
+    }
+
+    /** The last reply shows this product as a card the widget can add to the cart. */
+    Task card(long productId) {
+        cardProduct = productId;
+        return this;
+    }
+
+    /** The shopper writes from this product's page. */
+    Task page(long productId) {
+        pageProduct = productId;
+        return this;
+    }
+
+    /** The shopper is signed in to the store as this customer. */
+    Task signedIn(String email, long customerId) {
+        signedIn = email;
+        signedInCustomer = customerId;
         return this;
     }
 

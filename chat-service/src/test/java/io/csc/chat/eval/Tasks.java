@@ -16,6 +16,10 @@ final class Tasks {
     static final String DIETER = "dieter.mueller@example.com";
     static final String EMMA = "emma.wilson@example.com";
 
+    /** What a shopper must never read after a follow-up the assistant should have understood. */
+    static final String[] LOST = {"couldn't find", "don't currently have", "not sure I understood", "Your cart is empty",
+            "Which product do you mean"};
+
     private Tasks() {
     }
 
@@ -137,6 +141,50 @@ final class Tasks {
                 Task.of("address-mind").say("I need to change the shipping address of order 51", CARLA).code(CARLA)
                         .say("12 High Street, London, SW1A 1AA, GB", "no wait, keep the old address", "yes"),
                 Task.of("recent-then-cancel").say("show my orders", EMMA).code(EMMA).say("cancel order 56", "yes")
-                        .status(56, "cancelled").facts("#55"));
+                        .status(56, "cancelled").facts("#55"),
+
+                // follow-ups against the products just shown: the last reply answers about that product
+                Task.of("fu-price-beanie").say("is the wool beanie in stock?", "how much is it?")
+                        .last("Wool Beanie", "14.40").never(LOST),
+                Task.of("fu-stock-webcam").say("tell me about the 4k webcam", "is it still available?")
+                        .last("4K Webcam", "18").never(LOST),
+                Task.of("fu-and-the-charger").say("how much is the leather belt?", "and the usb-c charger?")
+                        .last("USB-C Fast Charger").never(LOST),
+                Task.of("fu-colour-shirt").say("do you have the performance running shirt?", "does it come in blue?")
+                        .last("Blue").never(LOST),
+                Task.of("fu-add-beanie").say("is the wool beanie in stock?", "add it to my cart").card(19).never(LOST),
+                Task.of("fu-german-price").say("tell me about the water bottle", "wie viel kostet es?").last("24")
+                        .never(LOST),
+                Task.of("fu-add-out-of-stock").say("do you have the canvas tote bag?", "add it to my cart")
+                        .last("out of stock").never(LOST),
+                // the page's product
+                Task.of("page-price-hoodie").page(16).say("how much is this?").last("Pullover Hoodie Heather Grey", "54.00")
+                        .never(LOST),
+                Task.of("page-sizes-shirt").page(40).say("what sizes does it come in?")
+                        .last("Performance Running Shirt", "size").never(LOST),
+                Task.of("page-basket-hoodie").page(16).say("put this in my basket").card(16).never(LOST),
+                Task.of("page-red-m").page(40).say("do you have this in red, size M?").last("out of stock").never(LOST),
+                // follow-ups against the orders just listed or discussed
+                Task.of("list-last-one").say("list my orders", CARLA).code(CARLA).say("what about the last one?")
+                        .last("#51", "77.40"),
+                Task.of("status-then-where").say("status of order 56", EMMA, "where is it?").last("#56"),
+                Task.of("refund-for-it").say("status of order 49", BOB, "I want a refund for it").code(BOB).say("yes")
+                        .noted(49),
+                Task.of("list-cancel-mind").say("show my orders", ALICE).code(ALICE)
+                        .say("cancel the second one", "no, keep it", "yes").never("now cancelled"),
+                // no number: a signed-in customer's newest order, a guest's orders after a code
+                Task.of("signed-latest-alice").signedIn(ALICE, 2).say("where is my latest order?").facts("#57")
+                        .never("email address"),
+                Task.of("signed-no-number").signedIn(DIETER, 5).say("where is my order?").facts("#61")
+                        .never("order number"),
+                Task.of("guest-latest").say("what's the status of my latest order?", CARLA).code(CARLA)
+                        .facts("#52", "#51"),
+                // a new code to the address already given; a withdrawn button; a signed-in change of mind
+                Task.of("resend-then-cancel").say("cancel order 52", CARLA, "send the code again").code(CARLA).say("yes")
+                        .status(52, "cancelled"),
+                Task.of("button-after-product").say("cancel order 52", CARLA).code(CARLA)
+                        .say("how much is the wool beanie?").confirm().facts("no longer open", "14.40"),
+                Task.of("signed-mind").signedIn(CARLA, 4).say("cancel order 52", "wait", "yes").never("now cancelled"),
+                Task.of("signed-cancel-button").signedIn(BOB, 3).say("cancel order 50").confirm().status(50, "cancelled"));
     }
 }

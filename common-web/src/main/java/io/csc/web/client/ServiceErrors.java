@@ -26,17 +26,34 @@ public final class ServiceErrors {
 
     /** {@code service} names the caller's peer in messages ({@code commerce-gateway}, {@code cart-service}...). */
     public static RuntimeException toException(String service, Response response) {
-        return toException(service, response.getStatus(), code(response));
+        return toException(service, response.getStatus(), code(response), retryAfter(response));
     }
 
     static RuntimeException toException(String service, int status, String code) {
+        return toException(service, status, code, 0);
+    }
+
+    static RuntimeException toException(String service, int status, String code, long retryAfterSeconds) {
         if (status >= 400 && status < 500) {
-            return new ServiceRefusal(service, status, code);
+            return new ServiceRefusal(service, status, code, retryAfterSeconds);
         }
         if (code != null && STORE_CODES.contains(code)) {
             return new StoreUnavailable(service, status, code);
         }
         return new ServiceFailure(service, status, code);
+    }
+
+    /** {@code Retry-After} in seconds (our services send seconds, never a date); 0 when absent or unreadable. */
+    static long retryAfter(Response response) {
+        String value = response.getHeaderString("Retry-After");
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String code(Response response) {

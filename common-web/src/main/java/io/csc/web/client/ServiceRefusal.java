@@ -8,9 +8,21 @@ import io.csc.web.ApiException;
  * counted by a circuit breaker.
  */
 public class ServiceRefusal extends ServiceCallException {
+    private final long retryAfterSeconds;
 
     public ServiceRefusal(String service, int status, String code) {
+        this(service, status, code, 0);
+    }
+
+    /** {@code retryAfterSeconds}: the answer's {@code Retry-After} (a 429's wait), 0 when it gave none. */
+    public ServiceRefusal(String service, int status, String code, long retryAfterSeconds) {
         super(service + " refused: " + status + " " + code, service, status, code);
+        this.retryAfterSeconds = Math.max(0, retryAfterSeconds);
+    }
+
+    /** The seconds after which the service said trying again can succeed ({@code Retry-After}); 0 when unknown. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** This status and, unless {@code code} is null, this error code. */

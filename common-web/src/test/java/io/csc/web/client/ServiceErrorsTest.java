@@ -24,6 +24,24 @@ class ServiceErrorsTest {
     }
 
     @Test
+    void aRefusalKeepsTheRetryAfterItsAnswerGave() {
+        try (jakarta.ws.rs.core.Response tooSoon = jakarta.ws.rs.core.Response.status(429).header("Retry-After", "42")
+                .build()) {
+            ServiceRefusal refusal = assertInstanceOf(ServiceRefusal.class,
+                    ServiceErrors.toException("verification-service", tooSoon));
+            assertEquals(42, refusal.retryAfterSeconds());
+        }
+        try (jakarta.ws.rs.core.Response noHeader = jakarta.ws.rs.core.Response.status(429).build();
+                jakarta.ws.rs.core.Response aDate = jakarta.ws.rs.core.Response.status(429)
+                        .header("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT").build()) {
+            assertEquals(0, ((ServiceRefusal) ServiceErrors.toException("verification-service", noHeader))
+                    .retryAfterSeconds());
+            assertEquals(0, ((ServiceRefusal) ServiceErrors.toException("verification-service", aDate))
+                    .retryAfterSeconds());
+        }
+    }
+
+    @Test
     void aRefusalWithoutACodeHasAnEmptyOne() {
         ServiceRefusal refusal = assertInstanceOf(ServiceRefusal.class,
                 ServiceErrors.toException("verification-service", 400, null));
