@@ -4,11 +4,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.csc.chat.assistant.AssistantReply;
-import io.csc.chat.assistant.StreamedReply;
-import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.grounding.FactExtractor;
+import io.csc.chat.turn.AssistantReply;
+import io.csc.chat.turn.StreamedReply;
+import io.csc.chat.turn.Turn;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

@@ -8,9 +8,9 @@ import jakarta.inject.Named;
 
 import org.junit.jupiter.api.Test;
 
-import io.csc.chat.assistant.Assistant;
-import io.csc.chat.assistant.AssistantReply;
-import io.csc.chat.conversation.AssistantSelector;
+import io.csc.chat.turn.Assistant;
+import io.csc.chat.turn.AssistantReply;
+import io.csc.chat.turn.AssistantSelector;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

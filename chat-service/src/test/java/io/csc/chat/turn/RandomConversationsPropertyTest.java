@@ -1,4 +1,4 @@
-package io.csc.chat.conversation;
+package io.csc.chat.turn;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.csc.chat.action.ActionService;
 import io.csc.chat.action.ActionService.Decision;
-import io.csc.chat.assistant.AssistantReply;
 import io.csc.chat.assistant.Awaiting;
 import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.assistant.HistoryMessage;

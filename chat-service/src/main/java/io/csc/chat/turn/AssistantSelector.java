@@ -1,4 +1,4 @@
-package io.csc.chat.conversation;
+package io.csc.chat.turn;
 
 import java.time.Duration;
 
@@ -7,10 +7,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Named;
 
-import io.csc.chat.assistant.Assistant;
-import io.csc.chat.assistant.AssistantReply;
-import io.csc.chat.assistant.StreamedReply;
-import io.csc.chat.assistant.Turn;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.metrics.ChatMetrics;
 import io.quarkus.logging.Log;
