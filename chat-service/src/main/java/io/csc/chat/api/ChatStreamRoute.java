@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.csc.chat.config.ChatConfig;
-import io.csc.chat.conversation.ChatService;
+import io.csc.chat.turn.ChatService;
 import io.csc.model.ErrorResponse;
 import io.csc.web.ApiException;
 import io.quarkus.logging.Log;

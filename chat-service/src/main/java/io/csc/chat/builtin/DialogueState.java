@@ -6,6 +6,7 @@ import io.csc.chat.action.Confirmation;
 import io.csc.chat.assistant.Awaiting;
 import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.assistant.HistoryMessage;
+import io.csc.chat.understanding.Intent;
 
 /**
  * Where the conversation stands for the built-in assistant: the stored state of the last reply ({@link Dialogue}: what

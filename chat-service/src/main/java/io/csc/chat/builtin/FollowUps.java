@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.csc.chat.assistant.Dialogue;
+import io.csc.chat.understanding.Intent;
 import io.csc.chat.understanding.MessageAnalyser;
 
 /**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.csc.chat.understanding.Intent;
+
 /**
  * Nearest-prototype intent matching with a sentence-embedding model: each intent has a handful of example sentences,
  * embedded once; a message scores against each intent as the mean of its best prototype and the intent's centroid.

@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.csc.chat.understanding.Intent;
+
 /**
  * Example sentences per intent for the embedding match. Kept apart from the utterance table the tests score against
  * (none of these sentences is in it), so the reported accuracy is on unseen phrasing.

@@ -1,5 +1,7 @@
 package io.csc.chat.builtin;
 
+import io.csc.chat.understanding.Intent;
+
 /**
  * The decisive rules: keywords with typo tolerance, the arguments found, and what the assistant asked for. A rule
  * that fires settles the intent without the embedding model; {@link #classify} answers null when none fires.

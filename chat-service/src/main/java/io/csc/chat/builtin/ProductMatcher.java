@@ -8,12 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.csc.chat.understanding.Catalogue;
+
 /**
  * Finds which of the store's products a message names, by name words (typos and plurals tolerated, words weighted by
  * how rare they are in the catalogue) or by SKU. Answers a product only when one scores strictly best, so "hoodie" in a
  * store with three hoodies names none and the assistant searches instead.
  */
-public final class ProductMatcher {
+public final class ProductMatcher implements Catalogue {
 
     /** One product of the store's catalogue as the matcher needs it. */
     public record Entry(long id, String name, String sku) {
@@ -47,6 +49,7 @@ public final class ProductMatcher {
     }
 
     /** The product the message names, or null when none (or more than one equally) fits. */
+    @Override
     public Entry match(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
         for (Entry e : entries) {

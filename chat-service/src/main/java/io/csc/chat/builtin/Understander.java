@@ -3,6 +3,8 @@ package io.csc.chat.builtin;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import io.csc.chat.understanding.Intent;
+
 /**
  * Reads a shopper's message: arguments first (email, code, order number, address, product), then the decisive rules,
  * and only when no rule settles it the embedding model, whose answer counts only above a minimum score and with a

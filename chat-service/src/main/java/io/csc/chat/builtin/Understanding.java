@@ -1,5 +1,6 @@
 package io.csc.chat.builtin;
 
+import io.csc.chat.understanding.Intent;
 import io.csc.model.commerce.Address;
 
 /**

@@ -14,9 +14,9 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import io.csc.chat.config.ChatConfig;
 import io.csc.chat.embedding.EmbeddingModelProducer;
 import io.csc.chat.embedding.EmbeddingUnavailableException;
-import io.csc.chat.llm.LlmConfig;
 import io.quarkus.logging.Log;
 
 /**
@@ -43,11 +43,11 @@ public class KnowledgeEmbedder {
     private volatile boolean unavailable;
     private final Map<String, float[]> questions;
 
-    public KnowledgeEmbedder(KnowledgeConfig config, EmbeddingModel local, LlmConfig llm,
+    public KnowledgeEmbedder(KnowledgeConfig config, EmbeddingModel local, ChatConfig chat,
             @ConfigProperty(name = "quarkus.langchain4j.openai.base-url") String openAiBaseUrl,
             @ConfigProperty(name = "quarkus.langchain4j.openai.timeout", defaultValue = "20s") Duration openAiTimeout) {
         this.enabled = config.embeddings();
-        String key = llm.apiKey().filter(k -> !k.isBlank()).orElse(null);
+        String key = chat.llm().apiKey().filter(k -> !k.isBlank()).orElse(null);
         if (config.embeddingProvider() == KnowledgeConfig.EmbeddingProvider.OPENAI && key != null) {
             this.model = OpenAiEmbeddingModel.builder().baseUrl(openAiBaseUrl).apiKey(key)
                     .modelName(config.openaiEmbeddingModel()).timeout(openAiTimeout).maxRetries(1)

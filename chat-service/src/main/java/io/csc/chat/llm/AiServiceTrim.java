@@ -1,7 +1,5 @@
 package io.csc.chat.llm;
 
-import java.lang.reflect.Field;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -9,63 +7,27 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.csc.chat.config.ChatConfig;
 import io.quarkiverse.langchain4j.QuarkusJsonCodecFactory;
-import io.quarkiverse.langchain4j.observability.AiServiceEvents;
-import io.quarkiverse.langchain4j.runtime.aiservice.QuarkusAiServiceContext;
-import io.quarkus.arc.ClientProxy;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Takes out of the model's path two things quarkus-langchain4j does on every call that chat-service has no use for
- * (together about a tenth of an LLM turn's CPU, profiled with the benchmark's stub model):
- * <ul>
- * <li>the adapters that re-fire each AI-service event (started, request issued, response received, tool executed,
- * completed) as a CDI event: nothing here observes them, and each costs a CDI observer resolution. The metrics do not
- * depend on them ({@code chat_llm_latency}, {@code chat_tool_calls} and quarkus-langchain4j's own timers stay);</li>
- * <li>the indentation of the JSON sent to the model: the same bytes, minus whitespace nobody reads.</li>
- * </ul>
- * Only in LLM mode; a library that changes these internals (or a native image without the reflection) makes this a
- * no-op with a warning, never a failed start.
+ * Sends the model compact JSON: quarkus-langchain4j's JSON mapper for the OpenAI requests indents its output (the same
+ * bytes plus whitespace nobody reads, a measurable share of an LLM turn's CPU with the benchmark's stub model). The
+ * mapper is a public static field of the library, switched here with a plain call: no reflection, native-friendly, and
+ * a library that moves it fails the compilation. {@code LlmAssistantTest#the_request_to_the_model_is_compact_json}
+ * fails when the library stops using it for the request.
+ * <p>
+ * This class once also unregistered the AI service's CDI event adapters by reading the generated service's private
+ * context field (reflection); that is gone: the library offers no supported switch for them, and each costs only a CDI
+ * observer resolution per event.
  */
 @ApplicationScoped
 public class AiServiceTrim {
 
-    void onStart(@Observes StartupEvent event, ChatConfig config, StoreAssistantAi ai) {
+    void onStart(@Observes StartupEvent event, ChatConfig config) {
         String apiKey = config.llm().apiKey().orElse("");
         if (apiKey.isBlank() || "none".equals(apiKey)) {
             return;
         }
-        try {
-            QuarkusAiServiceContext context = contextOf(ai);
-            if (context != null) {
-                for (AiServiceEvents e : AiServiceEvents.values()) {
-                    context.eventListenerRegistrar.unregister(e.createListener(StoreAssistantAi.class));
-                }
-            }
-            QuarkusJsonCodecFactory.SnakeCaseObjectMapperHolder.MAPPER.disable(SerializationFeature.INDENT_OUTPUT);
-        } catch (RuntimeException | LinkageError e) {
-            Log.warnf("Could not trim quarkus-langchain4j's per-call work (%s); the model works as before",
-                    e.getClass().getSimpleName());
-        }
-    }
-
-    /**
-     * The AI service's own context: a dependent bean held by the generated implementation (looking the bean up again
-     * would create another one), read from its field.
-     */
-    private static QuarkusAiServiceContext contextOf(StoreAssistantAi ai) {
-        Object impl = ClientProxy.unwrap(ai);
-        for (Field f : impl.getClass().getDeclaredFields()) {
-            if (QuarkusAiServiceContext.class.isAssignableFrom(f.getType())) {
-                try {
-                    f.setAccessible(true);
-                    return (QuarkusAiServiceContext) f.get(impl);
-                } catch (IllegalAccessException | RuntimeException e) {
-                    Log.warnf("AI service context not readable (%s)", e.getClass().getSimpleName());
-                    return null;
-                }
-            }
-        }
-        return null;
+        QuarkusJsonCodecFactory.SnakeCaseObjectMapperHolder.MAPPER.disable(SerializationFeature.INDENT_OUTPUT);
     }
 }

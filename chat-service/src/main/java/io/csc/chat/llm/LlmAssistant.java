@@ -1,6 +1,5 @@
 package io.csc.chat.llm;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +13,8 @@ import jakarta.inject.Named;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
-import io.csc.chat.assistant.Assistant;
-import io.csc.chat.assistant.AssistantReply;
 import io.csc.chat.assistant.HistoryMessage;
 import io.csc.chat.assistant.Source;
-import io.csc.chat.assistant.StreamedReply;
-import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.grounding.Evidence;
@@ -28,6 +23,10 @@ import io.csc.chat.grounding.GroundingChecker;
 import io.csc.chat.grounding.GroundingVerdict;
 import io.csc.chat.metrics.ChatMetrics;
 import io.csc.chat.tools.ToolResult;
+import io.csc.chat.turn.Assistant;
+import io.csc.chat.turn.AssistantReply;
+import io.csc.chat.turn.StreamedReply;
+import io.csc.chat.turn.Turn;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -42,30 +41,27 @@ import io.vertx.core.Vertx;
  * <li>The reply is checked against the order facts the tools returned in this conversation; a reply stating one they
  * did not is replaced by one rendered from the tool results ({@code chat_grounding_replacements}).</li>
  * <li>The reply's ui, sources and requiresVerification come from the tool results, not from the model's text.</li>
- * <li>A model error, or no answer within {@code CHAT_LLM_TIMEOUT}, hands the turn to the built-in assistant
- * ({@code chat_llm_fallbacks}).</li>
+ * <li>A model error fails the reply; the time limit and the fallback to the built-in assistant are the turn's
+ * ({@link io.csc.chat.turn.AssistantSelector}), which tells this assistant what was answered in its place
+ * ({@link #answeredInstead}).</li>
  * </ol>
  */
 @ApplicationScoped
 @Named("llm")
 public class LlmAssistant implements Assistant {
     private final StoreAssistantAi ai;
-    private final Assistant builtin;
     private final EvidenceStore evidenceStore;
     private final LlmMemoryProvider memory;
     private final LlmMemoryStore memoryStore;
     private final ChatMetrics metrics;
-    private final Duration timeout;
 
-    public LlmAssistant(StoreAssistantAi ai, @Named("builtin") Assistant builtin, EvidenceStore evidenceStore,
-            LlmMemoryProvider memory, LlmMemoryStore memoryStore, ChatMetrics metrics, LlmConfig config) {
+    public LlmAssistant(StoreAssistantAi ai, EvidenceStore evidenceStore, LlmMemoryProvider memory,
+            LlmMemoryStore memoryStore, ChatMetrics metrics) {
         this.ai = ai;
-        this.builtin = builtin;
         this.evidenceStore = evidenceStore;
         this.memory = memory;
         this.memoryStore = memoryStore;
         this.metrics = metrics;
-        this.timeout = config.timeout();
     }
 
     @Override
@@ -82,7 +78,7 @@ public class LlmAssistant implements Assistant {
                 scope.close();
             }
             return finish(turn, scope, text);
-        }).ifNoItem().after(timeout).fail().onFailure().recoverWithUni(e -> fallback(turn, e));
+        });
     }
 
     @Override
@@ -146,27 +142,13 @@ public class LlmAssistant implements Assistant {
                 outcome);
     }
 
-    /** The built-in assistant answers this turn; the model's memory learns the exchange, so the next turn follows on. */
-    Uni<AssistantReply> fallback(Turn turn, Throwable e) {
-        String reason = e instanceof io.smallrye.mutiny.TimeoutException ? "timeout" : "error";
-        Log.warnf("Model failed (%s, %s); the built-in assistant answers this turn", reason, causes(e));
-        metrics.llmFallback(reason);
-        return builtin.reply(turn).call(reply -> blocking(Vertx.currentContext(), () -> {
+    /** The model's memory learns the exchange the built-in assistant answered, so the model's next turn follows on. */
+    @Override
+    public Uni<Void> answeredInstead(Turn turn, AssistantReply reply) {
+        return blocking(Vertx.currentContext(), () -> {
             rememberExchange(turn, reply.message());
             return null;
-        }).onFailure().recoverWithNull());
-    }
-
-    /** The exception's cause chain by class name only: messages may quote the shopper or the model. */
-    static String causes(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null && sb.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
-            sb.append(sb.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName());
-            if (t instanceof StackOverflowError) {
-                break;
-            }
-        }
-        return sb.toString();
+        }).replaceWithVoid();
     }
 
     private void rememberExchange(Turn turn, String answer) {
@@ -191,16 +173,8 @@ public class LlmAssistant implements Assistant {
         return ai;
     }
 
-    Assistant builtin() {
-        return builtin;
-    }
-
     ChatMetrics metrics() {
         return metrics;
-    }
-
-    Duration timeout() {
-        return timeout;
     }
 
     /** Runs blocking work off the event loop and resumes on the request's Vert.x context (chat-core continues there). */

@@ -7,18 +7,16 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The model's settings ({@code chat.llm.*}). Every key under {@code chat.llm} must be mapped here: chat-core's
- * {@code ChatConfig} maps the {@code chat} prefix and SmallRye refuses unmapped keys below it.
+ * The model's settings ({@code chat.llm.*}). Every key under {@code chat.llm} must be mapped here or in
+ * {@code ChatConfig.Llm}: {@code ChatConfig} maps the {@code chat} prefix and SmallRye refuses unmapped keys below it.
+ * The API key and the turn's time limit ({@code CHAT_LLM_TIMEOUT}) are read by the turn's {@code AssistantSelector}
+ * through {@code ChatConfig.Llm}.
  */
 @ConfigMapping(prefix = "chat.llm")
 public interface LlmConfig {
 
     /** {@code OPENAI_API_KEY}; empty means no model: the built-in assistant answers every turn. */
     Optional<String> apiKey();
-
-    /** The model's time for one turn before the built-in assistant answers instead ({@code CHAT_LLM_TIMEOUT}). */
-    @WithDefault("20s")
-    Duration timeout();
 
     /** A chat-core tool that does not answer in this time counts as unavailable for the model. */
     @WithDefault("10s")

@@ -1,17 +1,15 @@
 package io.csc.chat.llm;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
-import io.csc.chat.assistant.AssistantReply;
-import io.csc.chat.assistant.StreamedReply;
-import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.grounding.FactExtractor;
+import io.csc.chat.turn.AssistantReply;
+import io.csc.chat.turn.StreamedReply;
+import io.csc.chat.turn.Turn;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
@@ -21,7 +19,9 @@ import io.vertx.core.Vertx;
  * One streamed model turn. Text deltas go out as the model writes them while nothing in the turn needs checking; from
  * the moment a private tool has run, or the text so far states an order fact, the rest is held, checked like a
  * non-streamed reply, and sent in one piece (or replaced). The final reply (the SSE's last event) is authoritative.
- * A model error or timeout hands the turn to the built-in assistant, as {@link LlmAssistant#reply} does.
+ * A model error fails both the deltas and the reply; the turn's time limit and the fallback to the built-in assistant
+ * are {@link io.csc.chat.turn.AssistantSelector}'s, which stops reading the deltas when the time is up (the model's
+ * stream is then cancelled).
  */
 final class LlmStream {
     private final LlmAssistant owner;
@@ -36,7 +36,6 @@ final class LlmStream {
     private boolean holding;
     private boolean ended;
     private Cancellable model;
-    private ScheduledFuture<?> timer;
 
     LlmStream(LlmAssistant owner, Turn turn) {
         this.owner = owner;
@@ -49,7 +48,7 @@ final class LlmStream {
         Multi<String> deltas = Multi.createFrom().deferred(() -> {
             begin();
             return out;
-        });
+        }).onCancellation().invoke(() -> fail(new CancellationException("the turn stopped reading the model")));
         Uni<AssistantReply> reply = Uni.createFrom().deferred(() -> {
             begin();
             return Uni.createFrom().completionStage(done);
@@ -63,8 +62,6 @@ final class LlmStream {
         }
         started = true;
         TurnContext ctx = turn.context();
-        timer = Infrastructure.getDefaultWorkerPool().schedule(() -> fail(new io.smallrye.mutiny.TimeoutException()),
-                owner.timeout().toMillis(), TimeUnit.MILLISECONDS);
         scope.open();
         model = owner.ai().stream(ctx.conversationId(), turn.message(), scope.toParameters())
                 .onTermination().invoke(scope::close)
@@ -92,7 +89,6 @@ final class LlmStream {
                 return;
             }
             ended = true;
-            timer.cancel(false);
             modelText = text.toString();
         }
         LlmAssistant.blocking(vertx, () -> owner.finish(turn, scope, modelText)).subscribe().with(reply -> {
@@ -104,7 +100,7 @@ final class LlmStream {
             }
             out.onComplete();
             done.complete(reply);
-        }, this::fallback);
+        }, this::end);
     }
 
     private void fail(Throwable e) {
@@ -113,26 +109,15 @@ final class LlmStream {
                 return;
             }
             ended = true;
-            if (timer != null) {
-                timer.cancel(false);
-            }
         }
         if (model != null) {
             model.cancel();
         }
-        fallback(e);
+        end(e);
     }
 
-    private void fallback(Throwable e) {
-        owner.fallback(turn, e).subscribe().with(reply -> {
-            if (sent.isEmpty()) {
-                out.onNext(reply.message());
-            }
-            out.onComplete();
-            done.complete(reply);
-        }, err -> {
-            out.onError(err);
-            done.completeExceptionally(err);
-        });
+    private void end(Throwable e) {
+        out.onError(e);
+        done.completeExceptionally(e);
     }
 }

@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.csc.chat.builtin.ProductMatcher;
-
 /**
  * Reads what a shopper asks in English, German, Spanish or French with one list of rules: each rule is a phrase
  * pattern per topic over the message lower-cased, without accents and apostrophes (shoppers type "donde esta",
@@ -189,7 +187,7 @@ public final class MessageAnalyser {
      * Analyses a message and, when no rule fits, asks the store's catalogue: a message that names one of its products
      * ("wool beanie?", "the SSD") is a product question.
      */
-    public static Analysis analyse(String message, Language fallback, ProductMatcher catalog) {
+    public static Analysis analyse(String message, Language fallback, Catalogue catalog) {
         Analysis a = analyse(message, fallback);
         if (a.topic() == Topic.OTHER && catalog != null && message != null && catalog.match(message) != null) {
             return new Analysis(a.language(), Topic.PRODUCT_SEARCH, "catalogue", a.orderNumber(), a.email(), a.code());

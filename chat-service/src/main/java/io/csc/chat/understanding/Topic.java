@@ -2,8 +2,6 @@ package io.csc.chat.understanding;
 
 import java.util.Locale;
 
-import io.csc.chat.builtin.Intent;
-
 /**
  * What a shopper's message asks for, finer than {@link Intent}: small talk, privacy requests, each kind of store fact
  * and reasoning over products have their own topic. {@link #intent()} gives the nearest intent the built-in assistant

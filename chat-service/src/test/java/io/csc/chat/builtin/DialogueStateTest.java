@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.csc.chat.assistant.Awaiting;
 import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.assistant.HistoryMessage;
+import io.csc.chat.understanding.Intent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -10,6 +10,7 @@ import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.builtin.FollowUps.OrderFollowUp;
 import io.csc.chat.builtin.FollowUps.ProductAsk;
 import io.csc.chat.builtin.FollowUps.ProductFollowUp;
+import io.csc.chat.understanding.Intent;
 import io.csc.chat.understanding.Language;
 import io.csc.model.commerce.ProductSummary;
 import io.csc.model.commerce.ProductSummary.ProductVariant;

@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.csc.chat.understanding.Intent;
 import io.csc.model.commerce.Address;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;

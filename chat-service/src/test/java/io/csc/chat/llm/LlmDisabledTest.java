@@ -8,17 +8,19 @@ import jakarta.inject.Named;
 
 import org.junit.jupiter.api.Test;
 
-import io.csc.chat.assistant.Assistant;
-import io.csc.chat.assistant.AssistantReply;
-import io.csc.chat.conversation.AssistantSelector;
+import io.csc.chat.turn.Assistant;
+import io.csc.chat.turn.AssistantReply;
+import io.csc.chat.turn.AssistantSelector;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.mutiny.Uni;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** No API key: the service starts, the built-in assistant answers, and the model bean, if reached, falls back. */
+/** No API key: the service starts and the built-in assistant answers; the model is never asked. */
 @QuarkusTest
 @TestProfile(LlmDisabledTest.NoKey.class)
 class LlmDisabledTest {
@@ -42,12 +44,13 @@ class LlmDisabledTest {
     @Test
     void without_a_key_the_builtin_assistant_answers() {
         assertFalse(selector.llmActive());
-        assertEquals("builtin", selector.primary().reply(LlmAssistantTest.turn(LlmAssistantTest.newConversation(), "hi"))
+        assertEquals("builtin", selector.reply(LlmAssistantTest.turn(LlmAssistantTest.newConversation(), "hi"))
                 .await().atMost(Duration.ofSeconds(30)).mode());
+        assertEquals("builtin", selector.stream(LlmAssistantTest.turn(LlmAssistantTest.newConversation(), "hi"))
+                .reply().await().atMost(Duration.ofSeconds(30)).mode());
 
-        // the disabled model throws; the turn still gets the built-in assistant's answer
-        AssistantReply reply = llm.reply(LlmAssistantTest.turn(LlmAssistantTest.newConversation(), "hi")).await()
-                .atMost(Duration.ofSeconds(30));
-        assertEquals("builtin", reply.mode());
+        // the disabled model's own bean fails: it has no fallback of its own, the selector never calls it
+        Uni<AssistantReply> direct = llm.reply(LlmAssistantTest.turn(LlmAssistantTest.newConversation(), "hi"));
+        assertThrows(RuntimeException.class, () -> direct.await().atMost(Duration.ofSeconds(30)));
     }
 }

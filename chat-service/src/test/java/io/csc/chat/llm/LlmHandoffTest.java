@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import io.agroal.api.AgroalDataSource;
-import io.csc.chat.assistant.Assistant;
-import io.csc.chat.assistant.AssistantReply;
 import io.csc.chat.support.ServicesResource;
+import io.csc.chat.turn.Assistant;
+import io.csc.chat.turn.AssistantReply;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;

@@ -9,13 +9,13 @@ import jakarta.inject.Named;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.csc.chat.assistant.Assistant;
-import io.csc.chat.assistant.AssistantReply;
-import io.csc.chat.assistant.StreamedReply;
 import io.csc.chat.tools.Fact;
 import io.csc.chat.tools.OrderTools;
 import io.csc.chat.tools.ToolResult;
 import io.csc.chat.tools.ToolResult.Status;
+import io.csc.chat.turn.Assistant;
+import io.csc.chat.turn.AssistantReply;
+import io.csc.chat.turn.StreamedReply;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

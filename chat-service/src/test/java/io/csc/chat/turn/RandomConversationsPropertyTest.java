@@ -1,4 +1,4 @@
-package io.csc.chat.conversation;
+package io.csc.chat.turn;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,14 +8,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.csc.chat.action.ActionService;
 import io.csc.chat.action.ActionService.Decision;
-import io.csc.chat.assistant.AssistantReply;
 import io.csc.chat.assistant.Awaiting;
 import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.assistant.HistoryMessage;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.builtin.FollowUps;
-import io.csc.chat.builtin.Intent;
 import io.csc.chat.tools.ToolResult;
+import io.csc.chat.understanding.Intent;
 import io.csc.model.commerce.OrderSummary;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

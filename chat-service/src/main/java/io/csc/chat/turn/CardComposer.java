@@ -1,4 +1,4 @@
-package io.csc.chat.cards;
+package io.csc.chat.turn;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,8 +11,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.csc.chat.assistant.AssistantReply;
 import io.csc.chat.assistant.Source;
+import io.csc.chat.cards.Card;
 import io.csc.chat.client.GatewayClient;
 import io.csc.chat.tools.ToolResult;
 import io.csc.model.cart.CartContext;

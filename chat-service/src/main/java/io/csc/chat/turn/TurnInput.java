@@ -1,4 +1,4 @@
-package io.csc.chat.conversation;
+package io.csc.chat.turn;
 
 import io.csc.chat.assistant.ShopperContext;
 import io.csc.model.tenant.TenantSettings;

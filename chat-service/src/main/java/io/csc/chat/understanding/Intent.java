@@ -1,4 +1,4 @@
-package io.csc.chat.builtin;
+package io.csc.chat.understanding;
 
 import java.util.Locale;
 

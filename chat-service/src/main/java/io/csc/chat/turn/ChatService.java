@@ -1,4 +1,4 @@
-package io.csc.chat.conversation;
+package io.csc.chat.turn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,18 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.chat.action.ActionService;
 import io.csc.chat.action.PendingActionRepository;
-import io.csc.chat.assistant.AssistantReply;
 import io.csc.chat.assistant.Awaiting;
 import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.assistant.HistoryMessage;
 import io.csc.chat.assistant.ShopperContext;
-import io.csc.chat.assistant.StreamedReply;
-import io.csc.chat.assistant.Turn;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.assistant.VerificationState;
-import io.csc.chat.cards.CardComposer;
 import io.csc.chat.config.ChatConfig;
+import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.identity.IdentityService;
 import io.csc.chat.metrics.ChatMetrics;

@@ -1,4 +1,4 @@
-package io.csc.chat.conversation;
+package io.csc.chat.privacy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import io.csc.chat.action.PendingActionEntity;
 import io.csc.chat.action.PendingActionRepository;
+import io.csc.chat.conversation.ConversationEntity;
+import io.csc.chat.conversation.MessageEntity;
 import io.csc.chat.support.Api;
 import io.csc.chat.support.Chats;
 import io.csc.chat.support.ServicesResource;

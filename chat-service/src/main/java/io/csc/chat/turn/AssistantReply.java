@@ -1,7 +1,10 @@
-package io.csc.chat.assistant;
+package io.csc.chat.turn;
 
 import java.util.List;
 
+import io.csc.chat.assistant.Awaiting;
+import io.csc.chat.assistant.Source;
+import io.csc.chat.assistant.Ui;
 import io.csc.chat.cards.Card;
 import io.csc.chat.tools.ToolResult;
 
@@ -14,7 +17,7 @@ import io.csc.chat.tools.ToolResult;
  *        field, a confirm button)
  * @param notUnderstood the assistant did not understand the message (counted towards a handoff)
  * @param cards the products, orders and cart the reply shows as cards; added by chat-core's compose step
- *        ({@link io.csc.chat.cards.CardComposer}) from the tool results, never by an assistant
+ *        ({@link io.csc.chat.turn.CardComposer}) from the tool results, never by an assistant
  */
 public record AssistantReply(String message, List<Source> sources, Ui ui, boolean requiresVerification,
         List<ToolResult> toolResults, String mode, String outcome, Awaiting awaiting, boolean notUnderstood,

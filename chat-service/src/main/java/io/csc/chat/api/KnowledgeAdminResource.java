@@ -1,4 +1,4 @@
-package io.csc.chat.knowledge;
+package io.csc.chat.api;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.csc.chat.api.PublicEdge;
+import io.csc.chat.knowledge.IngestService;
+import io.csc.chat.knowledge.KnowledgeRepository;
+import io.csc.chat.knowledge.KnowledgeService;
 import io.csc.web.AdminOnly;
 import io.csc.web.ApiException;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package io.csc.chat.conversation;
+package io.csc.chat.privacy;
 
 import java.time.Clock;
 
@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.chat.action.PendingActionRepository;
 import io.csc.chat.config.ChatConfig;
+import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.handoff.HandoffRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;

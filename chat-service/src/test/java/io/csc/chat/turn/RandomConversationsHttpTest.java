@@ -1,4 +1,4 @@
-package io.csc.chat.conversation;
+package io.csc.chat.turn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.csc.chat.conversation.RandomConversationsPropertyTest.Kind;
-import io.csc.chat.conversation.RandomConversationsPropertyTest.Step;
 import io.csc.chat.support.Api;
 import io.csc.chat.support.Chats;
 import io.csc.chat.support.ServicesResource;
 import io.csc.chat.support.Stubs;
+import io.csc.chat.turn.RandomConversationsPropertyTest.Kind;
+import io.csc.chat.turn.RandomConversationsPropertyTest.Step;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,4 +1,4 @@
-package io.csc.chat.assistant;
+package io.csc.chat.turn;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
