@@ -311,10 +311,51 @@ public class BuiltinAssistant implements Assistant {
             }
             calls.add(new ToolResult(r.tool(), r.status(), fact.text(), r.data(), List.of(), null,
                     List.of(new Source(fact.sourceUrl(), fact.sourceTitle(), 1.0))));
-            StringBuilder text = new StringBuilder(fact.text());
+            StringBuilder text = new StringBuilder(yesOrNo(message, fact.text(), lang)).append(fact.text());
             pagesLanguage(text, fact.text(), lang);
             return reply(text.toString(), null, false, calls, "answered");
         });
+    }
+
+    private static final java.util.regex.Pattern YES_NO_QUESTION = java.util.regex.Pattern.compile(
+            "^(do|does|did|can|could|is|are|was|will|would|may|have|has|kann|konnen|gibt|habt|haben|ist|sind|darf|"
+                    + "puedo|puede|pueden|hay|tienen|tiene|es|son|hacen|aceptan|est ce|puis je|pouvez|avez|acceptez|"
+                    + "faites|y a t il)\\b");
+
+    private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile(
+            "\\b(not|no|cannot|cant|dont|doesnt|never|nicht|kein|keine|keinen|nie|nunca|ningun|ninguna|pas|jamais|aucun|"
+                    + "aucune)\\b");
+
+    /** Words of a yes/no question's frame, not of what it asks. */
+    private static final java.util.Set<String> FRAME_WORDS = java.util.Set.of("there", "your", "have", "does", "will",
+            "would", "could", "with", "about", "that", "this", "from", "they", "them", "some", "offer", "also", "still");
+
+    private static final java.util.regex.Pattern STARTS_YES_NO = java.util.regex.Pattern.compile(
+            "^(yes|no|not|ja|nein|si|no|oui|non)\\b");
+
+    /**
+     * A yes/no question answered from a page starts with the yes or the no: a no when the answer's first clause says
+     * no ("We do not accept checks."), else a yes ("Sale items can be returned too; gift cards ... cannot."). Nothing
+     * when the page's answer starts with it already ("Not yet.", "Yes, as long as ...") or the question is not a yes/no
+     * question.
+     */
+    static String yesOrNo(String question, String answer, Language lang) {
+        String q = MessageAnalyser.normalize(question == null ? "" : question);
+        String a = MessageAnalyser.normalize(answer == null ? "" : answer);
+        if (!YES_NO_QUESTION.matcher(q).find() || STARTS_YES_NO.matcher(a).find()) {
+            return "";
+        }
+        // only when the answer is about what was asked: every word of the question's own is in its first sentence
+        // ("do you ship to Japan?" answered by the delivery times is not a yes)
+        String first = " " + MessageAnalyser.normalize(answer.split("(?<=[.!?])\\s|\\n", 2)[0]) + " ";
+        for (String w : q.split(" ")) {
+            if (w.length() >= 4 && !FRAME_WORDS.contains(w) && !first.contains(" " + w)) {
+                return "";
+            }
+        }
+        String firstClause = answer.split("[;:,.!?\\n]", 2)[0];
+        boolean no = NEGATION.matcher(MessageAnalyser.normalize(firstClause)).find();
+        return ReplyCatalog.text(lang, no ? "facts.no" : "facts.yes") + " ";
     }
 
     /** The passages of the store's pages and posts: a product's description is no policy. */
@@ -495,6 +536,8 @@ public class BuiltinAssistant implements Assistant {
                 // the payment page lists the ways to pay: one it does not name is a no
                 boolean named = fact.text().toLowerCase(java.util.Locale.ROOT).contains(method);
                 text.append(ReplyCatalog.text(lang, named ? "facts.yes" : "facts.no")).append(' ');
+            } else if (!fromSettings) {
+                text.append(yesOrNo(message, fact.text(), lang));
             }
             text.append(fact.text());
             if (!fromSettings) {
@@ -705,7 +748,7 @@ public class BuiltinAssistant implements Assistant {
                 calls.results.remove(r);
                 calls.add(new ToolResult(r.tool(), r.status(), fact.text(), r.data(), List.of(), null,
                         List.of(new Source(fact.sourceUrl(), fact.sourceTitle(), 1.0))));
-                StringBuilder text = new StringBuilder(fact.text());
+                StringBuilder text = new StringBuilder(yesOrNo(message, fact.text(), calls.lang)).append(fact.text());
                 pagesLanguage(text, fact.text(), calls.lang);
                 return answer(text.toString(), calls);
             }

@@ -184,6 +184,10 @@ class UnderstandingChatTest {
         chat("u-customs", "who pays customs on my order").statusCode(200).body("message", containsString("recipient"))
                 .body("sources.size()", org.hamcrest.Matchers.equalTo(1));
         chat("u-wrap", "is gift wrapping available").statusCode(200).body("message", startsWith("Not yet"));
+        // a yes/no question starts with the yes or the no, then the page's sentence
+        chat("u-warranty", "is there a warranty on electronics?").statusCode(200).body("message", startsWith("Yes. "))
+                .body("message", containsString("one-year"));
+        chat("u-checks", "do you accept checks?").statusCode(200).body("message", startsWith("No. "));
         // an order request stays one
         chat("u-where", "where is my order?").statusCode(200).body("message", containsString("order number"));
     }
