@@ -1,5 +1,7 @@
 package io.csc.chat.action;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.csc.chat.assistant.TurnContext;
@@ -7,6 +9,8 @@ import io.csc.chat.client.VerificationClient;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.metrics.ChatMetrics;
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.ReplyCatalog;
 import io.csc.model.commerce.Address;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.verification.ConsentRequest;
@@ -45,9 +49,6 @@ public class ActionService {
         }
     }
 
-    static final String CONSENT_DECLINED = "All right, I won't use your email address. Without it I can't look up orders,"
-            + " but I'm happy to help with products, stock and the store's policies.";
-
     private final PendingActionRepository pending;
     private final Gate gate;
     private final OrderChanges changes;
@@ -64,10 +65,6 @@ public class ActionService {
         this.changes = changes;
         this.metrics = metrics;
     }
-
-    static final String NO_LONGER_OPEN = "That request is no longer open, so nothing was changed. Tell me again what you"
-            + " would like to change and I'll set it up.";
-    static final String DECLINED = "All right, I won't make that change. Is there anything else I can help you with?";
 
     /** What the confirmation rule makes of one shopper message. */
     public enum Decision {
@@ -118,23 +115,30 @@ public class ActionService {
      * proposal was withdrawn by then).
      */
     public Uni<Outcome> handle(TurnContext ctx, String confirmId, String message, String live) {
+        Language lang = ctx.language();
         return switch (decide(confirmId, message, live)) {
             case ANSWER -> Uni.createFrom().nullItem();
             case EXECUTE -> pending.find(ctx.conversationId(), live).flatMap(a -> a == null || !"pending".equals(a.state)
-                    ? Uni.createFrom().item(new Outcome(Result.EXPIRED, NO_LONGER_OPEN))
+                    ? Uni.createFrom().item(new Outcome(Result.EXPIRED, say(lang, "action.no.longer.open")))
                     : confirms(confirmId, message, a.kind)
                             ? execute(ctx, a)
-                            : withdraw(ctx, live).map(v -> new Outcome(Result.DECLINED, DECLINED)));
+                            : withdraw(ctx, live).map(v -> new Outcome(Result.DECLINED, say(lang, "action.declined"))));
             case STALE_BUTTON -> withdraw(ctx, live).chain(() -> pending.find(ctx.conversationId(), confirmId)).map(a -> {
                 metrics.toolCall("confirmation", "stale_button");
                 return a != null && CONSENT.equals(a.kind) && "executed".equals(a.state)
-                        ? new Outcome(Result.EXPIRED, "Thank you, I have your answer already.")
-                        : new Outcome(Result.EXPIRED, NO_LONGER_OPEN);
+                        ? new Outcome(Result.EXPIRED, say(lang, "consent.already"))
+                        : new Outcome(Result.EXPIRED, say(lang, "action.no.longer.open"));
             });
             case DECLINE -> pending.find(ctx.conversationId(), live).flatMap(a -> withdraw(ctx, live)
-                    .map(v -> new Outcome(Result.DECLINED, a != null && CONSENT.equals(a.kind) ? CONSENT_DECLINED : DECLINED)));
+                    .map(v -> new Outcome(Result.DECLINED,
+                            say(lang, a != null && CONSENT.equals(a.kind) ? "consent.declined" : "action.declined"))));
             case WITHDRAW_AND_ANSWER -> withdraw(ctx, live).map(v -> (Outcome) null);
         };
+    }
+
+    /** The confirmation step's sentences, in the shopper's language (English texts as the constants above). */
+    private static String say(Language lang, String key) {
+        return ReplyCatalog.text(lang, key);
     }
 
     /** Withdraws the conversation's proposals: none can be executed after this. */
@@ -150,18 +154,19 @@ public class ActionService {
         if (CONSENT.equals(a.kind)) {
             return consent(ctx, a);
         }
+        Language lang = ctx.language();
         return gate.access(ctx).flatMap(access -> {
             if (!access.mayChange(a.orderId == null ? -1 : a.orderId)) {
                 metrics.gateRefusal("step_up");
                 return pending.settle(a.id, "dropped").map(ok -> new Outcome(Result.REFUSED,
-                        "Your verification has ended, so I can't make that change now. Please verify your email again."));
+                        say(lang, "action.verification.ended")));
             }
             return pending.settle(a.id, "executed").flatMap(won -> {
                 if (!won) {
-                    return Uni.createFrom().item(new Outcome(Result.EXPIRED, NO_LONGER_OPEN));
+                    return Uni.createFrom().item(new Outcome(Result.EXPIRED, say(lang, "action.no.longer.open")));
                 }
                 return run(ctx, a, access.email()).onFailure().recoverWithUni(e -> pending.mark(a.id, "failed")
-                        .replaceWith(failure(e)));
+                        .replaceWith(failure(e, lang)));
             });
         });
     }
@@ -171,47 +176,47 @@ public class ActionService {
      * message that led to the question is answered. Nothing is recorded twice (a double click finds it settled).
      */
     private Uni<Outcome> consent(TurnContext ctx, PendingActionEntity a) {
+        Language lang = ctx.language();
         return pending.settle(a.id, "executed").flatMap(won -> {
             if (!won) {
-                return Uni.createFrom().item(new Outcome(Result.EXPIRED, "Thank you, I have your answer already."));
+                return Uni.createFrom().item(new Outcome(Result.EXPIRED, say(lang, "consent.already")));
             }
             return verification.consent(ctx.conversationId(), new ConsentRequest(config.consentTextVersion()))
-                    .replaceWith(new Outcome(Result.CONSENTED, "Thank you.", a.payload))
+                    .replaceWith(new Outcome(Result.CONSENTED, say(lang, "consent.thanks"), a.payload))
                     .onFailure().recoverWithUni(e -> {
                         Log.warnf("Consent could not be recorded: %s", e.getClass().getSimpleName());
                         return pending.mark(a.id, "failed").replaceWith(new Outcome(Result.FAILED,
-                                "I couldn't record your answer right now. Please try again in a moment."));
+                                say(lang, "consent.failed")));
                     });
         });
     }
 
     private Uni<Outcome> run(TurnContext ctx, PendingActionEntity a, String email) {
         OrderChanges.Change change = changes.of(a);
+        Language lang = ctx.language();
         if (change == null) {
-            return Uni.createFrom().item(new Outcome(Result.FAILED, "I couldn't complete that request."));
+            return Uni.createFrom().item(new Outcome(Result.FAILED, say(lang, "action.incomplete")));
         }
         return changes.execute(ctx, email, change).map(o -> new Outcome(Result.EXECUTED, switch (change.kind()) {
-            case CANCEL -> "Done: order #" + number(o) + " is now cancelled.";
-            case ADDRESS -> "Done: the shipping address of order #" + number(o) + " is now " + address(o.shipping()) + ".";
-            case REFUND_REQUEST -> "Done: your refund request for order #" + change.orderId()
-                    + " has been sent to the store's team. They will get back to you by email.";
+            case CANCEL -> ReplyCatalog.text(lang, "done.cancel", Map.of("order", number(o)));
+            case ADDRESS -> ReplyCatalog.text(lang, "done.address",
+                    Map.of("order", number(o), "address", address(o.shipping())));
+            case REFUND_REQUEST -> ReplyCatalog.text(lang, "done.refund", Map.of("order", change.orderId()));
         }));
     }
 
-    private Outcome failure(Throwable e) {
+    private Outcome failure(Throwable e, Language lang) {
         if (e instanceof ServiceRefusal r) {
             if (r.status() == 409) {
-                return new Outcome(Result.CONFLICT,
-                        "The order's status has changed meanwhile, so I couldn't make that change.");
+                return new Outcome(Result.CONFLICT, say(lang, "action.conflict"));
             }
             if (r.status() == 403) {
                 metrics.gateRefusal("not_owned");
-                return new Outcome(Result.REFUSED, "I couldn't make that change for this order.");
+                return new Outcome(Result.REFUSED, say(lang, "action.refused"));
             }
         }
         Log.warnf("Pending action failed: %s", e.getClass().getSimpleName());
-        return new Outcome(Result.FAILED,
-                "The store cannot be reached right now, so nothing was changed. Please try again in a few minutes.");
+        return new Outcome(Result.FAILED, say(lang, "action.unreachable"));
     }
 
     private static String number(OrderSummary o) {

@@ -1,5 +1,6 @@
 package io.csc.chat.assistant;
 
+import io.csc.chat.understanding.Language;
 import io.csc.model.tenant.TenantSettings;
 
 /**
@@ -17,6 +18,11 @@ public record TurnContext(String conversationId, String domain, String sessionId
         String identityEmail,
         String locale,
         VerificationState verification) {
+
+    /** The shopper's language this turn ({@code locale}, ISO 639-1), English when unknown: tools write their texts in it. */
+    public Language language() {
+        return Language.ofLocale(locale, Language.EN);
+    }
 
     /** A context whose conversation's verification history is unknown: the gate always asks verification-service. */
     public TurnContext(String conversationId, String domain, String sessionId, String clientIp, TenantSettings tenant,

@@ -2,6 +2,9 @@ package io.csc.chat.assistant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.ReplyCatalog;
+
 /**
  * Widget hints; at most one of the fields set. {@code input}: "email"|"code".
  */
@@ -21,7 +24,13 @@ public record Ui(String input, Confirm confirm, Boolean handoff) {
 
     /** The consent question's buttons: "I consent" and "No, thanks". */
     public static Ui consent(String id) {
-        return new Ui(null, new Confirm(id, "I consent", "No, thanks"), null);
+        return consent(id, Language.EN);
+    }
+
+    /** The consent question's buttons in the shopper's language. */
+    public static Ui consent(String id, Language lang) {
+        return new Ui(null, new Confirm(id, ReplyCatalog.text(lang, "consent.accept"),
+                ReplyCatalog.text(lang, "consent.decline")), null);
     }
 
     public static Ui handedOff() {

@@ -15,6 +15,8 @@ import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.knowledge.KnowledgeHit;
+import io.csc.chat.knowledge.StoreProfile;
+import io.csc.chat.knowledge.StoreProfiles;
 import io.csc.chat.tools.CartTools;
 import io.csc.chat.tools.HandoffTools;
 import io.csc.chat.tools.KnowledgeTools;
@@ -75,6 +77,7 @@ public class BuiltinAssistant implements Assistant {
     private final HandoffTools handoffs;
     private final KnowledgeTools knowledge;
     private final ChatConfig config;
+    private final StoreProfiles profiles;
 
     /**
      * Requests answered even when the message also takes something back ("never mind, I want to talk to a person"); as
@@ -85,7 +88,7 @@ public class BuiltinAssistant implements Assistant {
 
     public BuiltinAssistant(BuiltinModel model, Catalogs catalogs, ProductTools products,
             VerificationTools verification, OrderTools orders, OrderChangeTools changes, CartTools carts,
-            HandoffTools handoffs, KnowledgeTools knowledge, ChatConfig config) {
+            HandoffTools handoffs, KnowledgeTools knowledge, ChatConfig config, StoreProfiles profiles) {
         this.model = model;
         this.catalogs = catalogs;
         this.products = products;
@@ -96,6 +99,7 @@ public class BuiltinAssistant implements Assistant {
         this.handoffs = handoffs;
         this.knowledge = knowledge;
         this.config = config;
+        this.profiles = profiles;
     }
 
     /** The tool results of one turn, gathered as the policy calls tools. */
@@ -224,6 +228,18 @@ public class BuiltinAssistant implements Assistant {
                     ? latestOrder(ctx, u.intent(), calls)
                     : order(ctx, Intent.RECENT_ORDERS, null, u.email(), null, calls);
         }
+        if (state.expecting() == Expectation.NONE && policyQuestion(u, a, message)) {
+            // the rules read an order or cart request, the words ask about the store's rules: the pages decide
+            return byEvidence(ctx, u, a, message, lang, calls).flatMap(
+                    fromPages -> fromPages != null ? Uni.createFrom().item(fromPages) : route(ctx, state, u, a, turn, calls));
+        }
+        return route(ctx, state, u, a, turn, calls);
+    }
+
+    private Uni<AssistantReply> route(TurnContext ctx, DialogueState state, Understanding u, Analysis a, Turn turn,
+            Calls calls) {
+        String message = turn.message();
+        Language lang = calls.lang;
         if (!GIVES.contains(u.intent())) {
             Uni<AssistantReply> routed = byTopic(ctx, u, a, message, lang, calls);
             if (routed != null) {
@@ -289,7 +305,7 @@ public class BuiltinAssistant implements Assistant {
             String text = switch (f.ask()) {
                 case ADD_TO_CART -> ProductFollowUpText.addToCart(p, calls.lang);
                 case OPTIONS -> ProductFollowUpText.options(p, wanted, calls.lang);
-                default -> Replies.products(r, "") + ProductFollowUpText.variations(p, wanted, calls.lang);
+                default -> Replies.products(r, "", calls.lang) + ProductFollowUpText.variations(p, wanted, calls.lang);
             };
             return reply(text, null, false, calls, "answered");
         });
@@ -328,6 +344,121 @@ public class BuiltinAssistant implements Assistant {
             }
         }
         return best.id();
+    }
+
+    /** A sentence of the pages that answers with at least this score states the fact (see StoreFacts#evidence). */
+    static final double CLEAR_EVIDENCE = 3;
+
+    /** Requests whose own path always wins: a change, a person, a greeting. */
+    private static final java.util.Set<Intent> NEVER_A_POLICY = java.util.EnumSet.of(Intent.HANDOFF, Intent.GREETING,
+            Intent.THANKS_BYE, Intent.CANCEL_ORDER, Intent.CHANGE_ADDRESS);
+
+    private static final java.util.regex.Pattern QUESTION = java.util.regex.Pattern.compile(
+            "^(who|whom|what|whats|when|how|which|why|can|could|do|does|is|are|will|would|may|if|wer|was|wann|wie|welche|"
+                    + "kann|konnen|gibt|muss|quien|que|cuando|como|cual|cuanto|puedo|pueden|hay|qui|quand|comment|"
+                    + "combien|est ce|puis je|pouvez)\\b");
+
+    private static final java.util.regex.Pattern WH_QUESTION = java.util.regex.Pattern.compile(
+            "^(who|what|whats|when|how|which|why|wer|was|wann|wie|welche|quien|que|cuando|como|cual|cuanto|qui|quand|"
+                    + "comment|combien)\\b");
+
+    /**
+     * A question the store's pages may answer better than the path its words suggest: "who pays customs on my order"
+     * (read as an order request), "do you send reminder emails about my cart" (a cart request), "can sale items be
+     * returned" (not understood). Never a message carrying an order number, an email or a code, never a change, and a
+     * return or refund wish only when it asks how or when ("when will I get my refund?"), not "can I return my earbuds".
+     */
+    private static boolean policyQuestion(Understanding u, Analysis a, String message) {
+        if (u.orderNumber() != null || u.email() != null || u.code() != null || a.email() != null || a.code() != null
+                || GIVES.contains(u.intent()) || NEVER_A_POLICY.contains(u.intent())) {
+            return false;
+        }
+        String norm = MessageAnalyser.normalize(message == null ? "" : message);
+        boolean question = QUESTION.matcher(norm).find() || message != null && message.strip().endsWith("?");
+        if (!question) {
+            return false;
+        }
+        Topic t = a.topic();
+        boolean own = u.intent().isPrivate() || u.intent() == Intent.CART_SUMMARY;
+        if (t.isStoreFact()) {
+            // a store fact the rules did not take for an order or cart request goes to the store facts anyway
+            return own;
+        }
+        if (t == Topic.RETURN_REQUEST) {
+            return WH_QUESTION.matcher(norm).find();
+        }
+        return t == Topic.OTHER || t == Topic.CART && own;
+    }
+
+    /**
+     * The store's pages weighed against the path the words suggest: the page's answer when its best sentence answers
+     * the question clearly ({@link #CLEAR_EVIDENCE}), else null (the intent's path answers, and this search is not part
+     * of the turn).
+     */
+    private Uni<AssistantReply> byEvidence(TurnContext ctx, Understanding u, Analysis a, String message, Language lang,
+            Calls calls) {
+        Topic topic = a.topic().isStoreFact() ? a.topic() : Topic.STORE_QUESTION;
+        return knowledge.search(ctx, StoreFacts.searchQuery(message, topic, lang)).map(r -> {
+            List<KnowledgeHit> hits = pagesOnly(hitsOf(r));
+            if (hits.isEmpty() || StoreFacts.evidence(message, topic, hits) < CLEAR_EVIDENCE) {
+                return null;
+            }
+            StoreFacts.Answer fact = StoreFacts.answer(message, topic, lang, null, hits);
+            if (!fact.known()) {
+                return null;
+            }
+            calls.add(new ToolResult(r.tool(), r.status(), fact.text(), r.data(), List.of(), null,
+                    List.of(new Source(fact.sourceUrl(), fact.sourceTitle(), 1.0))));
+            StringBuilder text = new StringBuilder(yesOrNo(message, fact.text(), lang)).append(fact.text());
+            pagesLanguage(text, fact.text(), lang);
+            return reply(text.toString(), null, false, calls, "answered");
+        });
+    }
+
+    private static final java.util.regex.Pattern YES_NO_QUESTION = java.util.regex.Pattern.compile(
+            "^(do|does|did|can|could|is|are|was|will|would|may|have|has|kann|konnen|gibt|habt|haben|ist|sind|darf|"
+                    + "puedo|puede|pueden|hay|tienen|tiene|es|son|hacen|aceptan|est ce|puis je|pouvez|avez|acceptez|"
+                    + "faites|y a t il)\\b");
+
+    private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile(
+            "\\b(not|no|cannot|cant|dont|doesnt|never|nicht|kein|keine|keinen|nie|nunca|ningun|ninguna|pas|jamais|aucun|"
+                    + "aucune)\\b");
+
+    /** Words of a yes/no question's frame, not of what it asks. */
+    private static final java.util.Set<String> FRAME_WORDS = java.util.Set.of("there", "your", "have", "does", "will",
+            "would", "could", "with", "about", "that", "this", "from", "they", "them", "some", "offer", "also", "still");
+
+    private static final java.util.regex.Pattern STARTS_YES_NO = java.util.regex.Pattern.compile(
+            "^(yes|no|not|ja|nein|si|no|oui|non)\\b");
+
+    /**
+     * A yes/no question answered from a page starts with the yes or the no: a no when the answer's first clause says
+     * no ("We do not accept checks."), else a yes ("Sale items can be returned too; gift cards ... cannot."). Nothing
+     * when the page's answer starts with it already ("Not yet.", "Yes, as long as ...") or the question is not a yes/no
+     * question.
+     */
+    static String yesOrNo(String question, String answer, Language lang) {
+        String q = MessageAnalyser.normalize(question == null ? "" : question);
+        String a = MessageAnalyser.normalize(answer == null ? "" : answer);
+        if (!YES_NO_QUESTION.matcher(q).find() || STARTS_YES_NO.matcher(a).find()) {
+            return "";
+        }
+        // only when the answer is about what was asked: every word of the question's own is in its first sentence
+        // ("do you ship to Japan?" answered by the delivery times is not a yes)
+        String first = " " + MessageAnalyser.normalize(answer.split("(?<=[.!?])\\s|\\n", 2)[0]) + " ";
+        for (String w : q.split(" ")) {
+            if (w.length() >= 4 && !FRAME_WORDS.contains(w) && !first.contains(" " + w)) {
+                return "";
+            }
+        }
+        String firstClause = answer.split("[;:,.!?\\n]", 2)[0];
+        boolean no = NEGATION.matcher(MessageAnalyser.normalize(firstClause)).find();
+        return ReplyCatalog.text(lang, no ? "facts.no" : "facts.yes") + " ";
+    }
+
+    /** The passages of the store's pages and posts: a product's description is no policy. */
+    private static List<KnowledgeHit> pagesOnly(List<KnowledgeHit> hits) {
+        return hits.stream().filter(h -> h.sourceKey() == null || !h.sourceKey().startsWith("product")).toList();
     }
 
     /** Answers to a question the dialogue asked: they continue the task, whatever their words look like. */
@@ -465,18 +596,26 @@ public class BuiltinAssistant implements Assistant {
      * as a question, never opened.
      */
     private Uni<AssistantReply> storeFact(TurnContext ctx, String message, Topic topic, Language lang, Calls calls) {
-        return knowledge.search(ctx, StoreFacts.searchQuery(message, topic)).flatMap(r -> {
-            List<KnowledgeHit> hits = new ArrayList<>();
-            if (r.ok() && r.data() instanceof List<?> list) {
-                for (Object o : list) {
-                    if (o instanceof KnowledgeHit h) {
-                        hits.add(h);
-                    }
-                }
-            }
+        Uni<StoreProfile> profile = profiles.of(ctx.domain());
+        return knowledge.search(ctx, StoreFacts.searchQuery(message, topic, lang)).flatMap(r -> profile.flatMap(settings -> {
+            List<KnowledgeHit> hits = hitsOf(r);
             StoreFacts.Answer fact = overview(message, hits, lang);
+            boolean fromSettings = false;
             if (fact == null) {
-                fact = StoreFacts.answer(message, topic, lang, null, hits);
+                // the store's own settings first (payment methods, shipping zones, address, currency), then its pages
+                StoreFacts.Answer page = StoreFacts.answer(message, topic, lang, null, hits);
+                StoreFacts.Answer set = settings == null ? null : StoreFacts.answer(message, topic, lang, settings, hits);
+                if (set != null && set.known() && set.sourceUrl() == null) {
+                    fromSettings = true;
+                    // the settings' fact, with the page that says the same as its source when one does
+                    fact = !page.known()
+                            ? set
+                            : new StoreFacts.Answer(true, set.text() + "\n" + ReplyCatalog.text(
+                                    lang, "facts.source", java.util.Map.of("page", page.sourceTitle())), page.sourceTitle(),
+                                    page.sourceUrl());
+                } else {
+                    fact = page;
+                }
             }
             if (!fact.known()) {
                 calls.add(r);
@@ -486,22 +625,53 @@ public class BuiltinAssistant implements Assistant {
             }
             // the tool result stays for the record, with the one page the answer comes from as its source
             calls.add(new ToolResult(r.tool(), r.status(), fact.text(), r.data(), List.of(), null,
-                    List.of(new Source(fact.sourceUrl(), fact.sourceTitle(), 1.0))));
+                    fact.sourceUrl() == null ? List.of() : List.of(new Source(fact.sourceUrl(), fact.sourceTitle(), 1.0))));
             StringBuilder text = new StringBuilder();
-            String method = topic == Topic.PAYMENT ? asksForMethod(message) : null;
+            // a yes/no answer from the settings starts with its yes or no already
+            String method = topic == Topic.PAYMENT && !fromSettings
+                    && !WH_QUESTION.matcher(MessageAnalyser.normalize(message)).find() ? asksForMethod(message) : null;
             if (method != null) {
                 // the payment page lists the ways to pay: one it does not name is a no
                 boolean named = fact.text().toLowerCase(java.util.Locale.ROOT).contains(method);
                 text.append(ReplyCatalog.text(lang, named ? "facts.yes" : "facts.no")).append(' ');
+            } else if (!fromSettings) {
+                text.append(yesOrNo(message, fact.text(), lang));
             }
             text.append(fact.text());
-            Language pages = LanguageDetector.detect(fact.text(), lang);
-            if (pages != lang) {
-                text.append("\n").append(ReplyCatalog.text(lang, "pages.language",
-                        java.util.Map.of("language", ReplyCatalog.languageName(pages, lang))));
+            if (!fromSettings) {
+                pagesLanguage(text, fact.text(), lang);
             }
             return answer(text.toString(), calls);
-        });
+        }));
+    }
+
+    private static List<KnowledgeHit> hitsOf(ToolResult r) {
+        List<KnowledgeHit> hits = new ArrayList<>();
+        if (r.ok() && r.data() instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof KnowledgeHit h) {
+                    hits.add(h);
+                }
+            }
+        }
+        return hits;
+    }
+
+    /**
+     * A page quoted in another language than the shopper's is quoted as it is, and the reply says which language the
+     * store's pages are written in. The quote's language is read without its "Source:" line (written in the shopper's).
+     */
+    private static void pagesLanguage(StringBuilder text, String quoted, Language lang) {
+        String quote = quoted;
+        int source = quote.lastIndexOf('\n');
+        if (source > 0) {
+            quote = quote.substring(0, source);
+        }
+        Language pages = LanguageDetector.detect(quote, lang);
+        if (pages != lang) {
+            text.append("\n").append(ReplyCatalog.text(lang, "pages.language",
+                    java.util.Map.of("language", ReplyCatalog.languageName(pages, lang))));
+        }
     }
 
     /**
@@ -572,6 +742,17 @@ public class BuiltinAssistant implements Assistant {
                 best.title(), best.url());
     }
 
+    /** The best passage's opening sentence or two, with its page as the source. */
+    private static StoreFacts.Answer opening(KnowledgeHit best, Language lang) {
+        String[] sentences = best.text().split("(?<=[.!?])\\s+");
+        String text = sentences.length > 1 && sentences[0].length() < 200
+                ? sentences[0] + " " + sentences[1]
+                : sentences[0];
+        return new StoreFacts.Answer(true,
+                text + "\n" + ReplyCatalog.text(lang, "facts.source", java.util.Map.of("page", best.title())),
+                best.title(), best.url());
+    }
+
     /** The payment method a yes/no question names, in the page's words ("card", "paypal"), or null. */
     private static String asksForMethod(String message) {
         String norm = MessageAnalyser.normalize(message == null ? "" : message);
@@ -614,7 +795,7 @@ public class BuiltinAssistant implements Assistant {
                 }
                 return ProductReasoner.answer(with, q);
             });
-        }).flatMap(a -> a == null ? product(ctx, u, calls) : format.map(f -> {
+        }).flatMap(a -> a == null ? product(ctx, withQuery(u, asked), calls) : format.map(f -> {
             ProductQuery q = asked;
             String lead = a.kind() == ProductAnswer.Kind.MATCHES ? ProductReasoner.lead(q, lang) + "\n" : "";
             String body = ProductReasoner.render(a, lang, f::format);
@@ -631,14 +812,43 @@ public class BuiltinAssistant implements Assistant {
     }
 
     /**
+     * The product words of a message the English rules could not read ("Habt ihr Hoodies?" is a search for "hoodies"),
+     * for the product tools when there is no catalogue to reason over.
+     */
+    private static Understanding withQuery(Understanding u, ProductQuery q) {
+        if (u.product() != null || u.productQuery() != null && !u.productQuery().isBlank() || q.words().isEmpty()) {
+            return u;
+        }
+        Intent intent = u.intent().isProduct() ? u.intent() : Intent.PRODUCT_SEARCH;
+        return new Understanding(intent, u.by(), u.score(), u.unsure(), u.guess(), u.orderNumber(), u.email(), u.code(),
+                null, String.join(" ", q.words()), u.address());
+    }
+
+    /**
      * Policies, shipping, payment and other store facts come from the store's own pages (store knowledge), quoted with
      * their sources. Nothing relevant found: for a policy question the assistant says so and offers the team (it never
      * guesses a policy); for a message it did not understand, it asks again as before.
      */
     private Uni<AssistantReply> storeKnowledge(TurnContext ctx, String message, Calls calls, DialogueState notUnderstood) {
-        return knowledge.search(ctx, message).map(calls::add).flatMap(r -> {
-            if (r.ok()) {
-                return answer(r.text(), calls);
+        // the pages' own words added to a question phrased unlike them (in any of the four languages)
+        return knowledge.search(ctx, StoreFacts.searchQuery(message, Topic.OTHER, calls.lang)).map(calls::add).flatMap(r -> {
+            List<KnowledgeHit> hits = hitsOf(r);
+            StoreFacts.Answer fact = hits.isEmpty() ? null : overview(message, hits, calls.lang);
+            if (fact == null && !hits.isEmpty()) {
+                fact = StoreFacts.answer(message, Topic.OTHER, calls.lang, null, hits);
+                if (!fact.known()) {
+                    // a policy question: the best page's opening; a message not understood: no quote of a guess
+                    fact = notUnderstood == null ? opening(hits.get(0), calls.lang) : null;
+                }
+            }
+            if (r.ok() && fact != null) {
+                // the sentence or two that answer, the page as the only source (not three quotes with inline links)
+                calls.results.remove(r);
+                calls.add(new ToolResult(r.tool(), r.status(), fact.text(), r.data(), List.of(), null,
+                        List.of(new Source(fact.sourceUrl(), fact.sourceTitle(), 1.0))));
+                StringBuilder text = new StringBuilder(yesOrNo(message, fact.text(), calls.lang)).append(fact.text());
+                pagesLanguage(text, fact.text(), calls.lang);
+                return answer(text.toString(), calls);
             }
             if (notUnderstood != null) {
                 // the search was only a second chance: its refusal is not this turn's answer
@@ -692,7 +902,7 @@ public class BuiltinAssistant implements Assistant {
                     if (goal != null && goal.isPrivate()) {
                         return order(ctx, goal, state.order(), null, null, calls);
                     }
-                    return answer(Replies.VERIFIED + " What would you like to know about your orders?", calls);
+                    return answer(Replies.VERIFIED + " " + ReplyCatalog.text(calls.lang, "verified.ask.orders"), calls);
                 });
             case GIVE_EMAIL :
                 if (goal == Intent.HANDOFF) {
@@ -706,7 +916,7 @@ public class BuiltinAssistant implements Assistant {
                 if (u.orderNumber() != null) {
                     return order(ctx, Intent.ORDER_STATUS, u.orderNumber(), u.email(), null, calls);
                 }
-                return answer("Thanks. What can I help you with: one of your orders, or a product?", calls);
+                return answer(ReplyCatalog.text(calls.lang, "email.received"), calls);
             case GIVE_ORDER_NUMBER :
                 Intent task = goal != null && goal.isPrivate() && goal != Intent.RECENT_ORDERS ? goal : Intent.ORDER_STATUS;
                 return order(ctx, task, u.orderNumber(), u.email(), u.address(), calls);
@@ -784,8 +994,7 @@ public class BuiltinAssistant implements Assistant {
             case NOT_OWNED :
                 return Uni.createFrom().item(reply(n == null
                         ? text(r)
-                        : "I can't find order #" + n
-                                + " for the email address you verified with. Please check the order number.",
+                        : ReplyCatalog.text(calls.lang, "order.not.owned", java.util.Map.of("order", n)),
                         null, false, calls,
                         "refused"));
             case PENDING_CONFIRMATION :
@@ -856,7 +1065,8 @@ public class BuiltinAssistant implements Assistant {
                         ? ask(text(r), Ui.askCode(), calls)
                         : answer(text(r), calls);
             }
-            String msg = r.text() != null && r.text().contains("6-digit code") ? r.text() : Replies.ASK_CODE;
+            // the tool's own words say how long the code is valid, in the shopper's language
+            String msg = r.text() != null && !r.text().isBlank() ? r.text() : Replies.ASK_CODE;
             return ask(msg, Ui.askCode(), calls);
         });
     }
@@ -885,7 +1095,7 @@ public class BuiltinAssistant implements Assistant {
                     call = products.stock(ctx,
                             p != null ? (p.sku() != null && !p.sku().isBlank() ? p.sku() : p.name()) : query);
                 }
-                lead = "Here is what we have:";
+                lead = ReplyCatalog.text(calls.lang, "products.lead.have");
             }
             case PRODUCT_DETAILS -> {
                 if (p != null) {
@@ -895,11 +1105,11 @@ public class BuiltinAssistant implements Assistant {
                 } else {
                     call = products.search(ctx, query);
                 }
-                lead = "Here is what I found:";
+                lead = ReplyCatalog.text(calls.lang, "products.lead.found");
             }
             default -> {
                 call = products.search(ctx, p != null ? p.name() : query.isBlank() ? "" : query);
-                lead = "Here is what I found:";
+                lead = ReplyCatalog.text(calls.lang, "products.lead.found");
             }
         }
         String wanted = p != null ? p.name() : query;
@@ -909,13 +1119,14 @@ public class BuiltinAssistant implements Assistant {
                 return reply(Replies.UNREACHABLE, null, false, calls, "error");
             }
             if (r.status() == Status.NOT_FOUND || r.ok() && r.data() instanceof List<?> l && l.isEmpty()) {
-                String what = wanted.isBlank() ? "that product" : Replies.quoted(wanted);
+                String what = wanted.isBlank() ? ReplyCatalog.text(calls.lang, "product.that") : Replies.quoted(wanted);
                 // nothing of that name in the catalogue: the store doesn't sell it ("not in stock" would say it does)
                 return reply(u.intent() == Intent.STOCK_CHECK
                         ? ReplyCatalog.text(calls.lang, "product.not.sold", java.util.Map.of("what", what))
-                        : "Sorry, I couldn't find " + what + " in the store.", null, false, calls, "answered");
+                        : ReplyCatalog.text(calls.lang, "product.not.found", java.util.Map.of("what", what)), null, false,
+                        calls, "answered");
             }
-            return reply(Replies.products(r, lead), null, false, calls, "answered");
+            return reply(Replies.products(r, lead, calls.lang), null, false, calls, "answered");
         });
     }
 
@@ -1008,7 +1219,7 @@ public class BuiltinAssistant implements Assistant {
             java.util.Map.entry(Replies.POLICY_UNKNOWN, "policy.unknown"),
             java.util.Map.entry(Replies.UNREACHABLE, "unreachable"), java.util.Map.entry(Replies.NO_MATCH, "no.match"),
             java.util.Map.entry(Replies.NOTHING_PENDING, "nothing.pending"),
-            java.util.Map.entry(Replies.VERIFIED, "verified"));
+            java.util.Map.entry(Replies.VERIFIED, "verified"), java.util.Map.entry(Replies.WITHDRAWN, "withdrawn"));
 
     /**
      * The assistant's own sentences in the shopper's language (facts from tools stay as the tools word them). English

@@ -47,7 +47,7 @@ record DialogueState(Expectation expecting, Intent goal, Long order, int notUnde
                 goal = Intent.RECENT_ORDERS;
                 break;
             }
-            Understanding u = understander.understand(m.text(), asked, null);
+            Understanding u = inAnyLanguage(understander.understand(m.text(), asked, null), m.text(), asked);
             if (goal == null) {
                 if (order == null && u.orderNumber() != null) {
                     order = u.orderNumber();
@@ -77,6 +77,25 @@ record DialogueState(Expectation expecting, Intent goal, Long order, int notUnde
         }
         return new DialogueState(expectation(last.awaiting()), goal, order, last.notUnderstood(),
                 last.awaiting() == Awaiting.HANDOFF_OFFER);
+    }
+
+    /**
+     * The intent rules know English only: an earlier message in German, Spanish or French ("Wo ist meine Bestellung
+     * 1001?") states its task by the topic analysis, with the order number it names.
+     */
+    private static Understanding inAnyLanguage(Understanding u, String text, Expectation asked) {
+        if (isTask(u.intent()) || asked != Expectation.NONE) {
+            return u;
+        }
+        io.csc.chat.understanding.Analysis a = io.csc.chat.understanding.MessageAnalyser.analyse(text,
+                io.csc.chat.understanding.Language.EN);
+        Intent byTopic = a.topic().intent();
+        if (a.language() == io.csc.chat.understanding.Language.EN || !isTask(byTopic)) {
+            return u;
+        }
+        return new Understanding(byTopic, u.by(), u.score(), u.unsure(), u.guess(),
+                u.orderNumber() != null ? u.orderNumber() : a.orderNumber(), u.email(), u.code(), u.product(),
+                u.productQuery(), u.address());
     }
 
     /** The last reply was a "not understood". */

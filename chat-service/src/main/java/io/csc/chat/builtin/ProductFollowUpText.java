@@ -37,7 +37,7 @@ final class ProductFollowUpText {
         if ("outofstock".equals(p.stockStatus()) || p.price() == null || p.price().isBlank()) {
             return ReplyCatalog.text(lang, "followup.add.unavailable", Map.of("product", p.name()));
         }
-        return ReplyCatalog.text(lang, "followup.add", Map.of("product", p.name())) + "\n" + Replies.productLine(p)
+        return ReplyCatalog.text(lang, "followup.add", Map.of("product", p.name())) + "\n" + Replies.productLine(p, lang)
                 .substring(2);
     }
 
@@ -46,7 +46,7 @@ final class ProductFollowUpText {
         Map<String, Set<String>> options = options(p);
         if (options.isEmpty()) {
             return ReplyCatalog.text(lang, "followup.options.none", Map.of("product", p.name())) + "\n"
-                    + Replies.productLine(p).substring(2);
+                    + Replies.productLine(p, lang).substring(2);
         }
         String all = describe(options);
         if (wanted.isEmpty()) {
@@ -62,7 +62,7 @@ final class ProductFollowUpText {
         StringBuilder b = new StringBuilder(ReplyCatalog.text(lang, "followup.options.match",
                 Map.of("product", p.name(), "wanted", asked)));
         for (ProductVariant v : matching) {
-            b.append("\n").append(line(v));
+            b.append("\n").append(line(v, lang));
         }
         return b.toString();
     }
@@ -86,17 +86,17 @@ final class ProductFollowUpText {
             b = new StringBuilder();
         }
         for (ProductVariant v : shown) {
-            b.append("\n").append(line(v));
+            b.append("\n").append(line(v, lang));
         }
         return b.toString();
     }
 
-    private static String line(ProductVariant v) {
+    private static String line(ProductVariant v, Language lang) {
         StringBuilder b = new StringBuilder("- ").append(String.join(", ", values(v)));
         if (v.price() != null && !v.price().isBlank()) {
             b.append(": ").append(v.price());
         }
-        return b.append(", ").append(Replies.stockWords(v.stockStatus(), v.stockQuantity())).toString();
+        return b.append(", ").append(Replies.stockWords(v.stockStatus(), v.stockQuantity(), lang)).toString();
     }
 
     /** The variations whose options include every wanted value ("red", "m"). */

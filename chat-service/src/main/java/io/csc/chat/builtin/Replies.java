@@ -2,8 +2,11 @@ package io.csc.chat.builtin;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.csc.chat.tools.ToolResult;
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.ReplyCatalog;
 import io.csc.model.commerce.ProductSummary;
 import io.csc.model.commerce.StockProduct;
 
@@ -34,46 +37,52 @@ final class Replies {
     static final String VERIFIED = "Thanks, you're verified.";
     static final String WITHDRAWN = "All right, nothing will be changed. Is there anything else I can help you with?";
 
-    static String stockWords(String status, Integer quantity) {
+    static String stockWords(String status, Integer quantity, Language lang) {
         if (status == null) {
-            return "availability unknown";
+            return ReplyCatalog.text(lang, "stock.unknown");
         }
         return switch (status) {
-            case "instock" -> quantity != null ? "in stock (" + quantity + " available)" : "in stock";
-            case "outofstock" -> "out of stock";
-            case "onbackorder" -> "available on backorder";
+            case "instock" -> quantity != null
+                    ? ReplyCatalog.text(lang, "stock.in.quantity", Map.of("quantity", quantity))
+                    : ReplyCatalog.text(lang, "stock.in");
+            case "outofstock" -> ReplyCatalog.text(lang, "stock.out");
+            case "onbackorder" -> ReplyCatalog.text(lang, "stock.backorder");
             default -> status;
         };
     }
 
-    /** One line per product: name, price, stock status and quantity, link. */
-    static String productLine(ProductSummary p) {
+    /**
+     * One line per product: name, price, stock status and quantity, link (the compose step takes the link out when the
+     * product's card shows it: a link appears once).
+     */
+    static String productLine(ProductSummary p, Language lang) {
         StringBuilder b = new StringBuilder("- ").append(p.name());
         if (p.price() != null && !p.price().isBlank()) {
             b.append(": ").append(p.price());
             if (p.onSale() && p.regularPrice() != null && !p.regularPrice().isBlank()) {
-                b.append(" (on sale, was ").append(p.regularPrice()).append(")");
+                b.append(" (").append(ReplyCatalog.text(lang, "sale.was", Map.of("regular", p.regularPrice())))
+                        .append(")");
             }
         }
-        b.append(", ").append(stockWords(p.stockStatus(), p.stockQuantity()));
+        b.append(", ").append(stockWords(p.stockStatus(), p.stockQuantity(), lang));
         if (p.permalink() != null && !p.permalink().isBlank()) {
             b.append(" - ").append(p.permalink());
         }
         return b.toString();
     }
 
-    static String stockLine(StockProduct p) {
+    static String stockLine(StockProduct p, Language lang) {
         StringBuilder b = new StringBuilder("- ").append(p.name());
         if (p.price() != null && !p.price().isBlank()) {
             b.append(": ").append(p.price());
         }
-        return b.append(", ").append(stockWords(p.stockStatus(), p.stockQuantity())).toString();
+        return b.append(", ").append(stockWords(p.stockStatus(), p.stockQuantity(), lang)).toString();
     }
 
     /** Renders a product tool's answer from its data; falls back to the tool's own plain text. */
-    static String products(ToolResult r, String lead) {
+    static String products(ToolResult r, String lead, Language lang) {
         if (r.data() instanceof ProductSummary p) {
-            StringBuilder b = new StringBuilder(productLine(p).substring(2));
+            StringBuilder b = new StringBuilder(productLine(p, lang).substring(2));
             if (p.shortDescription() != null && !p.shortDescription().isBlank()) {
                 b.append("\n").append(plain(p.shortDescription()));
             }
@@ -84,13 +93,13 @@ final class Replies {
             int n = 0;
             for (Object o : list) {
                 if (n++ == 5) {
-                    b.append("\n(and ").append(list.size() - 5).append(" more)");
+                    b.append("\n").append(ReplyCatalog.text(lang, "products.more", Map.of("count", list.size() - 5)));
                     break;
                 }
                 if (o instanceof ProductSummary p) {
-                    b.append("\n").append(productLine(p));
+                    b.append("\n").append(productLine(p, lang));
                 } else if (o instanceof StockProduct s) {
-                    b.append("\n").append(stockLine(s));
+                    b.append("\n").append(stockLine(s, lang));
                 } else {
                     return r.text();
                 }

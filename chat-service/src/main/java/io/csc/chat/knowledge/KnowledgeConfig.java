@@ -9,6 +9,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "chat.knowledge")
 public interface KnowledgeConfig {
 
+    /**
+     * How long a store's profile (payment methods, shipping zones, address, currency) read at turn time is kept per
+     * store before it is read again ({@code CHAT_KNOWLEDGE_PROFILE_TTL}).
+     */
+    @WithDefault("60s")
+    Duration profileTtl();
+
     /** How often every indexed store is re-indexed ({@code CHAT_KNOWLEDGE_REINDEX_EVERY}, "off" to stop). */
     @WithDefault("24h")
     String reindexEvery();

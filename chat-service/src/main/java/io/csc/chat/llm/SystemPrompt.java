@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.csc.chat.assistant.TurnContext;
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.ReplyCatalog;
 import io.quarkiverse.langchain4j.runtime.aiservice.SystemMessageProvider;
 
 /**
@@ -21,6 +23,7 @@ public final class SystemPrompt implements SystemMessageProvider {
     private static final String TEMPLATE = load();
     private static final String STORE_NAME = "{storeName}";
     private static final String SHOPPER_CONTEXT = "{shopperContext}";
+    private static final String LANGUAGE = "{language}";
 
     /** Instantiated by quarkus-langchain4j (a public no-argument constructor). */
     public SystemPrompt() {
@@ -36,12 +39,16 @@ public final class SystemPrompt implements SystemMessageProvider {
     static String render(TurnContext ctx) {
         String storeName = ctx == null ? "this store" : storeName(ctx);
         String shopper = ctx == null ? "- Nothing is known about the shopper." : ShopperHints.describe(ctx);
+        String language = languageName(ctx);
         StringBuilder sb = new StringBuilder(TEMPLATE.length() + 256);
         int i = 0;
         while (i < TEMPLATE.length()) {
             if (TEMPLATE.startsWith(STORE_NAME, i)) {
                 sb.append(storeName);
                 i += STORE_NAME.length();
+            } else if (TEMPLATE.startsWith(LANGUAGE, i)) {
+                sb.append(language);
+                i += LANGUAGE.length();
             } else if (TEMPLATE.startsWith(SHOPPER_CONTEXT, i)) {
                 sb.append(shopper);
                 i += SHOPPER_CONTEXT.length();
@@ -50,6 +57,18 @@ public final class SystemPrompt implements SystemMessageProvider {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The turn's language (detected from the message, else the conversation's, else the page's locale) named in
+     * English, the language of the rules: "German". No turn: "the shopper's language".
+     */
+    static String languageName(TurnContext ctx) {
+        if (ctx == null || ctx.locale() == null) {
+            return "the shopper's language";
+        }
+        Language lang = Language.ofLocale(ctx.locale(), null);
+        return lang == null ? "the shopper's language" : ReplyCatalog.languageName(lang, Language.EN);
     }
 
     private static String storeName(TurnContext ctx) {

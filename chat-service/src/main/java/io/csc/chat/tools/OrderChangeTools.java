@@ -1,6 +1,8 @@
 package io.csc.chat.tools;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +13,8 @@ import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.assistant.Ui;
 import io.csc.chat.client.GatewayClient;
 import io.csc.chat.gate.Gate;
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.ReplyCatalog;
 import io.csc.model.commerce.Address;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.web.client.ServiceRefusal;
@@ -39,51 +43,54 @@ public class OrderChangeTools {
     }
 
     public Uni<ToolResult> proposeCancel(TurnContext ctx, long orderId, String reason) {
-        return propose(ctx, "proposeCancel", new Change(Kind.CANCEL, orderId, reason, null), "cancel an order",
-                o -> Kind.CANCEL.allowedFor(o.status())
-                        ? null
-                        : "Order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
-                                + " and can no longer be cancelled. Only pending, processing or on-hold orders can be cancelled.",
-                o -> "I can cancel order #" + OrderFacts.number(o) + " (" + OrderFacts.statusWords(o.status()) + ", "
-                        + money(o) + "). Shall I cancel it? Please confirm.",
-                o -> "Cancel order #" + OrderFacts.number(o));
+        Language lang = ctx.language();
+        return propose(ctx, "proposeCancel", new Change(Kind.CANCEL, orderId, reason, null), Refusals.Purpose.CANCEL,
+                o -> Kind.CANCEL.allowedFor(o.status()) ? null : say(lang, "change.cancel.refused", o, null),
+                o -> say(lang, "change.cancel.question", o, null),
+                o -> say(lang, "change.cancel.label", o, null));
     }
 
     public Uni<ToolResult> proposeAddressChange(TurnContext ctx, long orderId, Address shipping) {
         if (shipping == null || blank(shipping.address1()) || blank(shipping.city()) || blank(shipping.postcode())
                 || shipping.country() == null || shipping.country().length() != 2) {
             return calls.run("proposeAddressChange", Uni.createFrom().item(ToolResult.of("proposeAddressChange",
-                    ToolResult.Status.INVALID,
-                    "Please give the full new address: street and number, postcode, city and country.")));
+                    ToolResult.Status.INVALID, ReplyCatalog.text(ctx.language(), "change.address.invalid"))));
         }
+        Language lang = ctx.language();
         return propose(ctx, "proposeAddressChange", new Change(Kind.ADDRESS, orderId, null, shipping),
-                "change a shipping address", o -> !Kind.ADDRESS.allowedFor(o.status())
-                        ? "Order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
-                                + ", so its shipping address can no longer be changed."
-                        : null,
-                o -> "I can change the shipping address of order #" + OrderFacts.number(o) + " to: "
-                        + OrderFacts.address(shipping)
-                        + ". Shall I make this change? Please confirm.",
-                o -> "Change the address of order #" + OrderFacts.number(o));
+                Refusals.Purpose.ADDRESS,
+                o -> !Kind.ADDRESS.allowedFor(o.status()) ? say(lang, "change.address.refused", o, null) : null,
+                o -> say(lang, "change.address.question", o, OrderFacts.address(shipping)),
+                o -> say(lang, "change.address.label", o, null));
     }
 
     public Uni<ToolResult> proposeRefund(TurnContext ctx, long orderId, String reason) {
-        return propose(ctx, "proposeRefund", new Change(Kind.REFUND_REQUEST, orderId, reason, null), "request a refund",
-                o -> Kind.REFUND_REQUEST.allowedFor(o.status())
-                        ? null
-                        : "Order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
-                                + ", so a refund cannot be requested for it. Refunds can be requested for completed or processing orders.",
-                o -> "I can send a refund request for order #" + OrderFacts.number(o) + " (" + money(o)
-                        + ") to the store's team, who decide on it. Shall I send it? Please confirm.",
-                o -> "Request a refund for order #" + OrderFacts.number(o));
+        Language lang = ctx.language();
+        return propose(ctx, "proposeRefund", new Change(Kind.REFUND_REQUEST, orderId, reason, null),
+                Refusals.Purpose.REFUND,
+                o -> Kind.REFUND_REQUEST.allowedFor(o.status()) ? null : say(lang, "change.refund.refused", o, null),
+                o -> say(lang, "change.refund.question", o, null),
+                o -> say(lang, "change.refund.label", o, null));
     }
 
-    private Uni<ToolResult> propose(TurnContext ctx, String tool, Change change, String what,
+    /** A proposal's sentence in the shopper's language: the order's number, status and total (and a new address). */
+    private static String say(Language lang, String key, OrderSummary o, String address) {
+        Map<String, String> values = new HashMap<>();
+        values.put("order", OrderFacts.number(o));
+        values.put("status", OrderFacts.statusWords(o.status(), lang));
+        values.put("total", OrderFacts.money(o));
+        if (address != null) {
+            values.put("address", address);
+        }
+        return ReplyCatalog.text(lang, key, values);
+    }
+
+    private Uni<ToolResult> propose(TurnContext ctx, String tool, Change change, Refusals.Purpose what,
             java.util.function.Function<OrderSummary, String> stateRefusal,
             java.util.function.Function<OrderSummary, String> question,
             java.util.function.Function<OrderSummary, String> label) {
         return calls.run(tool, gate.access(ctx).flatMap(access -> {
-            ToolResult refusal = refusals.refuseStrong(tool, access, what);
+            ToolResult refusal = refusals.refuseStrong(tool, access, what, ctx.language());
             if (refusal != null) {
                 return Uni.createFrom().item(refusal);
             }
@@ -100,14 +107,10 @@ public class OrderChangeTools {
                 ServiceRefusal r = (ServiceRefusal) e;
                 // one answer for "not yours" and "no such order" (see OrderTools)
                 return r.status() == 403 || r.is(404, "order_not_found")
-                        ? refusals.notOwned(tool)
+                        ? refusals.notOwned(tool, ctx.language())
                         : ToolResult.unavailable(tool);
             });
         }));
-    }
-
-    private static String money(OrderSummary o) {
-        return (o.currency() == null ? "" : o.currency() + " ") + (o.total() == null ? "" : o.total());
     }
 
     private static boolean blank(String s) {

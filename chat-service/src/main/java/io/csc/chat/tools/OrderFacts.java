@@ -2,7 +2,10 @@ package io.csc.chat.tools;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.ReplyCatalog;
 import io.csc.model.commerce.Address;
 import io.csc.model.commerce.OrderSummary;
 
@@ -36,15 +39,20 @@ final class OrderFacts {
 
     /** The spec's "Your order #12345 is processing. Ordered on: ... Total: ... Tracking: ..." */
     static String status(OrderSummary o) {
-        StringBuilder sb = new StringBuilder("Your order #").append(number(o)).append(" is ").append(statusWords(o.status()))
-                .append('.');
+        return status(o, Language.EN);
+    }
+
+    /** The order's status line in the shopper's language. */
+    static String status(OrderSummary o, Language lang) {
+        StringBuilder sb = new StringBuilder(ReplyCatalog.text(lang, "order.status",
+                Map.of("order", number(o), "status", statusWords(o.status(), lang))));
         if (o.dateCreated() != null) {
-            sb.append(" Ordered on: ").append(day(o.dateCreated())).append('.');
+            sb.append(' ').append(ReplyCatalog.text(lang, "order.date", Map.of("date", day(o.dateCreated()))));
         }
         if (o.total() != null) {
-            sb.append(" Total: ").append(o.currency() == null ? "" : o.currency() + " ").append(o.total()).append('.');
+            sb.append(' ').append(ReplyCatalog.text(lang, "order.total", Map.of("total", money(o))));
         }
-        String tracking = trackingText(o);
+        String tracking = trackingText(o, lang);
         if (!tracking.isEmpty()) {
             sb.append(' ').append(tracking);
         }
@@ -52,6 +60,10 @@ final class OrderFacts {
     }
 
     static String trackingText(OrderSummary o) {
+        return trackingText(o, Language.EN);
+    }
+
+    static String trackingText(OrderSummary o, Language lang) {
         if (o.tracking() == null || o.tracking().isEmpty()) {
             return "";
         }
@@ -60,7 +72,7 @@ final class OrderFacts {
             if (t.trackingNumber() == null) {
                 continue;
             }
-            sb.append(sb.isEmpty() ? "Tracking: " : ", ").append(t.trackingNumber());
+            sb.append(sb.isEmpty() ? ReplyCatalog.text(lang, "order.tracking") + " " : ", ").append(t.trackingNumber());
             if (t.provider() != null && !t.provider().isBlank()) {
                 sb.append(" (").append(t.provider()).append(')');
             }
@@ -71,9 +83,14 @@ final class OrderFacts {
         return sb.isEmpty() ? "" : sb.append('.').toString();
     }
 
-    static String line(OrderSummary o) {
-        return "#" + number(o) + " (" + (o.dateCreated() == null ? "" : day(o.dateCreated()) + ", ") + statusWords(o.status())
-                + (o.total() == null ? "" : ", " + (o.currency() == null ? "" : o.currency() + " ") + o.total()) + ")";
+    static String line(OrderSummary o, Language lang) {
+        return "#" + number(o) + " (" + (o.dateCreated() == null ? "" : day(o.dateCreated()) + ", ")
+                + statusWords(o.status(), lang) + (o.total() == null ? "" : ", " + money(o)) + ")";
+    }
+
+    /** "USD 59.00", as the order carries it. */
+    static String money(OrderSummary o) {
+        return (o.currency() == null ? "" : o.currency() + " ") + (o.total() == null ? "" : o.total());
     }
 
     static String number(OrderSummary o) {
@@ -86,6 +103,14 @@ final class OrderFacts {
 
     static String statusWords(String status) {
         return status == null ? "unknown" : status.replace('-', ' ');
+    }
+
+    /** WooCommerce's status in the shopper's words ("processing" is "in Bearbeitung"); an unknown status as it is. */
+    static String statusWords(String status, Language lang) {
+        if (status == null) {
+            return ReplyCatalog.text(lang, "status.unknown");
+        }
+        return ReplyCatalog.has("status." + status) ? ReplyCatalog.text(lang, "status." + status) : statusWords(status);
     }
 
     static String address(Address a) {

@@ -1,6 +1,7 @@
 package io.csc.chat.tools;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.csc.chat.assistant.TurnContext;
 import io.csc.chat.client.GatewayClient;
 import io.csc.chat.gate.Gate;
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.ReplyCatalog;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.web.client.ServiceRefusal;
 import io.smallrye.mutiny.Uni;
@@ -33,33 +36,33 @@ public class OrderTools {
     }
 
     public Uni<ToolResult> orderStatus(TurnContext ctx, long orderId) {
-        return calls.run("orderStatus", readOrder(ctx, "orderStatus", orderId, OrderFacts::status));
+        return calls.run("orderStatus", readOrder(ctx, "orderStatus", orderId, o -> OrderFacts.status(o, ctx.language())));
     }
 
     public Uni<ToolResult> tracking(TurnContext ctx, long orderId) {
         return calls.run("tracking", readOrder(ctx, "tracking", orderId, o -> {
-            String tracking = OrderFacts.trackingText(o);
-            return tracking.isEmpty()
-                    ? "Your order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status())
-                            + ". It has no tracking number yet."
-                    : "Your order #" + OrderFacts.number(o) + " is " + OrderFacts.statusWords(o.status()) + ". " + tracking;
+            Language lang = ctx.language();
+            String tracking = OrderFacts.trackingText(o, lang);
+            String status = ReplyCatalog.text(lang, "order.status",
+                    Map.of("order", OrderFacts.number(o), "status", OrderFacts.statusWords(o.status(), lang)));
+            return status + " " + (tracking.isEmpty() ? ReplyCatalog.text(lang, "order.no.tracking") : tracking);
         }));
     }
 
     public Uni<ToolResult> recentOrders(TurnContext ctx) {
         String tool = "recentOrders";
         return calls.run(tool, gate.access(ctx).flatMap(access -> {
-            ToolResult refusal = refusals.refuseStrong(tool, access, "list all your orders");
+            ToolResult refusal = refusals.refuseStrong(tool, access, Refusals.Purpose.LIST, ctx.language());
             if (refusal != null) {
                 return Uni.createFrom().item(refusal);
             }
             return gateway.orders(ctx.domain(), access.email(), RECENT_ORDERS).map(orders -> {
                 if (orders.isEmpty()) {
-                    return new ToolResult(tool, ToolResult.Status.OK, "I can't find any orders for your email address.", orders,
-                            List.of(), null, List.of());
+                    return new ToolResult(tool, ToolResult.Status.OK, ReplyCatalog.text(ctx.language(), "order.none"),
+                            orders, List.of(), null, List.of());
                 }
-                String text = "Your recent orders: " + orders.stream().map(OrderFacts::line).collect(Collectors.joining("; "))
-                        + ".";
+                String text = ReplyCatalog.text(ctx.language(), "order.recent", Map.of("orders", orders.stream()
+                        .map(o -> OrderFacts.line(o, ctx.language())).collect(Collectors.joining("; "))));
                 return new ToolResult(tool, ToolResult.Status.OK, text, orders,
                         orders.stream().flatMap(o -> OrderFacts.facts(o).stream()).toList(), null, List.of());
             });
@@ -69,24 +72,25 @@ public class OrderTools {
     private Uni<ToolResult> readOrder(TurnContext ctx, String tool, long orderId,
             java.util.function.Function<OrderSummary, String> render) {
         return gate.access(ctx).flatMap(access -> {
-            ToolResult refusal = refusals.refuseRead(tool, access, orderId);
+            ToolResult refusal = refusals.refuseRead(tool, access, orderId, ctx.language());
             if (refusal != null) {
                 return Uni.createFrom().item(refusal);
             }
             return gateway.order(ctx.domain(), orderId, access.email())
                     .map(o -> new ToolResult(tool, ToolResult.Status.OK, render.apply(o), o, OrderFacts.facts(o), null,
                             List.of()))
-                    .onFailure(ServiceRefusal.class).recoverWithItem(e -> refusal(tool, (ServiceRefusal) e));
+                    .onFailure(ServiceRefusal.class)
+                    .recoverWithItem(e -> refusal(tool, (ServiceRefusal) e, ctx.language()));
         });
     }
 
-    ToolResult refusal(String tool, ServiceRefusal e) {
+    ToolResult refusal(String tool, ServiceRefusal e, Language lang) {
         if (e.status() == 403 || e.is(404, "order_not_found")) {
             // one answer for "not yours" and "no such order": an order number alone must not reveal that it exists
-            return refusals.notOwned(tool);
+            return refusals.notOwned(tool, lang);
         }
         if (e.status() == 409) {
-            return ToolResult.of(tool, ToolResult.Status.CONFLICT, "That order can no longer be changed.");
+            return ToolResult.of(tool, ToolResult.Status.CONFLICT, ReplyCatalog.text(lang, "order.conflict"));
         }
         return ToolResult.unavailable(tool);
     }

@@ -2,6 +2,7 @@ package io.csc.chat.tools;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,8 @@ import io.csc.chat.client.VerificationClient;
 import io.csc.chat.config.ChatConfig;
 import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.gate.Gate;
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.ReplyCatalog;
 import io.csc.model.verification.OtpSendRequest;
 import io.csc.model.verification.OtpVerifyRequest;
 import io.csc.model.verification.SimpleVerificationRequest;
@@ -49,6 +52,19 @@ public class VerificationTools {
     public static final String CONSENT_QUESTION = "To access your order information, we need your consent to process your"
             + " email address. Do you consent?";
 
+    /** Whether a reply is the consent question, in any of the languages it is asked in. */
+    public static boolean isConsentQuestion(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (Language l : Language.values()) {
+            if (ReplyCatalog.text(l, "consent.question").equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Null when this conversation may use the shopper's email address for verification; else the consent question, as
      * a pending proposal the shopper answers with the button or a clear yes/no (handled in code by
@@ -59,15 +75,17 @@ public class VerificationTools {
             return Uni.createFrom().nullItem();
         }
         return pending.propose(ctx.conversationId(), ctx.domain(), "consent", null, null)
-                .map(a -> new ToolResult(tool, ToolResult.Status.CONSENT_REQUIRED, CONSENT_QUESTION, a.id, List.of(),
-                        Ui.consent(a.id), List.of()));
+                .map(a -> new ToolResult(tool, ToolResult.Status.CONSENT_REQUIRED,
+                        ReplyCatalog.text(ctx.language(), "consent.question"), a.id, List.of(),
+                        Ui.consent(a.id, ctx.language()), List.of()));
     }
 
     public Uni<ToolResult> startSimple(TurnContext ctx, String email, Long orderNumber) {
         String tool = "startSimple";
         if (!validEmail(email)) {
-            return calls.run(tool, Uni.createFrom().item(invalidEmail(tool)));
+            return calls.run(tool, Uni.createFrom().item(invalidEmail(tool, ctx.language())));
         }
+        Language lang = ctx.language();
         String e = email.trim();
         SimpleVerificationRequest request = new SimpleVerificationRequest(ctx.conversationId(), ctx.domain(), e,
                 orderNumber == null ? null : Long.toString(orderNumber), null, ctx.clientIp());
@@ -80,18 +98,19 @@ public class VerificationTools {
                                         .chain(() -> conversations.rememberProof(ctx.conversationId(), e,
                                                 ConversationRepository.Proof.SIMPLE))
                                         .replaceWith(
-                                                ToolResult.ok(tool, "Thank you, your details match order #" + orderNumber + ".",
-                                                        level));
+                                                ToolResult.ok(tool, ReplyCatalog.text(lang, "verify.match",
+                                                        Map.of("order", orderNumber)), level));
                             }
                             if (level == VerificationLevel.FULL) {
                                 return Uni.createFrom()
-                                        .item(ToolResult.ok(tool, "Thank you, your details are verified.", level));
+                                        .item(ToolResult.ok(tool, ReplyCatalog.text(lang, "verify.ok"), level));
                             }
                             return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
-                                    "I couldn't verify those details. I can send a one-time code to your email address instead: shall I?",
+                                    ReplyCatalog.text(lang, "verify.no.match"),
                                     level,
                                     List.of(), null, List.of()));
-                        }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x))));
+                        }).onFailure(ServiceRefusal.class)
+                        .recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x, lang))));
     }
 
     /**
@@ -101,9 +120,10 @@ public class VerificationTools {
      */
     public Uni<ToolResult> sendCode(TurnContext ctx, String email) {
         String tool = "sendCode";
+        Language lang = ctx.language();
         if (!validEmail(email)) {
             if (email != null && !email.isBlank()) {
-                return calls.run(tool, Uni.createFrom().item(invalidEmail(tool)));
+                return calls.run(tool, Uni.createFrom().item(invalidEmail(tool, lang)));
             }
             // "send the code again": the address a code already went to in this conversation, else the matched one
             return conversations.find(ctx.conversationId()).map(c -> c == null ? null : c.codeEmail)
@@ -112,7 +132,7 @@ public class VerificationTools {
                             : gate.access(ctx).onFailure().recoverWithItem(Gate.Access.NONE)
                                     .flatMap(access -> access.email() != null && access.level() == Gate.Level.SIMPLE
                                             ? sendCode(ctx, access.email())
-                                            : calls.run(tool, Uni.createFrom().item(invalidEmail(tool)))));
+                                            : calls.run(tool, Uni.createFrom().item(invalidEmail(tool, lang)))));
         }
         String e = email.trim();
         return calls.run(tool, consentFirst(ctx, tool).flatMap(asked -> asked != null
@@ -121,12 +141,12 @@ public class VerificationTools {
                         ctx.clientIp())))
                         .call(r -> conversations.rememberCodeEmail(ctx.conversationId(), e))
                         .map(r -> new ToolResult(tool, ToolResult.Status.OK,
-                                "If this email belongs to a customer of this store, a 6-digit code is on its way. It is valid for "
-                                        + Math.max(1, r.expiresInSeconds() / 60) + " minutes. Please type it here.",
+                                ReplyCatalog.text(lang, "code.sent",
+                                        Map.of("minutes", Math.max(1, r.expiresInSeconds() / 60))),
                                 null, List.of(), Ui.askCode(), List.of()))
                         .onFailure(ServiceRefusal.class).recoverWithUni(x -> ((ServiceRefusal) x).is(429, "otp_cooldown")
                                 ? codeStillValid(ctx, tool, e, ((ServiceRefusal) x).retryAfterSeconds())
-                                : Uni.createFrom().item(tooMany(tool, (ServiceRefusal) x)))));
+                                : Uni.createFrom().item(tooMany(tool, (ServiceRefusal) x, lang)))));
     }
 
     /**
@@ -136,33 +156,39 @@ public class VerificationTools {
      */
     private Uni<ToolResult> codeStillValid(TurnContext ctx, String tool, String email, long retryAfterSeconds) {
         return conversations.rememberCodeEmail(ctx.conversationId(), email).replaceWith(new ToolResult(tool,
-                ToolResult.Status.INVALID, "A code was sent to this address a moment ago: please type it here. If it"
-                        + " doesn't arrive, I can send a new one " + waitWords(retryAfterSeconds) + ".",
+                ToolResult.Status.INVALID, ReplyCatalog.text(ctx.language(), "code.recent",
+                        Map.of("wait", waitWords(retryAfterSeconds, ctx.language()))),
                 null, List.of(), Ui.askCode(), List.of()));
     }
 
-    /** "in 40 seconds", "in 2 minutes"; "in a moment" when the service said nothing. */
-    static String waitWords(long seconds) {
+    /** "in 40 seconds", "in 2 minutes" in the shopper's language; "in a moment" when the service said nothing. */
+    static String waitWords(long seconds, Language lang) {
         if (seconds <= 0) {
-            return "in a moment";
+            return ReplyCatalog.text(lang, "wait.moment");
         }
         if (seconds < 60) {
-            return "in " + seconds + (seconds == 1 ? " second" : " seconds");
+            return amount(lang, "second", seconds);
         }
         long minutes = (seconds + 59) / 60;
         if (minutes < 60) {
-            return "in " + minutes + (minutes == 1 ? " minute" : " minutes");
+            return amount(lang, "minute", minutes);
         }
-        long hours = (minutes + 59) / 60;
-        return "in " + hours + (hours == 1 ? " hour" : " hours");
+        return amount(lang, "hour", (minutes + 59) / 60);
+    }
+
+    private static String amount(Language lang, String unit, long n) {
+        return n == 1
+                ? ReplyCatalog.text(lang, "wait." + unit)
+                : ReplyCatalog.text(lang, "wait." + unit + "s", Map.of("n", n));
     }
 
     public Uni<ToolResult> verifyCode(TurnContext ctx, String email, String code) {
         String tool = "verifyCode";
+        Language lang = ctx.language();
         String digits = code == null ? "" : code.replaceAll("[^0-9]", "");
         if (digits.length() != 6) {
             return calls.run(tool, Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
-                    "The code has 6 digits. Please type it as it is in the email.", null, List.of(), Ui.askCode(), List.of())));
+                    ReplyCatalog.text(lang, "code.digits"), null, List.of(), Ui.askCode(), List.of())));
         }
         Uni<String> target = validEmail(email)
                 ? Uni.createFrom().item(email.trim())
@@ -170,7 +196,7 @@ public class VerificationTools {
         return calls.run(tool, target.flatMap(e -> {
             if (e == null) {
                 return Uni.createFrom().item(new ToolResult(tool, ToolResult.Status.INVALID,
-                        "Which email address should I send a code to?", null, List.of(), Ui.askEmail(), List.of()));
+                        ReplyCatalog.text(lang, "code.which.email"), null, List.of(), Ui.askEmail(), List.of()));
             }
             return started(ctx).chain(() -> verification.verifyCode(new OtpVerifyRequest(ctx.conversationId(), ctx.domain(),
                     e, digits))).invoke(() -> gate.grantChanged(ctx))
@@ -180,17 +206,18 @@ public class VerificationTools {
                             : Uni.createFrom().voidItem())
                     .map(r -> {
                         if (r.verified()) {
-                            return ToolResult.ok(tool, "Thank you, your email address is verified.", Boolean.TRUE);
+                            return ToolResult.ok(tool, ReplyCatalog.text(lang, "code.verified"), Boolean.TRUE);
                         }
                         if (r.attemptsLeft() > 0) {
                             return new ToolResult(tool, ToolResult.Status.INVALID,
-                                    "That code is not right. You have " + r.attemptsLeft()
-                                            + (r.attemptsLeft() == 1 ? " try" : " tries") + " left.",
+                                    r.attemptsLeft() == 1
+                                            ? ReplyCatalog.text(lang, "code.wrong.one")
+                                            : ReplyCatalog.text(lang, "code.wrong", Map.of("tries", r.attemptsLeft())),
                                     null, List.of(), Ui.askCode(), List.of());
                         }
                         return ToolResult.of(tool, ToolResult.Status.INVALID,
-                                "That code is no longer valid. Shall I send you a new one?");
-                    }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x));
+                                ReplyCatalog.text(lang, "code.expired"));
+                    }).onFailure(ServiceRefusal.class).recoverWithItem(x -> tooMany(tool, (ServiceRefusal) x, lang));
         }));
     }
 
@@ -206,23 +233,21 @@ public class VerificationTools {
         }, a.strong() ? "strong" : a.level().name().toLowerCase(Locale.ROOT))));
     }
 
-    private static ToolResult tooMany(String tool, ServiceRefusal e) {
+    private static ToolResult tooMany(String tool, ServiceRefusal e, Language lang) {
         if (e.status() == 429) {
             String text = "otp_cooldown".equals(e.code())
-                    ? "A code was sent a moment ago. I can send a new one " + waitWords(e.retryAfterSeconds()) + "."
-                    : "otp_locked".equals(e.code())
-                            ? "That code can't be used any more. Please ask for a new code in a few minutes."
-                            : "There have been too many attempts. Please try again later.";
+                    ? ReplyCatalog.text(lang, "code.cooldown", Map.of("wait", waitWords(e.retryAfterSeconds(), lang)))
+                    : ReplyCatalog.text(lang, "otp_locked".equals(e.code()) ? "code.locked" : "code.too.many");
             return ToolResult.of(tool, ToolResult.Status.INVALID, text);
         }
         if (e.status() == 400) {
-            return invalidEmail(tool);
+            return invalidEmail(tool, lang);
         }
         return ToolResult.unavailable(tool);
     }
 
-    private static ToolResult invalidEmail(String tool) {
-        return new ToolResult(tool, ToolResult.Status.INVALID, "Please give a valid email address.", null, List.of(),
+    private static ToolResult invalidEmail(String tool, Language lang) {
+        return new ToolResult(tool, ToolResult.Status.INVALID, ReplyCatalog.text(lang, "email.invalid"), null, List.of(),
                 Ui.askEmail(),
                 List.of());
     }

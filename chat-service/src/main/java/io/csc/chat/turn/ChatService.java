@@ -25,6 +25,7 @@ import io.csc.chat.tools.ToolResult;
 import io.csc.chat.tools.VerificationTools;
 import io.csc.chat.understanding.Language;
 import io.csc.chat.understanding.LanguageDetector;
+import io.csc.chat.understanding.ReplyCatalog;
 import io.csc.model.commerce.OrderSummary;
 import io.csc.model.commerce.ProductSummary;
 import io.csc.model.commerce.StockProduct;
@@ -51,7 +52,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ChatService {
     private static final Set<String> FAILED = Set.of("fallback", "error");
-    static final String SORRY = "Sorry, something went wrong on our side and I can't answer right now. Please try again in a moment.";
 
     private final AssistantSelector assistants;
     private final ConversationRepository conversations;
@@ -87,7 +87,7 @@ public class ChatService {
     public Uni<TurnOutcome> turn(TurnInput in) {
         return prepare(in).flatMap(p -> (p.confirmation != null
                 ? Uni.createFrom().item(p.confirmation)
-                : assistants.reply(p.turn).onFailure().recoverWithItem(e -> failed(e)))
+                : assistants.reply(p.turn).onFailure().recoverWithItem(e -> failed(e, p.language)))
                 .flatMap(reply -> finish(p, reply)));
     }
 
@@ -104,7 +104,7 @@ public class ChatService {
             } else {
                 streamed = assistants.stream(p.turn);
             }
-            Uni<TurnOutcome> outcome = streamed.reply().onFailure().recoverWithItem(e -> failed(e))
+            Uni<TurnOutcome> outcome = streamed.reply().onFailure().recoverWithItem(e -> failed(e, p.language))
                     .flatMap(reply -> finish(p, reply)).memoize().indefinitely();
             return new StreamedTurn(streamed.deltas().onFailure().recoverWithCompletion(), outcome);
         });
@@ -172,7 +172,8 @@ public class ChatService {
                                     p.turn = new Turn(p.ctx, outcome.replay(), beforeConsentQuestion(opened.history()));
                                 } else {
                                     p.confirmation = new AssistantReply(outcome.message()
-                                            + " What would you like to know about your orders?", List.of(), null, false,
+                                            + " " + ReplyCatalog.text(p.language, "verified.ask.orders"), List.of(), null,
+                                            false,
                                             List.of(), "core", "answered");
                                 }
                                 return p;
@@ -193,7 +194,7 @@ public class ChatService {
     static List<HistoryMessage> beforeConsentQuestion(List<HistoryMessage> history) {
         int n = history.size();
         if (n >= 2 && "assistant".equals(history.get(n - 1).role())
-                && VerificationTools.CONSENT_QUESTION.equals(history.get(n - 1).text())
+                && VerificationTools.isConsentQuestion(history.get(n - 1).text())
                 && "user".equals(history.get(n - 2).role())) {
             return history.subList(0, n - 2);
         }
@@ -305,8 +306,9 @@ public class ChatService {
                 reply.toolResults(), reply.mode(), "handoff");
     }
 
-    private static AssistantReply failed(Throwable e) {
+    private static AssistantReply failed(Throwable e, Language lang) {
         Log.warnf("Assistant failed: %s", e.getClass().getSimpleName());
-        return new AssistantReply(SORRY, List.of(), null, false, List.of(), "builtin", "error");
+        return new AssistantReply(ReplyCatalog.text(lang, "error.sorry"), List.of(), null, false, List.of(), "builtin",
+                "error");
     }
 }

@@ -69,6 +69,11 @@ public final class ReplyCatalog {
         return b.toString();
     }
 
+    /** Whether the catalogue has the key (in English, which every language falls back to). */
+    public static boolean has(String key) {
+        return TEXTS.get(Language.EN).getProperty(key) != null;
+    }
+
     /** Every key of a language's file. */
     static Set<String> keys(Language language) {
         return new TreeSet<>(TEXTS.get(language).stringPropertyNames());

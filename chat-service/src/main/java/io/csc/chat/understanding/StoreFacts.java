@@ -49,7 +49,8 @@ public final class StoreFacts {
         page(List.of("transfer", "uberweisung", "ueberweisung", "transferencia", "virement"), "payment", "pay",
                 "transfer");
         page(List.of("exchange", "swap", "umtauschen", "umtausch", "cambiar", "echanger", "size", "grosse", "talla",
-                "taille"), "exchange", "swap", "size", "return");
+                "taille"), "exchange", "exchanges", "swap", "size", "return");
+        page(List.of("pays", "paid", "zahlt", "bezahlt", "paga", "paie"), "pay", "paid");
         page(List.of("wrap", "wrapping", "geschenkverpackung", "verpacken", "envuelven", "envolver", "emballage",
                 "paquet"), "gift", "wrap", "wrapping", "packaging");
         page(List.of("phone", "number", "call", "telefon", "telefonnummer", "anrufen", "telefono", "llamar", "telephone",
@@ -99,6 +100,18 @@ public final class StoreFacts {
     private StoreFacts() {
     }
 
+    /**
+     * The search query in the shopper's language: in German, Spanish or French the page words alone when the question
+     * has any (the pages' words find the pages; the question's own words only dilute the search over English pages).
+     */
+    public static String searchQuery(String question, Topic topic, Language lang) {
+        String q = searchQuery(question, topic);
+        if (lang == Language.EN || q.length() == question.length()) {
+            return q;
+        }
+        return q.substring(question.length()).strip();
+    }
+
     /** The knowledge-search query for a question: its words plus the page words they stand for. */
     public static String searchQuery(String question, Topic topic) {
         String norm = MessageAnalyser.normalize(question);
@@ -124,7 +137,8 @@ public final class StoreFacts {
             List<KnowledgeHit> hits) {
         String norm = " " + MessageAnalyser.normalize(question) + " ";
         if (profile != null) {
-            if (topic == Topic.PAYMENT && profile.paymentMethods() != null && !profile.paymentMethods().isEmpty()) {
+            if (topic == Topic.PAYMENT && profile.paymentMethods() != null && !profile.paymentMethods().isEmpty()
+                    && !NOT_ABOUT_METHODS.matcher(norm).find()) {
                 return payment(norm, lang, profile);
             }
             if (topic == Topic.SHIPPING && profile.shippingZones() != null) {
@@ -210,11 +224,23 @@ public final class StoreFacts {
                 Map.of("country", country, "costs", String.join(", ", costs))), null, null);
     }
 
-    /** The one or two sentences of the passages that answer best, with the page they come from. */
-    private static Answer fromPages(String norm, Topic topic, Language lang, List<KnowledgeHit> hits) {
+    /** A payment question about something else than which methods are taken ("how long is an unpaid order held"). */
+    private static final Pattern NOT_ABOUT_METHODS = Pattern.compile(
+            "\\b(how long|how many days|unpaid|held|wie lange|unbezahlt|cuanto tiempo|cuantos dias|combien de temps|combien de jours)\\b");
+
+    /**
+     * How well the store's pages answer the question: the score of the best sentence of the passages (the question's
+     * words and the page words they stand for, found in it; 0 when none). 3 or more is a sentence that answers it.
+     */
+    public static double evidence(String question, Topic topic, List<KnowledgeHit> hits) {
+        String norm = " " + MessageAnalyser.normalize(question == null ? "" : question) + " ";
+        return best(wanted(norm, topic), topic, hits == null ? List.of() : hits).score;
+    }
+
+    private static Set<String> wanted(String norm, Topic topic) {
         Set<String> wanted = new LinkedHashSet<>();
         for (String w : norm.trim().split(" ")) {
-            if (w.length() >= 4) {
+            if (w.length() >= 4 && !QUESTION_WORDS.contains(w)) {
                 wanted.add(w);
             }
             List<String> p = SHOPPER_TO_PAGE.get(w);
@@ -223,6 +249,19 @@ public final class StoreFacts {
             }
         }
         wanted.addAll(PAGE_WORDS.getOrDefault(topic, List.of()));
+        return wanted;
+    }
+
+    /** Words of a question's frame that say nothing about what it asks. */
+    private static final Set<String> QUESTION_WORDS = Set.of("what", "when", "where", "which", "will", "would",
+            "could", "should", "does", "have", "there", "your", "about", "with", "that", "this", "from", "want", "like",
+            "wann", "welche", "haben", "habt", "gibt", "ihre", "eine", "einen", "cual", "cuando", "donde", "tienen",
+            "quel", "quelle", "quand", "avez", "vous", "votre", "pour");
+
+    private record Best(double score, String sentence, String next, KnowledgeHit hit) {
+    }
+
+    private static Best best(Set<String> wanted, Topic topic, List<KnowledgeHit> hits) {
         String best = null;
         String next = null;
         double bestScore = 0;
@@ -231,7 +270,10 @@ public final class StoreFacts {
             KnowledgeHit hit = hits.get(h);
             String[] sentences = SENTENCE.split(hit.text());
             // the section's heading says what its sentences are about ("Customs, duties & import taxes")
-            double heading = hit.heading() == null ? 0 : 0.5 * score(hit.heading(), wanted, topic);
+            // an FAQ's question as the heading says it as well as its answer does
+            double heading = hit.heading() == null
+                    ? 0
+                    : (hit.heading().strip().endsWith("?") ? 1.0 : 0.5) * score(hit.heading(), wanted, topic);
             for (int i = 0; i < sentences.length; i++) {
                 // earlier passages ranked better: a small lead, so a far better sentence further down still wins
                 double score = score(sentences[i], wanted, topic) + heading - 0.02 * h;
@@ -239,20 +281,37 @@ public final class StoreFacts {
                     bestScore = score;
                     best = sentences[i].trim();
                     source = hit;
-                    next = i + 1 < sentences.length ? sentences[i + 1].trim() : null;
+                    next = i + 1 < sentences.length
+                            ? String.join(" ",
+                                    java.util.Arrays.copyOfRange(sentences, i + 1, Math.min(sentences.length, i + 3))).trim()
+                            : null;
                 }
             }
         }
-        if (best == null || bestScore < 2) {
+        return new Best(bestScore, best, next, source);
+    }
+
+    /** The one or two sentences of the passages that answer best, with the page they come from. */
+    private static Answer fromPages(String norm, Topic topic, Language lang, List<KnowledgeHit> hits) {
+        Best found = best(wanted(norm, topic), topic, hits);
+        if (found.sentence() == null || found.score() < 2) {
             return new Answer(false, ReplyCatalog.text(lang, "facts.unknown"), null, null);
         }
+        String src = ReplyCatalog.text(lang, "facts.source", Map.of("page", found.hit().title()));
+        String best = found.sentence();
+        if (best.endsWith("?") && found.next() != null) {
+            // an FAQ's question matched: its answer is what follows ("Do you offer gift wrapping? Not yet. ...")
+            return new Answer(true, found.next() + "\n" + src, found.hit().title(), found.hit().url());
+        }
+        String next = found.next() == null ? null : SENTENCE.split(found.next())[0].trim();
         String text = best;
-        // the sentence after often finishes the thought ("... These charges are the recipient's responsibility")
-        if (next != null && next.length() < 220 && score(next, wanted, topic) >= 1) {
+        Set<String> wanted = wanted(norm, topic);
+        // the sentence after often finishes the thought ("... These charges are the recipient's responsibility"); a
+        // short answer ("Not yet.") always needs it
+        if (next != null && next.length() < 220 && (score(next, wanted, topic) >= 1 || best.length() < 40)) {
             text = best + " " + next;
         }
-        String src = ReplyCatalog.text(lang, "facts.source", Map.of("page", source.title()));
-        return new Answer(true, text + "\n" + src, source.title(), source.url());
+        return new Answer(true, text + "\n" + src, found.hit().title(), found.hit().url());
     }
 
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{6,}\\d");

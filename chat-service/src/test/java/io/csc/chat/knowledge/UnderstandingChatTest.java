@@ -150,6 +150,48 @@ class UnderstandingChatTest {
                 .body("message", org.hamcrest.Matchers.matchesPattern("(?s).*\\d{3}.*"));
     }
 
+    @Test
+    void storeFactsComeFromTheStoreProfileReadOncePerTtl() {
+        gateway.resetRequests();
+        chat("u-currency", "what currency are your prices in?").statusCode(200).body("message",
+                startsWith("Prices are in USD"));
+        chat("u-located", "where are you located?").statusCode(200).body("outcome", not("handoff"))
+                .body("message", containsString("221 Harbor Street, Portland"));
+        chat("u-canada", "do you ship to Canada?").statusCode(200).body("message", startsWith("Yes, we ship to Canada"))
+                .body("message", containsString("$5.95"));
+        chat("u-japan", "do you ship to Japan?").statusCode(200).body("message", not(startsWith("Yes")));
+        chat("u-email", "how can I email you").statusCode(200).body("outcome", not("handoff"))
+                .body("message", containsString("help@demo-store.example"));
+        // the profile is kept per store (chat.knowledge.profile-ttl): several turns, at most one read
+        int reads = gateway.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlPathEqualTo("/internal/store/profile"))).size();
+        org.junit.jupiter.api.Assertions.assertTrue(reads <= 1, reads + " profile reads");
+    }
+
+    @Test
+    void englishPagesQuotedToAGermanShopperAreSaidToBeEnglish() {
+        chat("u-de-return", "Wie lange habe ich Zeit für eine Rückgabe?").statusCode(200)
+                .body("message", containsString("30 days")).body("message", containsString("auf Englisch"))
+                .body("sources[0].title", startsWith("Refund and Returns Policy"));
+        chat("u-es-customs", "¿Quién paga la aduana?").statusCode(200).body("message", containsString("recipient"))
+                .body("message", containsString("inglés"));
+    }
+
+    @Test
+    void aPolicyQuestionNamingAProductOrAnOrderIsAnsweredFromThePage() {
+        chat("u-exchange", "can I exchange a shirt for a different size").statusCode(200)
+                .body("message", containsString("new order")).body("sources[0].title", startsWith("Refund"));
+        chat("u-customs", "who pays customs on my order").statusCode(200).body("message", containsString("recipient"))
+                .body("sources.size()", org.hamcrest.Matchers.equalTo(1));
+        chat("u-wrap", "is gift wrapping available").statusCode(200).body("message", startsWith("Not yet"));
+        // a yes/no question starts with the yes or the no, then the page's sentence
+        chat("u-warranty", "is there a warranty on electronics?").statusCode(200).body("message", startsWith("Yes. "))
+                .body("message", containsString("one-year"));
+        chat("u-checks", "do you accept checks?").statusCode(200).body("message", startsWith("No. "));
+        // an order request stays one
+        chat("u-where", "where is my order?").statusCode(200).body("message", containsString("order number"));
+    }
+
     private static ValidatableResponse chat(String session, String message) {
         return Api.chat(Api.randomIp(), Map.of("domain", DOMAIN, "session_id", session, "message", message)).then();
     }
