@@ -592,6 +592,7 @@
   function loadAbandoned(ev) {
     if (ev) { ev.preventDefault(); }
     if (!store()) { return; }
+    $('abandoned-summary').textContent = '';
     api('GET', '/api/woocommerce/abandoned-carts' + q({ domain: store(), hours: $('ab-hours').value,
       min_cart_value: $('ab-min').value, limit: $('ab-limit').value, include_guest_carts: $('ab-guests').checked ? 'true' : 'false' }))
       .then(function (b) {

@@ -71,9 +71,12 @@ public class FunnelService {
     }
 
     /** Step 0: orders placed before any email went out (the chat prompt, or the shopper alone). */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record Step(int step, long emailed, long restored, long recovered, String revenue, long couponsIssued,
             long couponsUsed) {
     }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
 
     public record Funnel(boolean success, String domain, String from, String to, long abandoned, long emailed,
             long restored, long recovered, double recoveryRate, String recoveredRevenue, long couponsUsed,

@@ -42,6 +42,7 @@ public class AdminAnswersResource {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record AnswerRequest(String question, String answer, List<Long> unansweredIds) {
     }
 

@@ -84,10 +84,14 @@ public class InsightService {
         this.pool = pool;
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
+
     public record Day(LocalDate day, long conversations, long conversationsWithoutHandoff, long turns, long builtinTurns,
             long modelTurns, long answeredTurns, long unansweredTurns, long handoffs, long verificationsStarted,
             long verificationsCompleted, long gateRefusals, long groundingReplacements) {
     }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
 
     public record Stats(String domain, LocalDate from, LocalDate to, List<Day> days, Day totals, double answeredShare) {
     }
@@ -164,6 +168,8 @@ public class InsightService {
         return new Day(d, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11]);
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
+
     public record ConversationSummary(String id, OffsetDateTime startedAt, OffsetDateTime lastMessageAt, long turns,
             String outcome, boolean verificationStarted, boolean verified, Long orderNumber, String firstMessage) {
     }
@@ -184,8 +190,12 @@ public class InsightService {
                 });
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
+
     public record TranscriptMessage(String role, String text, OffsetDateTime at) {
     }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
 
     public record Transcript(ConversationSummary conversation, List<TranscriptMessage> messages,
             List<String> unanswered) {
@@ -220,6 +230,8 @@ public class InsightService {
                             });
                 });
     }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
 
     public record UnansweredGroup(String question, int count, OffsetDateTime lastAskedAt, List<String> examples,
             List<Long> ids, Map<String, Integer> reasons) {
