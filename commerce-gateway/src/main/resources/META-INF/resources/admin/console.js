@@ -207,7 +207,12 @@
       var parts = [domain + ': connected.', 'WooCommerce answered in ' + b.responseTimeMs + ' ms'];
       if (b.productCount !== null && b.productCount !== undefined) { parts.push(b.productCount + ' product' + (b.productCount === 1 ? '' : 's')); }
       if (b.woocommerceVersion) { parts.push('WooCommerce ' + b.woocommerceVersion); }
-      result(parts[0] + ' ' + parts.slice(1).join(', ') + '.', true);
+      var text = parts[0] + ' ' + parts.slice(1).join(', ') + '.';
+      result(text, true);
+      return api('GET', '/api/admin/webhooks' + q({ domain: domain })).then(function (w) {
+        result(text + (w.lastDeliveryAt ? ' Last webhook received ' + w.lastDeliveryAt.slice(0, 16).replace('T', ' ')
+          + ' UTC (' + w.lastTopic + ').' : ' No webhook received in the last 30 days.'), true);
+      }, function () { return null; });
     }).catch(function (e) {
       if (e.status !== 401) { result(domain + ': the connection failed. ' + e.message, false); }
     });
