@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.csc.cart.abandonment.AbandonedCartsReportService;
 import io.csc.cart.attribution.AttributionService;
+import io.csc.cart.attribution.FunnelService;
 import io.csc.model.cart.AbandonedCartsResponse;
 import io.csc.model.cart.CartStats;
 import io.csc.web.AdminOnly;
@@ -25,8 +26,14 @@ import io.smallrye.mutiny.Uni;
 public class AdminReportResource {
     private final AbandonedCartsReportService abandonedCarts;
     private final AttributionService attribution;
+    private final FunnelService funnel;
 
-    AdminReportResource(AbandonedCartsReportService abandonedCarts, AttributionService attribution) {
+    private final java.time.Clock clock;
+
+    AdminReportResource(AbandonedCartsReportService abandonedCarts, AttributionService attribution, FunnelService funnel,
+            java.time.Clock clock) {
+        this.funnel = funnel;
+        this.clock = clock;
         this.abandonedCarts = abandonedCarts;
         this.attribution = attribution;
     }
@@ -109,5 +116,33 @@ public class AdminReportResource {
     @Path("/carts/stats")
     public Uni<CartStats> stats(@RestQuery String domain) {
         return attribution.stats(domain);
+    }
+
+    /**
+     * The recovery funnel per email step for the carts abandoned from {@code from} to {@code to} (UTC days, both
+     * included; default the last 30 days, at most 366).
+     */
+    @GET
+    @Path("/carts/stats/funnel")
+    public Uni<FunnelService.Funnel> funnel(@RestQuery String domain, @RestQuery String from, @RestQuery String to) {
+        String store = TenantDomain.normalize(domain);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        java.time.LocalDate t = to == null || to.isBlank() ? today : date("to", to);
+        java.time.LocalDate f = from == null || from.isBlank() ? t.minusDays(29) : date("from", from);
+        if (f.isAfter(t)) {
+            throw ApiException.badRequest("Invalid request: from must not be after to");
+        }
+        if (f.plusDays(366).isBefore(t)) {
+            throw ApiException.badRequest("Invalid request: a period is at most 366 days");
+        }
+        return funnel.funnel(store, f, t);
+    }
+
+    static java.time.LocalDate date(String name, String text) {
+        try {
+            return java.time.LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("Invalid request: " + name + " must be a date, YYYY-MM-DD");
+        }
     }
 }

@@ -22,6 +22,7 @@ import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.greeting.GreetingService;
 import io.csc.chat.identity.IdentityService;
+import io.csc.chat.insight.TurnLedger;
 import io.csc.chat.turn.ChatService;
 import io.csc.chat.turn.TurnInput;
 import io.csc.chat.turn.TurnOutcome;
@@ -46,9 +47,11 @@ public class ChatResource {
     private final CartClient carts;
     private final Gate gate;
     private final ChatConfig config;
+    private final TurnLedger ledger;
 
     public ChatResource(ChatService chat, PublicEdge edge, ConversationRepository conversations, GreetingService greetings,
-            IdentityService identities, CartClient carts, Gate gate, ChatConfig config) {
+            IdentityService identities, CartClient carts, Gate gate, ChatConfig config, TurnLedger ledger) {
+        this.ledger = ledger;
         this.chat = chat;
         this.edge = edge;
         this.conversations = conversations;
@@ -63,7 +66,11 @@ public class ChatResource {
     public Uni<ChatResponse> turn(ChatRequest body, HttpServerRequest request, HttpServerResponse response) {
         Checked c = check(body, true);
         return edge.admit(request, response, c.domain, BUCKET, c.sessionId, config.rateLimit().chat())
-                .flatMap(tenant -> chat.turn(input(tenant, c, body, edge.clientIp(request))))
+                .flatMap(tenant -> {
+                    TurnInput in = input(tenant, c, body, edge.clientIp(request));
+                    return chat.turn(in).call(o -> ledger.record(tenant.domain(), o.conversationId(), in.message(),
+                            o.reply()));
+                })
                 .map(ChatResource::render);
     }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.csc.chat.config.ChatConfig;
+import io.csc.chat.insight.TurnLedger;
 import io.csc.chat.turn.ChatService;
+import io.csc.chat.turn.TurnInput;
 import io.csc.model.ErrorResponse;
 import io.csc.web.ApiException;
 import io.quarkus.logging.Log;
@@ -33,8 +35,10 @@ public class ChatStreamRoute {
     private final PublicEdge edge;
     private final ChatConfig config;
     private final ObjectMapper json;
+    private final TurnLedger ledger;
 
-    public ChatStreamRoute(ChatService chat, PublicEdge edge, ChatConfig config, ObjectMapper json) {
+    public ChatStreamRoute(ChatService chat, PublicEdge edge, ChatConfig config, ObjectMapper json, TurnLedger ledger) {
+        this.ledger = ledger;
         this.chat = chat;
         this.edge = edge;
         this.config = config;
@@ -87,7 +91,12 @@ public class ChatStreamRoute {
         ChatResource.Checked c = ChatResource.check(body, true, config.maxMessageLength());
         edge.admit(rc.request(), response, c.domain(), ChatResource.BUCKET, c.sessionId(),
                 config.rateLimit().chat())
-                .flatMap(tenant -> chat.stream(ChatResource.input(tenant, c, body, edge.clientIp(rc.request()))))
+                .flatMap(tenant -> {
+                    TurnInput in = ChatResource.input(tenant, c, body, edge.clientIp(rc.request()));
+                    return chat.stream(in).map(t -> new ChatService.StreamedTurn(t.deltas(), t.outcome()
+                            .call(o -> ledger.record(tenant.domain(), o.conversationId(), in.message(), o.reply()))
+                            .memoize().indefinitely()));
+                })
                 .subscribe().with(turn -> {
                     response.setStatusCode(200).setChunked(true)
                             .putHeader("Content-Type", "text/event-stream; charset=utf-8")

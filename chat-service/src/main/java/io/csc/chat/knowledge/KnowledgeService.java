@@ -44,9 +44,11 @@ public class KnowledgeService {
     private final KnowledgeEmbedder embedder;
     private final KnowledgeConfig config;
     private final IngestService ingest;
+    private final StoreAnswerService answers;
 
     public KnowledgeService(KnowledgeRepository repository, KnowledgeIndex index, KnowledgeEmbedder embedder,
-            KnowledgeConfig config, IngestService ingest) {
+            KnowledgeConfig config, IngestService ingest, StoreAnswerService answers) {
+        this.answers = answers;
         this.repository = repository;
         this.index = index;
         this.embedder = embedder;
@@ -54,9 +56,24 @@ public class KnowledgeService {
         this.ingest = ingest;
     }
 
+    /**
+     * The store's own answer to this question first (written by its staff: the highest priority, cited "Store
+     * answer"), then its pages.
+     */
     public Uni<Result> search(String domain, String question) {
-        return search(domain, question, embedder.enabled() ? Mode.COMBINED : Mode.FULL_TEXT, config.maxResults(),
-                config.minRelevance());
+        Uni<Result> pages = search(domain, question, embedder.enabled() ? Mode.COMBINED : Mode.FULL_TEXT,
+                config.maxResults(), config.minRelevance());
+        return answers.match(domain, question).onFailure().recoverWithItem(java.util.Optional.empty())
+                .chain(answer -> answer.isEmpty() ? pages : pages.map(r -> {
+                    List<KnowledgeHit> hits = new ArrayList<>();
+                    hits.add(answer.get());
+                    for (KnowledgeHit h : r.hits()) {
+                        if (hits.size() < Math.max(1, config.maxResults())) {
+                            hits.add(h);
+                        }
+                    }
+                    return new Result(true, hits);
+                }));
     }
 
     /** The passages at or above {@code minRelevance}, best first, at most {@code limit}. */

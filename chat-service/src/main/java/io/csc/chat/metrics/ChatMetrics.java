@@ -44,6 +44,7 @@ public class ChatMetrics {
     /** For io.csc.chat.grounding: a reply that stated an order fact no tool returned, replaced by a rendered one. */
     public void groundingReplacement() {
         registry.counter("chat_grounding_replacements").increment();
+        TurnTally.groundingReplacement();
     }
 
     public void llmLatency(long nanos) {

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.csc.gateway.cache.StoreCache;
 import io.csc.gateway.events.StoreEventPublisher;
 import io.csc.gateway.tenant.TenantService;
+import io.csc.gateway.webhook.WebhookLog;
 import io.csc.web.ApiException;
 import io.csc.web.Hmac;
 import io.quarkus.logging.Log;
@@ -50,8 +51,11 @@ public class WebhookResource {
     private final StoreCache cache;
     private final StoreEventPublisher events;
     private final ObjectMapper json;
+    private final WebhookLog webhooks;
 
-    public WebhookResource(TenantService tenants, StoreCache cache, StoreEventPublisher events, ObjectMapper json) {
+    public WebhookResource(TenantService tenants, StoreCache cache, StoreEventPublisher events, ObjectMapper json,
+            WebhookLog webhooks) {
+        this.webhooks = webhooks;
         this.tenants = tenants;
         this.cache = cache;
         this.events = events;
@@ -92,6 +96,7 @@ public class WebhookResource {
                     return Uni.createFrom()
                             .item(Map.<String, Object>of("success", true, "topic", topic == null ? "none" : topic));
                 })
+                .call(r -> webhooks.received(TenantService.normalizeDomain(domain), String.valueOf(r.get("topic"))))
                 .invoke(r -> Log.debugf("Webhook %s for %s handled", topic, domain));
     }
 

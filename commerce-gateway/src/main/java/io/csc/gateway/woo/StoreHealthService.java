@@ -49,17 +49,31 @@ public class StoreHealthService {
     public Uni<Map<String, Object>> check(String domain) {
         long start = System.nanoTime();
         return tenants.withStore(domain)
-                .chain(tenant -> woo.listProducts(tenant, Map.of("per_page", 1)).map(r -> {
-                    Map<String, Object> answer = new LinkedHashMap<>();
-                    answer.put("success", true);
-                    answer.put("message", "WooCommerce connection working");
-                    answer.put("domain", tenant.domain());
-                    answer.put("storeUrl", tenant.storeUrl().toString());
-                    answer.put("productCount", r.total());
-                    answer.put("responseTimeMs", (System.nanoTime() - start) / 1_000_000);
-                    return answer;
+                .chain(tenant -> woo.listProducts(tenant, Map.of("per_page", 1)).chain(r -> {
+                    long elapsed = (System.nanoTime() - start) / 1_000_000;
+                    // the WooCommerce version, when the keys may read the system status (a read-only key may not)
+                    return woo.getSystemStatus(tenant).map(StoreHealthService::version).onFailure().recoverWithNull()
+                            .map(version -> {
+                                Map<String, Object> answer = new LinkedHashMap<>();
+                                answer.put("success", true);
+                                answer.put("message", "WooCommerce connection working");
+                                answer.put("domain", tenant.domain());
+                                answer.put("storeUrl", tenant.storeUrl().toString());
+                                answer.put("productCount", r.total());
+                                answer.put("woocommerceVersion", version);
+                                answer.put("responseTimeMs", elapsed);
+                                return answer;
+                            });
                 }))
                 .invoke(() -> remember(domain, true));
+    }
+
+    private static String version(WooResponse status) {
+        if (status.body() == null) {
+            return null;
+        }
+        String v = status.body().path("environment").path("version").asText(null);
+        return v == null || v.length() > 32 ? null : v;
     }
 
     private void remember(String domain, boolean ok) {
