@@ -15,6 +15,8 @@ import io.csc.chat.assistant.Source;
 import io.csc.chat.cards.Card;
 import io.csc.chat.client.GatewayClient;
 import io.csc.chat.tools.ToolResult;
+import io.csc.chat.understanding.Language;
+import io.csc.chat.understanding.ReplyCatalog;
 import io.csc.model.cart.CartContext;
 import io.csc.model.cart.CartItem;
 import io.csc.model.commerce.OrderSummary;
@@ -48,6 +50,11 @@ public class CardComposer {
 
     /** The reply with its cards; unchanged when its tools returned nothing a card shows. */
     public Uni<AssistantReply> compose(String domain, AssistantReply reply) {
+        return compose(domain, reply, Language.EN);
+    }
+
+    /** The reply with its cards, their words (stock, order status) in the turn's language. */
+    public Uni<AssistantReply> compose(String domain, AssistantReply reply, Language lang) {
         Found found = found(reply.toolResults());
         if (found.isEmpty()) {
             return Uni.createFrom().item(reply);
@@ -57,7 +64,7 @@ public class CardComposer {
                 ? Uni.createFrom().item(StorePages.NONE)
                 : gateway.storePages(domain).onFailure().recoverWithItem(StorePages.NONE);
         return Uni.combine().all().unis(format, pages).asTuple()
-                .map(t -> withCards(reply, cards(found, t.getItem1().orElse(null), t.getItem2())));
+                .map(t -> withCards(reply, cards(found, t.getItem1().orElse(null), t.getItem2(), lang)));
     }
 
     /** What the turn's tools returned, each product and order once (the later, fuller answer wins), in order. */
@@ -85,9 +92,13 @@ public class CardComposer {
     }
 
     static List<Card> cards(Found found, PriceFormat format, StorePages pages) {
+        return cards(found, format, pages, Language.EN);
+    }
+
+    static List<Card> cards(Found found, PriceFormat format, StorePages pages, Language lang) {
         List<Card> cards = new ArrayList<>();
-        found.products.values().stream().limit(MAX_PRODUCTS).forEach(p -> cards.add(product(p, format)));
-        found.orders.values().stream().limit(MAX_ORDERS).forEach(o -> cards.add(order(o, format)));
+        found.products.values().stream().limit(MAX_PRODUCTS).forEach(p -> cards.add(product(p, format, lang)));
+        found.orders.values().stream().limit(MAX_ORDERS).forEach(o -> cards.add(order(o, format, lang)));
         if (found.cart != null) {
             cards.add(cart(found.cart, format, pages.cart()));
         }
@@ -95,6 +106,10 @@ public class CardComposer {
     }
 
     static Card.Product product(ProductSummary p, PriceFormat format) {
+        return product(p, format, Language.EN);
+    }
+
+    static Card.Product product(ProductSummary p, PriceFormat format, Language lang) {
         String currency = format == null ? null : format.currency();
         Card.Price price = null;
         if (!blank(p.price())) {
@@ -114,7 +129,7 @@ public class CardComposer {
                                     ? null
                                     : new Card.Price(money(v.price(), currency, format), null, null,
                                             v.price(), currency),
-                            stock(v.stockStatus(), v.stockQuantity())))
+                            stock(v.stockStatus(), v.stockQuantity(), lang)))
                     .toList();
             anyVariationInStock = !variations.isEmpty();
         }
@@ -124,11 +139,15 @@ public class CardComposer {
                 ? null
                 : new Card.Image(p.image().src(), blank(p.image().alt()) ? p.name() : p.image().alt());
         return new Card.Product("product", p.id(), p.name(), blank(p.permalink()) ? null : p.permalink(), image, price,
-                stock(p.stockStatus(), p.stockQuantity()), attributes, variations,
+                stock(p.stockStatus(), p.stockQuantity(), lang), attributes, variations,
                 buyable ? new Card.AddToCart(p.id(), variable) : null);
     }
 
     static Card.Order order(OrderSummary o, PriceFormat format) {
+        return order(o, format, Language.EN);
+    }
+
+    static Card.Order order(OrderSummary o, PriceFormat format, Language lang) {
         String currency = blank(o.currency()) ? null : o.currency();
         List<Card.Item> items = o.lineItems() == null
                 ? List.of()
@@ -145,7 +164,7 @@ public class CardComposer {
         String number = blank(o.number()) ? Long.toString(o.id()) : o.number();
         String status = o.status() == null ? "" : o.status();
         return new Card.Order("order", number, nullIfBlank(o.dateCreated()), nullIfBlank(status),
-                ORDER_STATUS.getOrDefault(status, capitalised(status.replace('-', ' '))), items,
+                statusWords(status, lang), items,
                 money(o.total(), currency, format), tracking);
     }
 
@@ -197,15 +216,26 @@ public class CardComposer {
     }
 
     static Card.Stock stock(String status, Integer quantity) {
+        return stock(status, quantity, Language.EN);
+    }
+
+    /** The stock in words: English as WooCommerce says it, other languages from the reply catalogue. */
+    static Card.Stock stock(String status, Integer quantity, Language lang) {
         if (blank(status)) {
             return null;
         }
-        String text = switch (status) {
+        String key = switch (status) {
+            case "instock" -> "stock.in";
+            case "outofstock" -> "stock.out";
+            case "onbackorder" -> "stock.backorder";
+            default -> null;
+        };
+        String text = lang == Language.EN || key == null ? switch (status) {
             case "instock" -> "In stock";
             case "outofstock" -> "Out of stock";
             case "onbackorder" -> "Available on backorder";
             default -> capitalised(status);
-        };
+        } : capitalised(ReplyCatalog.text(lang, key));
         return new Card.Stock(status, "instock".equals(status) ? quantity : null, text);
     }
 
@@ -251,6 +281,14 @@ public class CardComposer {
             }
         }
         return reply.with(message, sources, cards);
+    }
+
+    /** An order's status in words: WooCommerce's English labels, other languages from the reply catalogue. */
+    static String statusWords(String status, Language lang) {
+        if (lang != Language.EN && ReplyCatalog.has("status." + status)) {
+            return capitalised(ReplyCatalog.text(lang, "status." + status));
+        }
+        return ORDER_STATUS.getOrDefault(status, capitalised(status.replace('-', ' ')));
     }
 
     private static String capitalised(String s) {

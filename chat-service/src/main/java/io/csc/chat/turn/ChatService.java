@@ -214,7 +214,7 @@ public class ChatService {
         Uni<AssistantReply> shown = handOff
                 ? handoffs.handOffAfterFailures(ctx).map(result -> withHandoff(reply, result))
                 : Uni.createFrom().item(reply);
-        return kept.chain(() -> shown).flatMap(s -> cards.compose(ctx.domain(), s))
+        return kept.chain(() -> shown).flatMap(s -> cards.compose(ctx.domain(), s, p.language))
                 .flatMap(s -> conversations.finish(ctx.conversationId(), s.message(), handOff ? 0 : failures,
                         after(p.before, s, p.language)).replaceWith(s))
                 .flatMap(s -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure().recoverWithItem(false)
