@@ -188,6 +188,13 @@ test('re-index shows pages added, changed and removed', async () => {
   await page.click(row(DOMAIN) + ' button:text-is("Re-index knowledge")');
   const text = await resultText(/re-indexed at|failed/);
   assert.match(text, /re-indexed at .* UTC\. [1-9]\d* added, \d+ changed, \d+ removed/, text);
+  // the store's row keeps the last result (stored by chat-service, read again after a reload)
+  await page.reload();
+  await page.waitForSelector('#nav:not([hidden])');
+  await go('stores');
+  const cell = `td[data-knowledge="${DOMAIN}"]`;
+  await page.waitForFunction((sel) => /Last re-index \S+ \S+ UTC: \d+ added, \d+ changed, \d+ removed/
+    .test((document.querySelector(sel) || {}).textContent || ''), cell);
 });
 
 test('a conversation appears with its redacted transcript, found by order number', async () => {

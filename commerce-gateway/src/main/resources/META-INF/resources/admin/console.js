@@ -184,6 +184,7 @@
         el('td', { text: t.woocommerce_url || '—', class: 'break' }),
         el('td', { text: status }),
         el('td', { text: keys }),
+        el('td', { text: '…', 'data-knowledge': t.domain }),
         el('td', { class: 'actions' }, [
           el('button', { type: 'button', text: 'Test connection', 'aria-label': 'Test connection of' + label, onclick: function () { testConnection(t.domain); } }),
           el('button', { type: 'button', text: 'Re-index knowledge', 'aria-label': 'Re-index knowledge of' + label, onclick: function () { reindex(t.domain); } }),
@@ -192,8 +193,30 @@
           el('button', { type: 'button', class: 'danger', text: 'Delete', 'aria-label': 'Delete' + label, onclick: function () { remove(t.domain); } })
         ])
       ]));
+      showLastReindex(t.domain);
     });
   }
+
+  /** The last re-index of a store in words, in its row (GET /api/admin/chat/knowledge/reindex). */
+  function showLastReindex(domain) {
+    var cell = document.querySelector('td[data-knowledge="' + domain.replace(/["\\]/g, '') + '"]');
+    if (!cell) { return; }
+    api('GET', '/api/admin/chat/knowledge/reindex' + q({ domain: domain })).then(function (s) {
+      var r = s.lastResult;
+      if (!r) {
+        cell.textContent = s.indexedAt ? 'Indexed ' + when(s.indexedAt) : 'Not indexed yet';
+      } else if (r.storeUnavailable) {
+        cell.textContent = 'Last re-index ' + when(r.at) + ': the store could not be read';
+      } else {
+        cell.textContent = 'Last re-index ' + when(r.at) + ': ' + r.added + ' added, ' + r.changed + ' changed, '
+          + r.removed + ' removed (' + r.passages + ' passages)';
+      }
+    }).catch(function (e) {
+      cell.textContent = e.status === 404 ? 'Not indexed yet' : 'Unknown';
+    });
+  }
+
+  function when(iso) { return iso ? String(iso).slice(0, 16).replace('T', ' ') + ' UTC' : ''; }
 
   function result(message, ok) {
     var r = clear($('store-result'));
@@ -224,6 +247,7 @@
       result(domain + ': knowledge re-indexed at ' + new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC. '
         + b.added + ' added, ' + b.changed + ' changed, ' + b.removed + ' removed, ' + b.unchanged + ' unchanged ('
         + b.passages + ' passages' + (b.failed ? ', ' + b.failed + ' failed' : '') + ').', true);
+      showLastReindex(domain);
     }).catch(function (e) {
       if (e.status !== 401) { result(domain + ': the re-index failed. ' + e.message, false); }
     });

@@ -83,6 +83,19 @@ public class KnowledgeAdminResource {
                 });
     }
 
+    /**
+     * The store's index status: when it was last indexed, the last attempt and its status, and what the last full
+     * re-index did ({@code lastResult}: added, changed, removed, unchanged, passages, failed parts, at). 404
+     * {@code not_indexed} for a store never indexed.
+     */
+    @GET
+    @Path("/reindex")
+    public Uni<Map<String, Object>> lastReindex(@RestQuery String domain) {
+        String d = PublicEdge.domain(domain);
+        return repository.status(d).map(s -> s.orElseThrow(() -> new ApiException(404, "not_indexed",
+                "This store's knowledge has not been indexed yet")).getMap());
+    }
+
     @GET
     @Path("/search")
     public Uni<Map<String, Object>> search(@RestQuery String domain, @RestQuery String q) {

@@ -79,7 +79,8 @@ public class IngestService {
         long start = System.nanoTime();
         return gateway.tenant(domain).chain(tenant -> repository.ensureTenant(domain, language)
                 .chain(lang -> fetch(domain, tenant, Set.copyOf(PARTS))
-                        .chain(parts -> update(domain, lang, parts, start, true))));
+                        .chain(parts -> update(domain, lang, parts, start, true))))
+                .call(repository::recordResult);
     }
 
     /**

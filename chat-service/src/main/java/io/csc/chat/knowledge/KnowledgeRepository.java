@@ -11,6 +11,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -96,6 +98,38 @@ public class KnowledgeRepository {
                             new SourceVersion(r.getString(1), r.getString(2), r.getBoolean(3))));
                     return out;
                 });
+    }
+
+    /** The counts of the last full re-index, with the time it finished (the database's clock). */
+    public Uni<Void> recordResult(ReindexResult r) {
+        JsonObject counts = new JsonObject().put("added", r.added()).put("changed", r.changed())
+                .put("removed", r.removed()).put("unchanged", r.unchanged()).put("passages", r.passages())
+                .put("failed", new JsonArray(r.failed())).put("durationMillis", r.durationMillis())
+                .put("storeUnavailable", r.storeUnavailable());
+        return pool.preparedQuery("UPDATE chat.knowledge_tenant SET last_result = $2::text::jsonb"
+                + " || jsonb_build_object('at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))"
+                + " WHERE domain = $1").execute(Tuple.of(r.domain(), counts.encode())).replaceWithVoid();
+    }
+
+    /** The store's index status: when it was last indexed, the last attempt, its status and result; empty if never. */
+    public Uni<Optional<JsonObject>> status(String domain) {
+        return pool.preparedQuery("SELECT language::text, indexed_at, last_attempt_at, last_status, last_result::text"
+                + " FROM chat.knowledge_tenant WHERE domain = $1").execute(Tuple.of(domain)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.<JsonObject>empty();
+                    }
+                    Row r = rows.iterator().next();
+                    JsonObject o = new JsonObject().put("domain", domain).put("language", r.getString(0))
+                            .put("indexedAt", text(r.getOffsetDateTime(1))).put("lastAttemptAt", text(r.getOffsetDateTime(2)))
+                            .put("lastStatus", r.getString(3));
+                    String last = r.getString(4);
+                    o.put("lastResult", last == null ? null : new JsonObject(last).getMap());
+                    return Optional.of(o);
+                });
+    }
+
+    private static String text(java.time.OffsetDateTime t) {
+        return t == null ? null : t.toInstant().toString();
     }
 
     public Uni<Void> recordAttempt(String domain, String status) {

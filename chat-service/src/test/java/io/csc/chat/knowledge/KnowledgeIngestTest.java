@@ -68,6 +68,11 @@ class KnowledgeIngestTest {
                 .body("success", equalTo(false));
         RestAssured.given().header("Authorization", ADMIN).queryParam("domain", "not a domain")
                 .post("/api/admin/chat/knowledge/reindex").then().statusCode(400).body("success", equalTo(false));
+        // the last result is the operators' too, and only theirs; a store never indexed has none
+        RestAssured.given().queryParam("domain", DOMAIN).get("/api/admin/chat/knowledge/reindex").then().statusCode(401)
+                .body("success", equalTo(false));
+        RestAssured.given().header("Authorization", ADMIN).queryParam("domain", "never-indexed.example")
+                .get("/api/admin/chat/knowledge/reindex").then().statusCode(404).body("code", equalTo("not_indexed"));
     }
 
     @Test
@@ -76,6 +81,13 @@ class KnowledgeIngestTest {
         store.serve(gateway);
         reindex().statusCode(200).body("added", equalTo(SOURCES)).body("changed", equalTo(0))
                 .body("removed", equalTo(0)).body("failed.size()", equalTo(0));
+        // the console shows what the last re-index did, when, after the page is reloaded
+        RestAssured.given().header("Authorization", ADMIN).queryParam("domain", DOMAIN)
+                .get("/api/admin/chat/knowledge/reindex").then().statusCode(200).body("lastStatus", equalTo("ok"))
+                .body("lastResult.added", equalTo(SOURCES)).body("lastResult.removed", equalTo(0))
+                .body("lastResult.storeUnavailable", equalTo(false))
+                .body("lastResult.at", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"))
+                .body("indexedAt", org.hamcrest.Matchers.notNullValue());
 
         List<String> faq = bodies("page:68");
         assertTrue(faq.stream().noneMatch(b -> b.contains("querySelectorAll") || b.contains("font-weight")),
