@@ -400,10 +400,11 @@ public class BuiltinAssistant implements Assistant {
         Topic topic = a.topic().isStoreFact() ? a.topic() : Topic.STORE_QUESTION;
         return knowledge.search(ctx, StoreFacts.searchQuery(message, topic, lang)).map(r -> {
             List<KnowledgeHit> hits = pagesOnly(hitsOf(r));
-            if (hits.isEmpty() || StoreFacts.evidence(message, topic, hits) < CLEAR_EVIDENCE) {
+            StoreFacts.Answer owners = ownerAnswer(hits);
+            if (owners == null && (hits.isEmpty() || StoreFacts.evidence(message, topic, hits) < CLEAR_EVIDENCE)) {
                 return null;
             }
-            StoreFacts.Answer fact = StoreFacts.answer(message, topic, lang, null, hits);
+            StoreFacts.Answer fact = owners != null ? owners : StoreFacts.answer(message, topic, lang, null, hits);
             if (!fact.known()) {
                 return null;
             }
@@ -454,6 +455,19 @@ public class BuiltinAssistant implements Assistant {
         String firstClause = answer.split("[;:,.!?\\n]", 2)[0];
         boolean no = NEGATION.matcher(MessageAnalyser.normalize(firstClause)).find();
         return ReplyCatalog.text(lang, no ? "facts.no" : "facts.yes") + " ";
+    }
+
+    /**
+     * The store owner's own answer to this question (written in the console, cited "Store answer"), when the search
+     * matched one: it is said as written, ahead of anything the pages say.
+     */
+    static StoreFacts.Answer ownerAnswer(List<KnowledgeHit> hits) {
+        for (KnowledgeHit h : hits) {
+            if (h.sourceKey() != null && h.sourceKey().startsWith("answer:") && h.text() != null && !h.text().isBlank()) {
+                return new StoreFacts.Answer(true, h.text().strip(), h.title(), h.url());
+            }
+        }
+        return null;
     }
 
     /** The passages of the store's pages and posts: a product's description is no policy. */
@@ -599,7 +613,10 @@ public class BuiltinAssistant implements Assistant {
         Uni<StoreProfile> profile = profiles.of(ctx.domain());
         return knowledge.search(ctx, StoreFacts.searchQuery(message, topic, lang)).flatMap(r -> profile.flatMap(settings -> {
             List<KnowledgeHit> hits = hitsOf(r);
-            StoreFacts.Answer fact = overview(message, hits, lang);
+            StoreFacts.Answer fact = ownerAnswer(hits);
+            if (fact == null) {
+                fact = overview(message, hits, lang);
+            }
             boolean fromSettings = false;
             if (fact == null) {
                 // the store's own settings first (payment methods, shipping zones, address, currency), then its pages
@@ -833,7 +850,10 @@ public class BuiltinAssistant implements Assistant {
         // the pages' own words added to a question phrased unlike them (in any of the four languages)
         return knowledge.search(ctx, StoreFacts.searchQuery(message, Topic.OTHER, calls.lang)).map(calls::add).flatMap(r -> {
             List<KnowledgeHit> hits = hitsOf(r);
-            StoreFacts.Answer fact = hits.isEmpty() ? null : overview(message, hits, calls.lang);
+            StoreFacts.Answer fact = ownerAnswer(hits);
+            if (fact == null && !hits.isEmpty()) {
+                fact = overview(message, hits, calls.lang);
+            }
             if (fact == null && !hits.isEmpty()) {
                 fact = StoreFacts.answer(message, Topic.OTHER, calls.lang, null, hits);
                 if (!fact.known()) {
