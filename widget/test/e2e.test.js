@@ -230,7 +230,7 @@ test('e2e: an abandoned cart shows the unread badge, and the prompt on open', as
   const { ctx, page } = await demo();
   await page.selectOption('#persona', 'regular');
   await page.waitForFunction(() => window.ChatWidget && document.querySelector('.grid .card'));
-  await page.locator('.grid .card .btn').first().click();
+  await page.locator('.grid .card button.btn:not([disabled])').first().click(); // a simple product in stock (a variable one is a 'Choose options' link)
   await page.waitForFunction(() => /Cart: 1 item/.test(document.getElementById('cart').textContent));
   await page.locator('#abandon').click();
   await page.waitForLoadState('load');
