@@ -5,7 +5,7 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const assert = require('assert');
-const { test, launch, skip, TARGET } = require('./harness');
+const { test, launch, skip, TARGET } = require('../../../../widget/test/harness');
 
 const BASE = (process.env.CSC_BASE_URL || 'http://127.0.0.1:8000').replace(/\/$/, '');
 const TOKEN = process.env.ADMIN_TOKEN || '';

@@ -2,7 +2,7 @@
 // Runs every *.test.js here (or the files named on the command line) and prints "N passed, N failed, N skipped".
 const fs = require('fs');
 const path = require('path');
-const harness = require('./harness');
+const harness = require('../../../../widget/test/harness');
 
 (async () => {
   const files = process.argv.slice(2).length ? process.argv.slice(2)
