@@ -29,6 +29,18 @@ public interface ChatConfig {
     @WithDefault("1h")
     String retentionEvery();
 
+    /** The console's insight counters. */
+    Insight insight();
+
+    interface Insight {
+        /**
+         * How often the per-day turn counters, added up in memory, are written ({@code CHAT_INSIGHT_FLUSH_EVERY});
+         * the console's read writes them first, so this bounds only what another replica has not written yet.
+         */
+        @WithDefault("5s")
+        String flushEvery();
+    }
+
     /** How many stored messages a turn sees. */
     @WithDefault("20")
     int historySize();

@@ -79,9 +79,11 @@ public class InsightService {
             ORDER BY x.created_at DESC, x.id LIMIT $6""";
 
     private final Pool pool;
+    private final TurnLedger ledger;
 
-    public InsightService(Pool pool) {
+    public InsightService(Pool pool, TurnLedger ledger) {
         this.pool = pool;
+        this.ledger = ledger;
     }
 
     @io.quarkus.runtime.annotations.RegisterForReflection
@@ -102,7 +104,7 @@ public class InsightService {
         OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         Tuple days = Tuple.of(domain, from, to);
         Tuple range = Tuple.of(domain, start, end);
-        return Uni.combine().all().unis(pool.preparedQuery(TURNS).execute(days),
+        return ledger.flush().chain(() -> Uni.combine().all().unis(pool.preparedQuery(TURNS).execute(days),
                 pool.preparedQuery(CONVERSATIONS_PER_DAY).execute(range),
                 pool.preparedQuery(VERIFICATIONS_STARTED).execute(range),
                 pool.preparedQuery(VERIFICATIONS_COMPLETED).execute(range),
@@ -152,7 +154,7 @@ public class InsightService {
                     });
                     double share = total[0] == 0 ? 0 : Math.round(10000.0 * total[1] / total[0]) / 10000.0;
                     return new Stats(domain, from, to, out, day(null, total), share);
-                });
+                }));
     }
 
     private static void add(Map<LocalDate, long[]> acc, RowSet<Row> rows, int at) {

@@ -1,13 +1,20 @@
 package io.csc.chat.insight;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.csc.chat.assistant.Awaiting;
 import io.csc.chat.conversation.Redactor;
@@ -17,6 +24,8 @@ import io.csc.chat.metrics.TurnTally;
 import io.csc.chat.tools.ToolResult;
 import io.csc.chat.turn.AssistantReply;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -28,6 +37,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Writes down each finished turn for the console: one counter row per store, UTC day, mode and outcome
  * ({@code insight_turn_day}), and the shopper's question, redacted, when the assistant could not answer it
  * ({@code insight_unanswered}). Never fails a turn: a write that fails is logged and dropped.
+ * <p>
+ * The counters are added up in memory and written by {@link #flush()} every {@code chat.insight.flush-every}, before
+ * the console reads them, and at shutdown: every turn of a store on one day hits the same row, and a turn that waited
+ * for that row's lock queued behind every other turn in flight. Each replica adds its own share to the row.
  */
 @ApplicationScoped
 public class TurnLedger {
@@ -38,8 +51,8 @@ public class TurnLedger {
     private static final String COUNT = """
             INSERT INTO chat.insight_turn_day AS d (domain, day, mode, outcome, turns, gate_refusals,
                 grounding_replacements, unanswered)
-            VALUES ($1, $2, $3, $4, 1, $5, $6, $7)
-            ON CONFLICT (domain, day, mode, outcome) DO UPDATE SET turns = d.turns + 1,
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            ON CONFLICT (domain, day, mode, outcome) DO UPDATE SET turns = d.turns + EXCLUDED.turns,
                 gate_refusals = d.gate_refusals + EXCLUDED.gate_refusals,
                 grounding_replacements = d.grounding_replacements + EXCLUDED.grounding_replacements,
                 unanswered = d.unanswered + EXCLUDED.unanswered""";
@@ -47,6 +60,17 @@ public class TurnLedger {
     private final Pool pool;
     private final KnowledgeEmbedder embedder;
     private final Clock clock;
+    private final ConcurrentHashMap<DayKey, Counts> pending = new ConcurrentHashMap<>();
+
+    record DayKey(String domain, LocalDate day, String mode, String outcome) {
+    }
+
+    record Counts(int turns, int gateRefusals, int groundingReplacements, int unanswered) {
+        Counts plus(Counts o) {
+            return new Counts(turns + o.turns, gateRefusals + o.gateRefusals,
+                    groundingReplacements + o.groundingReplacements, unanswered + o.unanswered);
+        }
+    }
 
     public TurnLedger(Pool pool, KnowledgeEmbedder embedder, Clock clock) {
         this.pool = pool;
@@ -62,20 +86,53 @@ public class TurnLedger {
             String reason = unansweredReason(message, reply);
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             LocalDate day = now.toLocalDate();
-            Uni<Void> counted = pool.preparedQuery(COUNT)
-                    .execute(Tuple.from(Arrays.asList(domain, day, limit(reply.mode(), 16), limit(reply.outcome(), 24),
-                            refusals, grounding, reason == null ? 0 : 1)))
-                    .replaceWithVoid();
-            Uni<Void> noted = reason == null
-                    ? Uni.createFrom().voidItem()
-                    : unanswered(domain, conversationId, message, reason, now);
-            return counted.chain(() -> noted).onFailure().recoverWithUni(e -> {
+            pending.merge(new DayKey(domain, day, limit(reply.mode(), 16), limit(reply.outcome(), 24)),
+                    new Counts(1, refusals, grounding, reason == null ? 0 : 1), Counts::plus);
+            if (reason == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return unanswered(domain, conversationId, message, reason, now).onFailure().recoverWithUni(e -> {
                 Log.warnf("Insight: the turn could not be recorded (%s)", e.getClass().getSimpleName());
                 return Uni.createFrom().voidItem();
             });
         } catch (RuntimeException e) {
             Log.warnf("Insight: the turn could not be recorded (%s)", e.getClass().getSimpleName());
             return Uni.createFrom().voidItem();
+        }
+    }
+
+    /**
+     * Writes the counters added up since the last flush. Counts whose write fails are put back for the next one, so a
+     * database outage loses none.
+     */
+    @Scheduled(identity = "insight-flush", every = "${chat.insight.flush-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> flush() {
+        List<Tuple> rows = new ArrayList<>();
+        Map<DayKey, Counts> taken = new HashMap<>();
+        for (DayKey key : List.copyOf(pending.keySet())) {
+            Counts c = pending.remove(key);
+            if (c != null) {
+                taken.put(key, c);
+                rows.add(Tuple.from(Arrays.asList(key.domain(), key.day(), key.mode(), key.outcome(), c.turns(),
+                        c.gateRefusals(), c.groundingReplacements(), c.unanswered())));
+            }
+        }
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(COUNT).executeBatch(rows).replaceWithVoid().onFailure().recoverWithUni(e -> {
+            Log.warnf("Insight: %d counter rows could not be written, kept for the next flush (%s)", rows.size(),
+                    e.getClass().getSimpleName());
+            taken.forEach((key, c) -> pending.merge(key, c, Counts::plus));
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        try {
+            flush().await().atMost(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            Log.warnf("Insight: the last counters could not be written at shutdown (%s)", e.getClass().getSimpleName());
         }
     }
 
