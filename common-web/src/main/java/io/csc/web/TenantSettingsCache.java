@@ -2,8 +2,6 @@ package io.csc.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.csc.model.tenant.TenantSettings;
@@ -11,81 +9,18 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Tenant settings (plugin secret, allowed origins, store name, support address) read from the gateway's
- * {@code GET /internal/tenants/{domain}} and kept briefly, as every service that is not the registry does:
- * <ul>
- * <li>an entry lives {@code ttl} (settings change rarely; a changed plugin secret takes effect within it);</li>
- * <li>concurrent misses for one store share one lookup (a burst of plugin events makes one gateway call);</li>
- * <li>a failed lookup (unknown store, gateway down) is not kept: the next request asks again;</li>
- * <li>at most {@code maxEntries} stores are kept; past that the entry closest to expiry goes, so made-up domains cannot
- * grow memory.</li>
- * </ul>
- * The domain is normalized with {@link TenantDomain} first: an invalid one is a 400 and never a lookup.
+ * {@code GET /internal/tenants/{domain}} and kept briefly, as every service that is not the registry does; a changed
+ * plugin secret takes effect within the {@code ttl}. See {@link StoreCache} for how entries are kept.
  */
-public final class TenantSettingsCache {
+public final class TenantSettingsCache extends StoreCache<TenantSettings> {
     /** Stores kept at most unless a service says otherwise (a few hundred bytes each). */
     public static final int DEFAULT_MAX_ENTRIES = 1000;
 
-    private final Function<String, Uni<TenantSettings>> loader;
-    private final Clock clock;
-    private final long ttlMillis;
-    private final int maxEntries;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-
-    /** @param loader the gateway call for one (normalized) domain; its failures are passed on unchanged */
     public TenantSettingsCache(Function<String, Uni<TenantSettings>> loader, Clock clock, Duration ttl, int maxEntries) {
-        if (maxEntries < 1) {
-            throw new IllegalArgumentException("maxEntries must be positive");
-        }
-        this.loader = loader;
-        this.clock = clock;
-        this.ttlMillis = ttl.toMillis();
-        this.maxEntries = maxEntries;
+        super(loader, clock, ttl, maxEntries);
     }
 
     public TenantSettingsCache(Function<String, Uni<TenantSettings>> loader, Clock clock, Duration ttl) {
         this(loader, clock, ttl, DEFAULT_MAX_ENTRIES);
-    }
-
-    public Uni<TenantSettings> get(String domain) {
-        String key;
-        try {
-            key = TenantDomain.normalize(domain);
-        } catch (ApiException e) {
-            return Uni.createFrom().failure(e);
-        }
-        long now = clock.millis();
-        Entry cached = entries.get(key);
-        if (cached != null && cached.expiresAt > now) {
-            return cached.settings;
-        }
-        if (cached == null && entries.size() >= maxEntries) {
-            evict(now);
-        }
-        Entry entry = entries.compute(key, (d, old) -> old != null && old.expiresAt > now
-                ? old
-                : new Entry(Uni.createFrom().deferred(() -> loader.apply(d)).memoize().indefinitely(), now + ttlMillis));
-        return entry.settings.onFailure().invoke(() -> entries.remove(key, entry));
-    }
-
-    /** Forgets one store (e.g. after its settings were changed through this service). */
-    public void invalidate(String domain) {
-        if (TenantDomain.isValid(domain)) {
-            entries.remove(TenantDomain.normalize(domain));
-        }
-    }
-
-    int size() {
-        return entries.size();
-    }
-
-    private void evict(long now) {
-        entries.values().removeIf(e -> e.expiresAt <= now);
-        while (entries.size() >= maxEntries) {
-            entries.entrySet().stream().min((a, b) -> Long.compare(a.getValue().expiresAt, b.getValue().expiresAt))
-                    .ifPresent(oldest -> entries.remove(oldest.getKey(), oldest.getValue()));
-        }
-    }
-
-    private record Entry(Uni<TenantSettings> settings, long expiresAt) {
     }
 }

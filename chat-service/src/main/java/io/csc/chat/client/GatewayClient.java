@@ -25,6 +25,7 @@ import io.csc.model.privacy.PrivacyExport;
 import io.csc.model.privacy.PrivacyRequest;
 import io.csc.model.tenant.TenantSettings;
 import io.csc.web.ApiException;
+import io.csc.web.StoreCache;
 import io.csc.web.TenantSettingsCache;
 import io.csc.web.client.GatewayInternalApi;
 import io.csc.web.client.ServiceRefusal;
@@ -44,13 +45,25 @@ import io.smallrye.mutiny.Uni;
 public class GatewayClient {
     /** Tenant settings change rarely (origins, support email): kept briefly, as DESIGN.md asks of every reader. */
     private static final Duration TENANT_TTL = Duration.ofSeconds(30);
+    /**
+     * How a store writes prices and where its shop pages are change as rarely as its settings; every turn with a card
+     * needs them, so they are kept like the settings rather than asked of the gateway each turn.
+     */
+    private static final Duration STORE_FORMAT_TTL = Duration.ofSeconds(60);
 
     private final GatewayInternalApi rest;
     private final TenantSettingsCache tenants;
+    private final StoreCache<PriceFormat> priceFormats;
+    private final StoreCache<StorePages> storePages;
 
     public GatewayClient(@RestClient GatewayInternalApi rest, Clock clock) {
         this.rest = rest;
         this.tenants = new TenantSettingsCache(rest::tenant, clock, TENANT_TTL);
+        // a missing answer fails the lookup, so it is not kept: the fallback answers, and the next turn asks again
+        this.priceFormats = new StoreCache<>(d -> rest.priceFormat(d).onItem().ifNull()
+                .failWith(() -> new IllegalStateException("no price format")), clock, STORE_FORMAT_TTL);
+        this.storePages = new StoreCache<>(d -> rest.storePages(d).onItem().ifNull()
+                .failWith(() -> new IllegalStateException("no store pages")), clock, STORE_FORMAT_TTL);
     }
 
     /** The store's settings; fails with {@link ServiceRefusal} 404 {@code tenant_not_found} for an unknown store. */
@@ -80,7 +93,7 @@ public class GatewayClient {
     @CircuitBreakerName("chat-gateway-price-format")
     @Fallback(fallbackMethod = "noPriceFormat")
     public Uni<Optional<PriceFormat>> priceFormat(String domain) {
-        return rest.priceFormat(domain).map(Optional::ofNullable);
+        return priceFormats.get(domain).map(Optional::of);
     }
 
     Uni<Optional<PriceFormat>> noPriceFormat(String domain) {
@@ -95,7 +108,7 @@ public class GatewayClient {
     @CircuitBreakerName("chat-gateway-store-pages")
     @Fallback(fallbackMethod = "noStorePages")
     public Uni<StorePages> storePages(String domain) {
-        return rest.storePages(domain).map(p -> p == null ? StorePages.NONE : p);
+        return storePages.get(domain);
     }
 
     Uni<StorePages> noStorePages(String domain) {

@@ -91,6 +91,11 @@ class CardsTest {
         assertEquals("19,99" + NBSP + "€", r.getString("cards[0].price.formatted"), r.prettify());
         assertEquals("EUR", r.getString("cards[0].price.currency"));
         assertNull(r.get("cards[0].image"), "no image: none in the card");
+        // the store's format is kept: the next turns with cards do not ask the gateway again
+        ask(c, "tell me more about the camping lantern");
+        ask(c, "is the camping lantern in stock?");
+        ServicesResource.gateway.verify(1, getRequestedFor(urlPathEqualTo("/internal/store/price-format"))
+                .withQueryParam("domain", equalTo(c.domain())));
     }
 
     @Test
