@@ -274,8 +274,16 @@ test('the recovery funnel after a short recovery sequence: abandoned, emailed, r
     funnel = (await api('GET', '/api/carts/stats/funnel?domain=' + DOMAIN)).body;
   } while (funnel.emailed < 2 && Date.now() < deadline);
   assert.strictEqual(funnel.emailed, 2, 'both carts got the first email: ' + JSON.stringify(funnel));
-  // cart a: the shopper follows the email back (the plugin reports the restored cart) and orders
+  // cart a: the shopper is back in the store, but not through the email's link yet: not "restored"
   await cartEvent(cart(a, 'a-' + RUN + '@example.com'));
+  funnel = (await api('GET', '/api/carts/stats/funnel?domain=' + DOMAIN)).body;
+  assert.strictEqual(funnel.restored, 0, 'coming back by itself is not a restore: ' + JSON.stringify(funnel));
+  // then follows the first email's restore link: the plugin puts the cart back and reports it, signed, with the
+  // token's session and email step ({sessionId, step}), as RestoreLink.php does; then the shopper orders
+  await cartEvent({ type: 'cart_restored', sessionId: a, step: 1, occurredAt: new Date().toISOString() });
+  funnel = (await api('GET', '/api/carts/stats/funnel?domain=' + DOMAIN)).body;
+  assert.strictEqual(funnel.restored, 1, 'the restore is counted: ' + JSON.stringify(funnel));
+  assert.strictEqual(funnel.steps.find((s) => s.step === 1).restored, 1, 'credited to the first email');
   await cartEvent({ type: 'order_placed', sessionId: a, orderId: '9' + Date.now() % 100000, orderTotal: '29.00',
     occurredAt: new Date().toISOString() });
   await go('carts');
