@@ -106,6 +106,28 @@ test('a wrong admin token shows the error and nothing else', async () => {
   await shot('signin');
 });
 
+test('through the ingress, no admin route of any service answers data without the right token', async () => {
+  need();
+  // one route of each kind per service, as the console calls them (each service's own test covers all of its routes)
+  const routes = [['GET', '/api/admin/config'], ['POST', '/api/admin/config'], ['GET', '/api/admin/webhooks?domain=x.localhost'],
+    ['GET', '/api/admin/test-woocommerce?domain=x.localhost'], ['POST', '/api/admin/keys/rotate'],
+    ['GET', '/api/admin/chat/stats?domain=x.localhost'], ['GET', '/api/admin/chat/conversations?domain=x.localhost'],
+    ['GET', '/api/admin/chat/unanswered?domain=x.localhost'], ['GET', '/api/admin/chat/answers?domain=x.localhost'],
+    ['GET', '/api/admin/chat/knowledge/reindex?domain=x.localhost'], ['POST', '/api/admin/chat/knowledge/reindex?domain=x.localhost'],
+    ['GET', '/api/carts/stats/funnel?domain=x.localhost'], ['GET', '/api/carts/stats?domain=x.localhost'],
+    ['GET', '/api/woocommerce/abandoned-carts?domain=x.localhost']];
+  for (const [method, url] of routes) {
+    for (const token of [null, 'wrong', TOKEN + 'x', TOKEN.slice(1)]) {
+      const headers = { 'Content-Type': 'application/json' };
+      if (token !== null) { headers.Authorization = 'Bearer ' + token; }
+      const res = await fetch(BASE + url, { method, headers, body: method === 'POST' ? '{}' : undefined });
+      const text = await res.text();
+      assert.strictEqual(res.status, 401, method + ' ' + url + ' with ' + (token === null ? 'no token' : 'a wrong token') + ': ' + res.status);
+      assert.ok(!text.includes('"success":true'), method + ' ' + url + ' answered data');
+    }
+  }
+});
+
 test('sign in and add a store pointing at the demo store: the plugin secret is shown once', async () => {
   need();
   await page.fill('#token', TOKEN);
