@@ -156,6 +156,13 @@ class RecoveryFunnelTest extends CartTestSupport {
                 .body("applied", equalTo(true));
         assertEquals(1, count("SELECT count(*) FROM cart.cart_restores r JOIN cart.carts c ON c.id = r.cart_id"
                 + " WHERE c.domain = $1 AND r.step = 1", domain));
+        // a step that is no email step is refused as a bad event, and stores nothing
+        for (Object bad : new Object[]{0, 101, "one"}) {
+            sendEvent(domain, event("cart_restored", "s-e", clock.instant(), "step", bad)).then().statusCode(400)
+                    .body("success", equalTo(false));
+        }
+        assertEquals(1, count("SELECT count(*) FROM cart.cart_restores r JOIN cart.carts c ON c.id = r.cart_id"
+                + " WHERE c.domain = $1", domain));
     }
 
     @Test
