@@ -101,7 +101,7 @@ final class Plugin {
 		$this->dispatcher  = new EventDispatcher();
 		$this->cart_events = new CartEvents( $this->dispatcher );
 		$this->consent     = new Consent( $this->cart_events );
-		$restore           = new RestoreLink();
+		$restore           = new RestoreLink( $this->dispatcher );
 		$privacy           = new PersonalData();
 		$assets            = new Assets();
 

@@ -76,6 +76,55 @@ final class RestoreLinkTest extends TestCase {
 		$this->assertSame( 't_abandonedsession', WC()->session->get( 'csc_sid' ), 'later events update the abandoned cart' );
 	}
 
+	public function test_a_restore_is_reported_to_cart_service_with_the_email_step() {
+		$dispatcher = new \CustomerServiceChat\Cart\EventDispatcher();
+		$token      = self::token( array( 'sessionId' => 't_abandonedsession', 'items' => array( array( 'productId' => 12, 'variationId' => 0, 'quantity' => 2 ) ), 'step' => 2, 'exp' => time() + 60 ) );
+		( new RestoreLink( $dispatcher ) )->restore( $token );
+		$events = $dispatcher->pending();
+		$this->assertCount( 1, $events );
+		$this->assertSame( 'cart_restored', $events[0]['type'] );
+		$this->assertSame( 't_abandonedsession', $events[0]['sessionId'] );
+		$this->assertSame( 2, $events[0]['step'] );
+		$this->assertMatchesRegularExpression( '/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/', $events[0]['occurredAt'] );
+	}
+
+	public function test_an_old_link_without_a_step_is_reported_without_one() {
+		$dispatcher = new \CustomerServiceChat\Cart\EventDispatcher();
+		$token      = self::token( array( 'sessionId' => 's-old', 'items' => array( array( 'productId' => 13, 'variationId' => 0, 'quantity' => 1 ) ), 'exp' => time() + 60 ) );
+		( new RestoreLink( $dispatcher ) )->restore( $token );
+		$events = $dispatcher->pending();
+		$this->assertCount( 1, $events );
+		$this->assertSame( 'cart_restored', $events[0]['type'] );
+		$this->assertSame( 's-old', $events[0]['sessionId'] );
+		$this->assertArrayNotHasKey( 'step', $events[0] );
+	}
+
+	public function test_nothing_is_reported_when_nothing_came_back_or_the_link_is_bad() {
+		$dispatcher = new \CustomerServiceChat\Cart\EventDispatcher();
+		// every product gone or out of stock: nothing was restored
+		( new RestoreLink( $dispatcher ) )->restore( self::token( array( 'sessionId' => 's', 'items' => array( array( 'productId' => 14, 'variationId' => 0, 'quantity' => 1 ), array( 'productId' => 999, 'variationId' => 0, 'quantity' => 1 ) ), 'step' => 1, 'exp' => time() + 60 ) ) );
+		// expired, and signed with another store's secret
+		( new RestoreLink( $dispatcher ) )->restore( self::token( array( 'sessionId' => 's', 'items' => array( array( 'productId' => 12, 'variationId' => 0, 'quantity' => 1 ) ), 'step' => 1, 'exp' => time() - 1 ) ) );
+		( new RestoreLink( $dispatcher ) )->restore( self::token( array( 'sessionId' => 's', 'items' => array( array( 'productId' => 12, 'variationId' => 0, 'quantity' => 1 ) ), 'step' => 1, 'exp' => time() + 60 ), 'another-store-secret-000' ) );
+		$this->assertSame( array(), $dispatcher->pending() );
+	}
+
+	public function test_the_plugin_reports_restores_through_its_dispatcher() {
+		global $wp_filter;
+		$found = null;
+		foreach ( $wp_filter['wp_loaded']->callbacks as $callbacks ) {
+			foreach ( $callbacks as $cb ) {
+				if ( is_array( $cb['function'] ) && $cb['function'][0] instanceof RestoreLink ) {
+					$found = $cb['function'][0];
+				}
+			}
+		}
+		$this->assertNotNull( $found );
+		$property = new \ReflectionProperty( RestoreLink::class, 'dispatcher' );
+		$property->setAccessible( true );
+		$this->assertSame( \CustomerServiceChat\Plugin::instance()->dispatcher, $property->getValue( $found ) );
+	}
+
 	public function test_opening_the_link_twice_does_not_double_the_cart() {
 		$token = self::token( array( 'sessionId' => 's', 'items' => array( array( 'productId' => 12, 'variationId' => 0, 'quantity' => 2 ) ), 'exp' => time() + 60 ) );
 		( new RestoreLink() )->restore( $token );

@@ -18,11 +18,32 @@ defined( 'ABSPATH' ) || exit;
  * sessionId, items: [{productId, variationId, quantity}], exp}, optionally coupon; identity and unsubscribe tokens,
  * and tokens in the old format without a purpose, are refused like forged ones), refills the cart, skipping what no longer exists or is out of stock and saying
  * so, and sends the shopper to the cart. A bad or expired link gets a friendly notice, never an error page.
+ *
+ * When something was put back in the cart, a signed cart_restored event {sessionId, step} goes to cart-service (the
+ * token's abandoned session and the recovery email the link came in; tokens made before the step existed carry none),
+ * so that the recovery funnel counts real restores.
  */
 final class RestoreLink {
 
 	const PARAM     = 'csc_restore';
 	const MAX_ITEMS = 100;
+	const MAX_STEP  = 100;
+
+	/**
+	 * Where the cart_restored event goes (null: not reported).
+	 *
+	 * @var EventDispatcher|null
+	 */
+	private $dispatcher;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param EventDispatcher|null $dispatcher The plugin's event queue.
+	 */
+	public function __construct( $dispatcher = null ) {
+		$this->dispatcher = $dispatcher;
+	}
 
 	/**
 	 * Hook wp_loaded (priority 30: after the cart is loaded at 10 and WooCommerce's ?add-to-cart at 20).
@@ -88,9 +109,20 @@ final class RestoreLink {
 				$cart->apply_coupon( $code ); // WooCommerce adds its own notice (applied, or why not).
 			}
 		}
-		if ( isset( $payload['sessionId'] ) && is_string( $payload['sessionId'] ) && '' !== $payload['sessionId'] && WC()->session ) {
+		$session_id = isset( $payload['sessionId'] ) && is_string( $payload['sessionId'] ) ? substr( sanitize_text_field( $payload['sessionId'] ), 0, 200 ) : '';
+		if ( '' !== $session_id && WC()->session ) {
 			// Later events update the abandoned cart itself, so cart-service sees it come back and credits the email.
-			WC()->session->set( CartSnapshot::SESSION_ID_KEY, substr( sanitize_text_field( $payload['sessionId'] ), 0, 200 ) );
+			WC()->session->set( CartSnapshot::SESSION_ID_KEY, $session_id );
+		}
+		if ( '' !== $session_id && $added > 0 && $this->dispatcher ) {
+			$event = array(
+				'type'      => 'cart_restored',
+				'sessionId' => $session_id,
+			);
+			if ( isset( $payload['step'] ) && is_int( $payload['step'] ) && $payload['step'] >= 1 && $payload['step'] <= self::MAX_STEP ) {
+				$event['step'] = $payload['step'];
+			}
+			$this->dispatcher->enqueue( $event );
 		}
 
 		if ( $added > 0 ) {

@@ -177,7 +177,7 @@
     state.stores.forEach(function (t) {
       var status = t.woocommerce_enabled ? 'Enabled' : 'Disabled';
       if (t.development_store) { status += ' (development)'; }
-      var keys = t.woocommerce_consumer_key ? t.woocommerce_consumer_key : 'none';
+      var keys = t.credentials_problem || (t.woocommerce_consumer_key ? t.woocommerce_consumer_key : 'none');
       var label = ' ' + t.domain;
       body.appendChild(el('tr', null, [
         el('th', { scope: 'row', text: t.domain }),

@@ -88,6 +88,22 @@ public class ApiExceptionMapper {
                 .entity(ErrorResponse.of("service_unavailable", "Temporarily unavailable, retry shortly")).build();
     }
 
+    /**
+     * One store's trouble behind commerce-gateway that the route did not answer itself (its tenant could not be read,
+     * for one): that store's 503 in words, not a 500; the other stores are not affected.
+     */
+    @ServerExceptionMapper
+    public Response storeUnavailable(io.csc.web.client.StoreUnavailable e) {
+        String code = e.code() == null ? "" : e.code();
+        return switch (code) {
+            case "store_keys_unreadable" -> json(503, code,
+                    "This store's keys cannot be read with the current encryption key: enter them again in the console");
+            case "woocommerce_not_configured" -> json(503, code, "WooCommerce not configured for this store");
+            case "store_auth_failed" -> json(502, code, "The store refused our keys");
+            default -> json(503, "store_unavailable", "The store could not be reached; try again later");
+        };
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
         // The type only: messages of unexpected failures may carry data we must not log.

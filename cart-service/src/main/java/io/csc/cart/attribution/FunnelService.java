@@ -19,8 +19,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The recovery funnel of the carts abandoned in a period (UTC days), per email step: abandoned, emailed, restored (the
- * shopper came back to the cart, through the email's restore link or otherwise, after that email and before the next),
- * recovered (ordered afterwards, credited to the last email before the order), recovered revenue, coupons issued and
+ * shopper followed that email's restore link and the plugin refilled the cart: a {@code cart_restored} event recorded
+ * in {@code cart.cart_restores}, credited to an email that went out before it; a cart restored from two emails counts
+ * once in each step and once in the total), recovered (ordered afterwards, credited to the last email before the order), recovered revenue, coupons issued and
  * coupons used in those orders.
  */
 @ApplicationScoped
@@ -35,9 +36,8 @@ public class FunnelService {
             SELECT count(*) AS abandoned,
                    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM cart.recovery_emails r
                        WHERE r.cart_id = c.id AND r.status = 'sent')) AS emailed,
-                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM cart.recovery_emails r WHERE r.cart_id = c.id
-                       AND r.status = 'sent' AND greatest(c.last_activity_at, coalesce(c.converted_at,
-                       c.last_activity_at)) > r.sent_at)) AS restored,
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM cart.cart_restores x WHERE x.cart_id = c.id))
+                       AS restored,
                    count(*) FILTER (WHERE c.state = 'converted' AND c.abandoned_at <= c.converted_at) AS recovered,
                    coalesce(sum(c.order_total) FILTER (WHERE c.state = 'converted'
                        AND c.abandoned_at <= c.converted_at), 0) AS revenue,
@@ -51,12 +51,8 @@ public class FunnelService {
             FROM cart.recovery_emails r JOIN c ON c.id = r.cart_id WHERE r.status = 'sent' GROUP BY r.step""";
 
     private static final String RESTORED = "WITH c AS (" + CARTS + """
-            ), back AS (
-              SELECT DISTINCT ON (c.id) c.id, r.step FROM c JOIN cart.recovery_emails r ON r.cart_id = c.id
-              WHERE r.status = 'sent'
-                AND greatest(c.last_activity_at, coalesce(c.converted_at, c.last_activity_at)) > r.sent_at
-              ORDER BY c.id, r.sent_at DESC)
-            SELECT step, count(*) AS restored FROM back GROUP BY step""";
+            )
+            SELECT x.step, count(*) AS restored FROM c JOIN cart.cart_restores x ON x.cart_id = c.id GROUP BY x.step""";
 
     private static final String RECOVERED = "WITH c AS (" + CARTS + """
             )

@@ -167,6 +167,8 @@ public class CartEventService {
             }
             case ORDER_PLACED -> carts.orderPlaced(domain, e.sessionId(), userId, email, e.orderId(),
                     e.orderTotal() == null ? null : new BigDecimal(e.orderTotal()), at, now);
+            // The link of email n exists only once that email was rendered: the store's clock may run a little behind.
+            case CART_RESTORED -> carts.restored(domain, e.sessionId(), e.step(), at, at.plus(PluginSignature.REPLAY_WINDOW));
         };
         return applied.chain(a -> a.isPresent()
                 ? Uni.createFrom().item(new CartEventResult(true, true, a.get().state()))

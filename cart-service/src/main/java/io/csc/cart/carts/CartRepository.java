@@ -105,6 +105,23 @@ public class CartRepository {
             UPDATE cart.recovery_emails SET status = 'cancelled', skip_reason = 'ordered', finished_at = $2
             WHERE cart_id = $1 AND status = 'pending'""";
 
+    /**
+     * A restore through a recovery email's link, credited to an email of that cart that went out: the step the token
+     * names (sent no later than the restore, give or take the clock difference a signature allows), or, for a token
+     * without a step (made before the step was added), the last email sent before the restore. The earliest restore
+     * per cart and step is kept; a repeat changes nothing.
+     */
+    private static final String RESTORED = """
+            WITH e AS (
+              SELECT r.cart_id, r.step, c.state FROM cart.recovery_emails r JOIN cart.carts c ON c.id = r.cart_id
+              WHERE c.domain = $1 AND c.session_id = $2 AND r.status = 'sent'
+                AND CASE WHEN $3::int IS NULL THEN r.sent_at <= $4 ELSE r.step = $3 AND r.sent_at <= $5 END
+              ORDER BY r.step DESC LIMIT 1)
+            INSERT INTO cart.cart_restores (cart_id, step, restored_at) SELECT cart_id, step, $4 FROM e
+            ON CONFLICT (cart_id, step) DO UPDATE SET restored_at = EXCLUDED.restored_at
+              WHERE EXCLUDED.restored_at < cart_restores.restored_at
+            RETURNING cart_id AS id, (SELECT state FROM e) AS state""";
+
     private final Pool pool;
     private final ObjectMapper json;
 
@@ -149,6 +166,13 @@ public class CartRepository {
                         : conn.preparedQuery(ATTRIBUTE).execute(Tuple.of(applied.get().id(), utc(at)))
                                 .chain(() -> conn.preparedQuery(CANCEL_PENDING).execute(Tuple.of(applied.get().id(), utc(at))))
                                 .replaceWithVoid()));
+    }
+
+    /** Records a restore link followed ({@link #RESTORED}); empty when no sent email matches or it is a repeat. */
+    public Uni<Optional<Applied>> restored(String domain, String sessionId, Integer step, Instant at, Instant latestSend) {
+        Tuple args = Tuple.tuple().addString(domain).addString(sessionId).addInteger(step).addOffsetDateTime(utc(at))
+                .addOffsetDateTime(utc(latestSend));
+        return applied(pool.preparedQuery(RESTORED).execute(args));
     }
 
     public Uni<CartRow> find(String domain, String sessionId) {

@@ -179,7 +179,7 @@ public class RecoveryService {
         String secret = tenant.pluginSecret();
         String restore = SignedToken.sign(Purpose.RESTORE, secret, new RestoreToken(cart.sessionId(), cart.items().stream()
                 .map(i -> new RestoreToken.Item(i.productId(), i.variationId() == null ? 0 : i.variationId(), i.quantity()))
-                .toList(), coupon == null ? null : coupon.code()), now.plus(config.recovery().restoreValidity()));
+                .toList(), coupon == null ? null : coupon.code(), claim.step()), now.plus(config.recovery().restoreValidity()));
         String unsubscribe = SignedToken.sign(Purpose.UNSUBSCRIBE, secret, new UnsubscribeToken(cart.domain(), cart.email()),
                 now.plus(config.recovery().unsubscribeValidity()));
         String storeUrl = tenant.storeUrl() == null ? "https://" + cart.domain() : tenant.storeUrl();

@@ -105,7 +105,7 @@ class CartRecoveryIT {
             app.awaitReady(Duration.ofSeconds(40));
         }
         try (Connection db = DriverManager.getConnection(JDBC, "postgres", ""); Statement st = db.createStatement()) {
-            st.execute("TRUNCATE cart.recovery_emails, cart.carts, cart.unsubscribes");
+            st.execute("TRUNCATE cart.cart_restores, cart.recovery_emails, cart.carts, cart.unsubscribes");
         }
     }
 

@@ -66,7 +66,7 @@ public abstract class CartTestSupport {
 
     @BeforeEach
     void cleanState() throws Exception {
-        sql("TRUNCATE cart.recovery_emails, cart.carts, cart.unsubscribes");
+        sql("TRUNCATE cart.cart_restores, cart.recovery_emails, cart.carts, cart.unsubscribes");
         gateway.resetAll();
         stubStockAvailable();
         stubCoupons();

@@ -28,8 +28,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class InsightService {
-    /** Two questions whose vectors are at least this close ask the same thing (all-MiniLM-L6-v2). */
-    static final double SAME_QUESTION = 0.75;
     private static final int MAX_UNANSWERED = 2000;
 
     private static final String TURNS = """
@@ -240,35 +238,32 @@ public class InsightService {
     }
 
     /**
-     * The questions not yet answered by a store answer, asked since {@code since}, grouped by meaning (vectors at least
-     * {@link #SAME_QUESTION} close to a group's first question; the same words when there is no vector), largest
-     * group first.
+     * The questions not yet answered by a store answer, asked since {@code since}, grouped by meaning
+     * ({@link QuestionGroups}), largest group first.
      */
     public Uni<List<UnansweredGroup>> unanswered(String domain, OffsetDateTime since) {
         return pool.preparedQuery("SELECT id, question, reason, embedding, asked_at FROM chat.insight_unanswered"
                 + " WHERE domain = $1 AND answered_by IS NULL AND asked_at >= $2 ORDER BY asked_at DESC LIMIT $3")
                 .execute(Tuple.of(domain, since, MAX_UNANSWERED)).map(rows -> {
-                    List<Group> groups = new ArrayList<>();
+                    List<Row> all = new ArrayList<>();
+                    List<float[]> vectors = new ArrayList<>();
+                    List<String> words = new ArrayList<>();
                     for (Row r : rows) {
-                        float[] v = Vectors.toFloats(r.getBuffer("embedding") == null
+                        all.add(r);
+                        vectors.add(Vectors.toFloats(r.getBuffer("embedding") == null
                                 ? null
-                                : r.getBuffer("embedding").getDelegate());
+                                : r.getBuffer("embedding").getDelegate()));
+                        words.add(words(r.getString("question")));
+                    }
+                    int[] assigned = QuestionGroups.assign(vectors, words, QuestionGroups.SAME_QUESTION);
+                    List<Group> groups = new ArrayList<>();
+                    for (int i = 0; i < all.size(); i++) {
+                        Row r = all.get(i);
                         String q = r.getString("question");
-                        String words = words(q);
-                        Group into = null;
-                        for (Group g : groups) {
-                            boolean same = v != null && g.vector != null && v.length == g.vector.length
-                                    ? Vectors.cosine(v, g.vector) >= SAME_QUESTION
-                                    : words.equals(g.words);
-                            if (same) {
-                                into = g;
-                                break;
-                            }
+                        if (assigned[i] == groups.size()) {
+                            groups.add(new Group(q, r.getOffsetDateTime("asked_at")));
                         }
-                        if (into == null) {
-                            into = new Group(q, words, v, r.getOffsetDateTime("asked_at"));
-                            groups.add(into);
-                        }
+                        Group into = groups.get(assigned[i]);
                         into.count++;
                         if (into.examples.size() < 5) {
                             into.examples.add(q);
@@ -302,18 +297,14 @@ public class InsightService {
 
     private static final class Group {
         final String question;
-        final String words;
-        final float[] vector;
         final OffsetDateTime last;
         int count;
         final LinkedHashSet<String> examples = new LinkedHashSet<>();
         final List<Long> ids = new ArrayList<>();
         final Map<String, Integer> reasons = new LinkedHashMap<>();
 
-        Group(String question, String words, float[] vector, OffsetDateTime last) {
+        Group(String question, OffsetDateTime last) {
             this.question = question;
-            this.words = words;
-            this.vector = vector;
             this.last = last;
         }
     }

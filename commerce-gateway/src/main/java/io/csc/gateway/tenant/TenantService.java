@@ -108,7 +108,9 @@ public class TenantService {
             String generatedSecret = null;
             if (request.pluginSecret() != null) {
                 tenant.pluginSecretEnc = cipher.encrypt(request.pluginSecret(), context(domain, "plugin_secret"));
-            } else if (created) {
+            } else if (created || !readable(tenant.pluginSecretEnc, context(domain, "plugin_secret"))) {
+                // A plugin secret no key can open is lost for good: the store gets a new one, shown once like at
+                // creation, to be entered in the plugin (or the old one is sent as plugin_secret, when known).
                 generatedSecret = newPluginSecret();
                 tenant.pluginSecretEnc = cipher.encrypt(generatedSecret, context(domain, "plugin_secret"));
             }
@@ -191,22 +193,44 @@ public class TenantService {
     private boolean rotate(Tenant t) {
         boolean changed = false;
         if (t.consumerKeyEnc != null && cipher.needsRotation(t.consumerKeyEnc)) {
-            t.consumerKeyEnc = reseal(t.consumerKeyEnc, context(t.domain, "consumer_key"));
-            changed = true;
+            String resealed = reseal(t.consumerKeyEnc, context(t.domain, "consumer_key"));
+            changed |= !resealed.equals(t.consumerKeyEnc);
+            t.consumerKeyEnc = resealed;
         }
         if (t.consumerSecretEnc != null && cipher.needsRotation(t.consumerSecretEnc)) {
-            t.consumerSecretEnc = reseal(t.consumerSecretEnc, context(t.domain, "consumer_secret"));
-            changed = true;
+            String resealed = reseal(t.consumerSecretEnc, context(t.domain, "consumer_secret"));
+            changed |= !resealed.equals(t.consumerSecretEnc);
+            t.consumerSecretEnc = resealed;
         }
         if (t.pluginSecretEnc != null && cipher.needsRotation(t.pluginSecretEnc)) {
-            t.pluginSecretEnc = reseal(t.pluginSecretEnc, context(t.domain, "plugin_secret"));
-            changed = true;
+            String resealed = reseal(t.pluginSecretEnc, context(t.domain, "plugin_secret"));
+            changed |= !resealed.equals(t.pluginSecretEnc);
+            t.pluginSecretEnc = resealed;
         }
         return changed;
     }
 
+    /** Sealed again with the current key; a value no configured key opens is left as it is (the console says so). */
     private String reseal(String sealed, String context) {
-        return cipher.encrypt(cipher.decrypt(sealed, context), context);
+        try {
+            return cipher.encrypt(cipher.decrypt(sealed, context), context);
+        } catch (CredentialCipher.CredentialException e) {
+            Log.warnf("A stored credential (%s) cannot be opened with the configured keys; left as it is", context);
+            return sealed;
+        }
+    }
+
+    private boolean readable(String sealed, String context) {
+        return sealed == null || open(sealed, context).isPresent();
+    }
+
+    /** The opened value, or empty when no configured key opens it (a changed ENCRYPTION_KEY, a damaged row). */
+    private Optional<String> open(String sealed, String context) {
+        try {
+            return Optional.of(cipher.decrypt(sealed, context));
+        } catch (CredentialCipher.CredentialException e) {
+            return Optional.empty();
+        }
     }
 
     /** The tenant with its secrets opened, from memory when fresh. 404 when the store is not registered. */
@@ -218,7 +242,14 @@ public class TenantService {
             return cached.tenant.map(t -> Uni.createFrom().item(t)).orElseGet(() -> Uni.createFrom().failure(notFound()));
         }
         return Panache.withSession(() -> repository.findByDomain(normalized)).map(t -> {
-            Optional<ActiveTenant> loaded = Optional.ofNullable(t).map(this::open);
+            Optional<ActiveTenant> loaded;
+            try {
+                loaded = Optional.ofNullable(t).map(this::open);
+            } catch (CredentialCipher.CredentialException e) {
+                // Not cached: the keys may be entered again any moment. Other stores are not affected.
+                Log.warnf("Tenant %s: stored keys cannot be opened with the configured ENCRYPTION_KEY", normalized);
+                throw keysUnreadable();
+            }
             if (cache.size() > MAX_CACHED) {
                 // Unknown domains are remembered too (so they cost no query): keep their number bounded.
                 cache.clear();
@@ -268,17 +299,29 @@ public class TenantService {
                 t.supportEmail, t.developmentStore);
     }
 
+    /**
+     * The admin view. A store whose sealed values no configured key opens (ENCRYPTION_KEY changed without keeping the
+     * old one in ENCRYPTION_KEYS_PREVIOUS, a damaged row) is still listed, as "Unreadable", so that it can be edited
+     * with new keys or deleted; it never takes the list down with it.
+     */
     private TenantView view(Tenant t, String pluginSecretOnce) {
-        String key = t.consumerKeyEnc == null ? null : cipher.decrypt(t.consumerKeyEnc, context(t.domain, "consumer_key"));
-        String secret = t.consumerSecretEnc == null
-                ? null
-                : cipher.decrypt(t.consumerSecretEnc, context(t.domain, "consumer_secret"));
+        Optional<String> key = t.consumerKeyEnc == null
+                ? Optional.empty()
+                : open(t.consumerKeyEnc, context(t.domain, "consumer_key"));
+        Optional<String> secret = t.consumerSecretEnc == null
+                ? Optional.empty()
+                : open(t.consumerSecretEnc, context(t.domain, "consumer_secret"));
+        boolean unreadable = (t.consumerKeyEnc != null && key.isEmpty())
+                || (t.consumerSecretEnc != null && secret.isEmpty())
+                || !readable(t.pluginSecretEnc, context(t.domain, "plugin_secret"));
         List<String> origins = t.allowedOrigins == null || t.allowedOrigins.isBlank()
                 ? List.of()
                 : Arrays.asList(t.allowedOrigins.split("\n"));
-        return new TenantView(true, t.domain, t.storeName, t.woocommerceUrl, t.woocommerceEnabled, TenantView.mask(key),
-                TenantView.mask(secret), key != null && secret != null ? "Encrypted" : "Not Set", origins, t.supportEmail,
-                t.developmentStore, pluginSecretOnce, cipher.currentKeyId(), t.updatedAt);
+        String status = unreadable ? "Unreadable" : key.isPresent() && secret.isPresent() ? "Encrypted" : "Not Set";
+        return new TenantView(true, t.domain, t.storeName, t.woocommerceUrl, t.woocommerceEnabled,
+                TenantView.mask(key.orElse(null)), TenantView.mask(secret.orElse(null)), status,
+                unreadable ? KEYS_UNREADABLE : null, origins, t.supportEmail, t.developmentStore, pluginSecretOnce,
+                cipher.currentKeyId(), t.updatedAt);
     }
 
     private String newPluginSecret() {
@@ -299,6 +342,14 @@ public class TenantService {
      */
     public static String normalizeDomain(String domain) {
         return TenantDomain.normalize(domain);
+    }
+
+    /** What the console shows for a store whose keys cannot be opened, and the error its requests get. */
+    static final String KEYS_UNREADABLE = "keys unreadable — enter them again";
+
+    private static ApiException keysUnreadable() {
+        return ApiException.unavailable("store_keys_unreadable",
+                "This store's keys cannot be read with the current encryption key: enter them again in the console");
     }
 
     private static ApiException notFound() {

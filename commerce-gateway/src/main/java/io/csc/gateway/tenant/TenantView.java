@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * What the admin API shows of a tenant: keys masked, the plugin secret only once, in the answer that generated it.
+ * {@code credentials_status} is {@code Encrypted}, {@code Not Set} or {@code Unreadable} (sealed values the configured
+ * keys cannot open; {@code credentials_problem} then says what to do).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TenantView(
@@ -19,6 +21,7 @@ public record TenantView(
         @JsonProperty("woocommerce_consumer_key") String consumerKeyMasked,
         @JsonProperty("woocommerce_consumer_secret") String consumerSecretMasked,
         @JsonProperty("credentials_status") String credentialsStatus,
+        @JsonProperty("credentials_problem") String credentialsProblem,
         @JsonProperty("allowed_origins") List<String> allowedOrigins,
         @JsonProperty("support_email") String supportEmail,
         @JsonProperty("development_store") boolean developmentStore,

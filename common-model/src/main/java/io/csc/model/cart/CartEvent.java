@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,7 +17,8 @@ import jakarta.validation.constraints.Size;
  * for idempotence: an event older than what the cart already reflects changes nothing. When absent, the signed
  * {@code X-CSC-Timestamp} stands in. {@code consent} only matters for {@code consent} events, {@code orderId} and
  * {@code orderTotal} for {@code order_placed} ({@code orderId} is WooCommerce's numeric order id, sent as a number or
- * a string of digits).
+ * a string of digits). {@code step} only matters for {@code cart_restored}: the recovery email whose restore link was
+ * followed (the restore token's {@code step}; absent for tokens made before it existed).
  */
 public record CartEvent(
         @NotNull CartEventType type,
@@ -29,5 +32,6 @@ public record CartEvent(
         @Pattern(regexp = "[0-9]{1,20}") String orderId,
         @Pattern(regexp = "\\d{1,10}(\\.\\d{1,4})?") String orderTotal,
         Boolean consent,
-        Instant occurredAt) {
+        Instant occurredAt,
+        @Min(1) @Max(100) Integer step) {
 }

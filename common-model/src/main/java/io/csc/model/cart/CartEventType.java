@@ -8,5 +8,8 @@ public enum CartEventType {
     CART_UPDATED, @JsonProperty("checkout_email")
     CHECKOUT_EMAIL, @JsonProperty("consent")
     CONSENT, @JsonProperty("order_placed")
-    ORDER_PLACED
+    ORDER_PLACED,
+    /** The shopper followed a recovery email's restore link and the plugin refilled the cart. */
+    @JsonProperty("cart_restored")
+    CART_RESTORED
 }

@@ -19,7 +19,7 @@ import io.csc.model.ErrorResponse;
 public final class ServiceErrors {
     /** commerce-gateway's codes for "this store cannot be reached or used" (docs/internal-api.md). */
     public static final Set<String> STORE_CODES = Set.of("store_unavailable", "store_auth_failed",
-            "woocommerce_not_configured");
+            "woocommerce_not_configured", "store_keys_unreadable");
 
     private ServiceErrors() {
     }

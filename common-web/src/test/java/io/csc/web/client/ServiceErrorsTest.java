@@ -51,7 +51,8 @@ class ServiceErrorsTest {
 
     @Test
     void fiveHundredsNamingAStoreProblemAreOneStoresTrouble() {
-        for (String code : new String[]{"store_unavailable", "store_auth_failed", "woocommerce_not_configured"}) {
+        for (String code : new String[]{"store_unavailable", "store_auth_failed", "woocommerce_not_configured",
+                "store_keys_unreadable"}) {
             StoreUnavailable store = assertInstanceOf(StoreUnavailable.class,
                     ServiceErrors.toException("commerce-gateway", 503, code));
             assertEquals(code, store.code());
