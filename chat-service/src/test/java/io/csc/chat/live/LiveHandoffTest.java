@@ -241,7 +241,17 @@ class LiveHandoffTest {
         Map<String, Object> confirm = new java.util.HashMap<>(c.turn("yes, cancel order 1001"));
         confirm.put("confirm", "pa_anything");
         Api.chat(c.ip(), confirm).then().statusCode(200).body("message", nullValue()).body("live.state", equalTo("claimed"));
+        // the streamed turn too: no text, one done event without a message
+        String streamed = Api.client(c.ip()).body(c.turn("are you there?")).post("/api/chat/stream").then().statusCode(200)
+                .extract().asString();
+        assertFalse(streamed.contains("event: delta"), streamed);
+        assertTrue(
+                streamed.contains("event: done") && streamed.contains("\"live\":{\"state\":\"claimed\",\"operator\":\"Anna\"}")
+                        && !streamed.contains("\"message\""),
+                streamed);
         assertEquals(before, assistantMessages(c));
+        Live.as(s.bearer()).queryParam("after", 0).get("/api/operator/handoffs/" + id + "/messages").then()
+                .body("messages.text", equalTo(List.of("yes, cancel order 1001", "are you there?")));
         ServicesResource.gateway.verify(0, com.github.tomakehurst.wiremock.client.WireMock
                 .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/orders/.*")));
     }
@@ -348,6 +358,7 @@ class LiveHandoffTest {
                 + c.conversationId();
         try (Live.Sse stream = new Live.Sse(query, null)) {
             assertEquals("{\"state\":\"none\"}", stream.next("state"));
+            stream.next("ping"); // the heartbeat (CHAT_LIVE_HEARTBEAT, 1 s in tests)
             String event = "{\"conversationId\":\"" + c.conversationId() + "\",\"message\":{\"id\":987654321,"
                     + "\"handoffId\":\"h_other\",\"conversationId\":\"" + c.conversationId() + "\",\"role\":\"operator\","
                     + "\"text\":\"from the other replica\",\"operatorName\":\"Bea Other\",\"at\":\"2026-01-01T10:00:00Z\"},"
