@@ -46,6 +46,8 @@ class LiveHandoffTest {
     Pool pool;
     @Inject
     LiveTimeoutJob timeouts;
+    @Inject
+    io.csc.chat.tools.VerificationTools verifications;
 
     @BeforeEach
     void reset() {
@@ -209,6 +211,17 @@ class LiveHandoffTest {
             assertTrue(shopperStream.next("message").contains("I'm back"));
             assertEquals("{\"state\":\"resolved\"}", shopperStream.next("state"));
         }
+        // a browser that reconnects after operator 1 gets what it missed from PostgreSQL, in order
+        long first = ((Number) RestAssured.given().header("X-Forwarded-For", c.ip()).queryParam("domain", c.domain())
+                .queryParam("session_id", c.session()).queryParam("conversation_id", c.conversationId())
+                .get("/api/chat/live/messages").path("messages[0].id")).longValue();
+        try (Live.Sse again = new Live.Sse(query + "&after=" + first, null)) {
+            assertEquals("{\"state\":\"resolved\"}", again.next("state"));
+            List<String> missed = again.messages(3);
+            assertTrue(missed.get(0).contains("operator 2") && missed.get(1).contains("operator 3")
+                    && missed.get(2).contains("\"role\":\"assistant\"") && missed.get(2).contains("I'm back"),
+                    missed.toString());
+        }
         Live.as(s.bearer()).body(Map.of("text", "too late")).post("/api/operator/handoffs/" + id + "/messages").then()
                 .statusCode(409).body("code", equalTo("resolved"));
         Live.as(s.bearer()).post("/api/operator/handoffs/" + id + "/claim").then().statusCode(409)
@@ -254,6 +267,22 @@ class LiveHandoffTest {
                 .body("messages.text", equalTo(List.of("yes, cancel order 1001", "are you there?")));
         ServicesResource.gateway.verify(0, com.github.tomakehurst.wiremock.client.WireMock
                 .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/orders/.*")));
+    }
+
+    @Test
+    void theOperatorSeesTheVerificationLevelAndTheOrdersTheGrantCoversNothingMore() {
+        Staffed s = staffed();
+        Chats c = s.shopper();
+        ServicesResource.verification.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/internal/verification/simple"))
+                .atPriority(1).willReturn(okJson("{\"level\": \"full\"}")));
+        await(() -> verifications.startSimple(c.ctx(), Stubs.ALICE, 1001L));
+        Live.askForPerson(c);
+        String id = Live.handoffOf(s.bearer(), c.domain());
+        Live.as(s.bearer()).get("/api/operator/handoffs").then().body("handoffs[0].verification", equalTo("email"));
+        Live.as(s.bearer()).get("/api/operator/handoffs/" + id).then().statusCode(200)
+                .body("verification.level", equalTo("email")).body("verification.orders", equalTo(List.of(1001)))
+                .body(not(containsString(Stubs.ALICE)));
     }
 
     @Test
