@@ -41,6 +41,8 @@ import io.smallrye.mutiny.Uni;
  * <li>open the session's conversation (a foreign or stale id starts a new one), store the shopper's message
  * (redacted) and read the history with the state stored with each reply, in one statement; check the signed
  * identity;</li>
+ * <li>a person of the store holds the conversation (live handoff, docs/live-handoff.md): the message goes to them as
+ * typed and the turn ends: no confirmation, no assistant, no stored reply;</li>
  * <li>the confirmation rule ({@link ActionService#decide}): the previous reply's proposal is live for this message
  * only; its button or a clear yes executes it here, in code, and no assistant runs; anything else withdraws it;</li>
  * <li>otherwise the selected assistant answers (the model, or the built-in assistant as its fallback);</li>
@@ -185,7 +187,11 @@ public class ChatService {
                             identity == null ? null : identity.email(), p.language.code(),
                             new VerificationState(opened.verificationStarted(), opened.consented()));
                     p.turn = new Turn(p.ctx, in.message() == null ? "" : in.message(), opened.history());
-                    return live.activeOf(opened.conversationId()).flatMap(active -> {
+                    // the live handoff is read only when the conversation has one a person is asked to join or holds
+                    Uni<LiveHandoff> person = opened.personAsked()
+                            ? live.activeOf(opened.conversationId())
+                            : Uni.createFrom().nullItem();
+                    return person.flatMap(active -> {
                         p.live = active;
                         if (active != null && "claimed".equals(active.state())) {
                             // the person answers: the message goes to them as typed; no proposal executes
