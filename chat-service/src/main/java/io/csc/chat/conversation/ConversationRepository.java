@@ -49,9 +49,15 @@ public class ConversationRepository {
      *
      * @param verificationStarted whether this conversation ever started verification (see
      *        {@link io.csc.chat.assistant.VerificationState})
+     * @param personAsked a person of the store is asked to join the conversation or holds it (live handoff,
+     *        docs/live-handoff.md); only a continued conversation can say so
      */
     public record Opened(String conversationId, int failedTurns, boolean verificationStarted, boolean consented,
-            List<HistoryMessage> history) {
+            List<HistoryMessage> history, boolean personAsked) {
+        public Opened(String conversationId, int failedTurns, boolean verificationStarted, boolean consented,
+                List<HistoryMessage> history) {
+            this(conversationId, failedTurns, verificationStarted, consented, history, false);
+        }
     }
 
     private static final String FIND = "select domain, session_id, failed_turns, verification_started_at is not null,"
@@ -121,12 +127,15 @@ public class ConversationRepository {
      * session's conversation (nothing was written).
      */
     private static final String CONTINUE = "with conv as (select id, failed_turns, verification_started_at is not null"
-            + " as verification, consent_at is not null as consent from chat.conversation"
+            + " as verification, consent_at is not null as consent,"
+            // a person of the store is asked to join or holds it (live handoff): the turn reads which, only then
+            + " exists (select 1 from chat.handoff p where p.conversation_id = $1 and p.state in ('waiting', 'claimed'))"
+            + " as person from chat.conversation"
             + " where id = $1 and domain = $2 and session_id = $3),"
             + " stored as (insert into chat.message (conversation_id, role, text, created_at)"
             + " select id, 'user', $4, $5 from conv where $4 <> ''),"
             + " touched as (update chat.conversation set updated_at = $5 where id = (select id from conv) and $4 <> '')"
-            + " select c.failed_turns, c.verification, c.consent, h.role, h.text, h.created_at, h.state from conv c"
+            + " select c.failed_turns, c.verification, c.consent, h.role, h.text, h.created_at, h.state, c.person from conv c"
             + " left join lateral (select id, role, text, created_at, state::text as state from chat.message"
             + " where conversation_id = c.id"
             + " order by id desc limit $6) h on true order by h.id desc";
@@ -141,17 +150,19 @@ public class ConversationRepository {
         int failedTurns = 0;
         boolean verification = false;
         boolean consent = false;
+        boolean person = false;
         for (Row r : rows) {
             failedTurns = r.getInteger(0);
             verification = r.getBoolean(1);
             consent = r.getBoolean(2);
+            person = r.getBoolean(7);
             if (r.getString(3) != null) {
                 history.add(new HistoryMessage(r.getString(3), r.getString(4), r.getOffsetDateTime(5).toInstant(),
                         Dialogue.fromJson(r.getString(6))));
             }
         }
         Collections.reverse(history);
-        return new Opened(id, failedTurns, verification, consent, history);
+        return new Opened(id, failedTurns, verification, consent, history, person);
     }
 
     /** The last {@code limit} messages, oldest first. */
