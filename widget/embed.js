@@ -739,7 +739,7 @@
     setBusy(true);
     lastSent = { text: text, confirm: confirmId };
     // while a person holds the conversation the assistant stays silent
-    setTyping(!liveOn());
+    setTyping(liveS !== 'claimed');
     var streamed = '';
     var extra = { message: text };
     if (confirmId) extra.confirm = confirmId;
