@@ -23,6 +23,9 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @AdminOnly
 public class AdminChatResource {
+    /** Handoffs nobody has finished: the email path's open ones and the live ones not resolved. */
+    static final java.util.Set<String> UNFINISHED = java.util.Set.of("open", "waiting", "claimed", "unstaffed",
+            "timed_out");
     private final HandoffService handoffs;
 
     public AdminChatResource(HandoffService handoffs) {
@@ -48,7 +51,7 @@ public class AdminChatResource {
         return handoffs.list(d, n).map(list -> {
             List<HandoffView> views = list.stream().map(HandoffView::of).toList();
             return Map.of("success", true, "domain", d, "handoffs", views, "open",
-                    views.stream().filter(v -> "open".equals(v.state())).count());
+                    views.stream().filter(v -> UNFINISHED.contains(v.state())).count());
         });
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.csc.chat.assistant.HistoryMessage;
 import io.csc.chat.assistant.PageContext;
 import io.csc.chat.assistant.ShopperContext;
 import io.csc.chat.assistant.VerificationState;
@@ -23,6 +24,7 @@ import io.csc.chat.gate.Gate;
 import io.csc.chat.greeting.GreetingService;
 import io.csc.chat.identity.IdentityService;
 import io.csc.chat.insight.TurnLedger;
+import io.csc.chat.live.LiveService;
 import io.csc.chat.turn.ChatService;
 import io.csc.chat.turn.TurnInput;
 import io.csc.chat.turn.TurnOutcome;
@@ -48,9 +50,12 @@ public class ChatResource {
     private final Gate gate;
     private final ChatConfig config;
     private final TurnLedger ledger;
+    private final LiveService live;
 
     public ChatResource(ChatService chat, PublicEdge edge, ConversationRepository conversations, GreetingService greetings,
-            IdentityService identities, CartClient carts, Gate gate, ChatConfig config, TurnLedger ledger) {
+            IdentityService identities, CartClient carts, Gate gate, ChatConfig config, TurnLedger ledger,
+            LiveService live) {
+        this.live = live;
         this.ledger = ledger;
         this.chat = chat;
         this.edge = edge;
@@ -68,8 +73,9 @@ public class ChatResource {
         return edge.admit(request, response, c.domain, BUCKET, c.sessionId, config.rateLimit().chat())
                 .flatMap(tenant -> {
                     TurnInput in = input(tenant, c, body, edge.clientIp(request));
-                    return chat.turn(in).call(o -> ledger.record(tenant.domain(), o.conversationId(), in.message(),
-                            o.reply()));
+                    return chat.turn(in).call(o -> o.forwarded()
+                            ? Uni.createFrom().voidItem()
+                            : ledger.record(tenant.domain(), o.conversationId(), in.message(), o.reply()));
                 })
                 .map(ChatResource::render);
     }
@@ -121,8 +127,47 @@ public class ChatResource {
             }
             return edge.admit(request, response, conv.domain, BUCKET + "-history", session, config.rateLimit().chat() * 10)
                     .chain(() -> conversations.history(conv.id, 200))
-                    .map(messages -> new HistoryResponse(true, conv.id, messages));
+                    .flatMap(messages -> live.operatorMessagesOf(conv.id).map(replies -> {
+                        if (replies.isEmpty()) {
+                            return new HistoryResponse(true, conv.id, messages);
+                        }
+                        // a person's replies (docs/live-handoff.md) in their place, so a reload shows them
+                        List<HistoryMessage> all = new java.util.ArrayList<>(messages);
+                        replies.forEach(m -> all.add(new HistoryMessage("operator", m.text(), m.at())));
+                        all.sort(java.util.Comparator.comparing(HistoryMessage::at));
+                        return new HistoryResponse(true, conv.id, all);
+                    }));
         });
+    }
+
+    /**
+     * The live part of the conversation for polling where Server-Sent Events are blocked: its state and the messages
+     * after {@code after} (a person's replies, the assistant's notices). Authorised as {@link #history} is.
+     */
+    @GET
+    @Path("/live/messages")
+    public Uni<Map<String, Object>> liveMessages(@RestQuery String domain, @RestQuery("session_id") String sessionId,
+            @RestQuery("conversation_id") String conversationId, @RestQuery Long after, HttpServerRequest request,
+            HttpServerResponse response) {
+        return liveConversation(domain, sessionId, conversationId, request, response)
+                .flatMap(id -> live.shopperPoll(id, after == null || after < 0 ? 0 : after));
+    }
+
+    /**
+     * The session's conversation of this store for a live route (404 otherwise, as {@link #history} answers), after
+     * the edge's checks and the history budget.
+     */
+    Uni<String> liveConversation(String domain, String sessionId, String conversationId, HttpServerRequest request,
+            HttpServerResponse response) {
+        return liveConversation(live, edge, config, domain, sessionId, conversationId, request, response);
+    }
+
+    static Uni<String> liveConversation(LiveService live, PublicEdge edge, ChatConfig config, String domain,
+            String sessionId, String conversationId, HttpServerRequest request, HttpServerResponse response) {
+        String d = PublicEdge.domain(domain);
+        String session = PublicEdge.sessionId(sessionId);
+        return live.shopperConversation(d, session, conversationId)
+                .call(id -> edge.admit(request, response, d, BUCKET + "-history", session, config.rateLimit().chat() * 10));
     }
 
     record Checked(String domain, String sessionId) {
@@ -179,6 +224,6 @@ public class ChatResource {
                 r.sources() == null || r.sources().isEmpty() ? null : r.sources(),
                 r.requiresVerification() ? Boolean.TRUE : null, o.verified(),
                 "error".equals(r.outcome()) ? "assistant_unavailable" : null, r.ui(),
-                r.cards().isEmpty() ? null : r.cards());
+                r.cards().isEmpty() ? null : r.cards(), o.live());
     }
 }

@@ -11,7 +11,8 @@ import io.csc.chat.cards.Card;
 
 /**
  * The spec's chat response plus {@code ui} hints for the widget. Optional fields are left out when empty;
- * {@code verified} is always present; {@code cards} only when the reply shows any (README, "Cards in a reply").
+ * {@code verified} is always present; {@code cards} only when the reply shows any (README, "Cards in a reply"); {@code live} while a person of the store is
+ * asked to join or holds the conversation, and after (docs/live-handoff.md). No {@code message}: a person holds it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatResponse(String message,
@@ -21,5 +22,6 @@ public record ChatResponse(String message,
         Boolean verified,
         String error,
         Ui ui,
-        List<Card> cards) {
+        List<Card> cards,
+        java.util.Map<String, Object> live) {
 }

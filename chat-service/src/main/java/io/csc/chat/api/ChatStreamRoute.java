@@ -94,7 +94,9 @@ public class ChatStreamRoute {
                 .flatMap(tenant -> {
                     TurnInput in = ChatResource.input(tenant, c, body, edge.clientIp(rc.request()));
                     return chat.stream(in).map(t -> new ChatService.StreamedTurn(t.deltas(), t.outcome()
-                            .call(o -> ledger.record(tenant.domain(), o.conversationId(), in.message(), o.reply()))
+                            .call(o -> o.forwarded()
+                                    ? io.smallrye.mutiny.Uni.createFrom().voidItem()
+                                    : ledger.record(tenant.domain(), o.conversationId(), in.message(), o.reply()))
                             .memoize().indefinitely()));
                 })
                 .subscribe().with(turn -> {

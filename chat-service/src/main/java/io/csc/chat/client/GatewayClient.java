@@ -102,6 +102,23 @@ public class GatewayClient {
         return Uni.createFrom().item(StorePages.NONE);
     }
 
+    /**
+     * The store's time zone as the gateway reads it from the store ({@code timeZone}, {@code source}); UTC with source
+     * {@code default} when the gateway cannot say.
+     */
+    @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
+    @CircuitBreakerName("chat-gateway-time-zone")
+    @Fallback(fallbackMethod = "utc")
+    public Uni<java.util.Map<String, String>> timeZone(String domain) {
+        return rest.timeZone(domain).map(z -> z == null || z.get("timeZone") == null ? UTC : z);
+    }
+
+    private static final java.util.Map<String, String> UTC = java.util.Map.of("timeZone", "UTC", "source", "default");
+
+    Uni<java.util.Map<String, String>> utc(String domain) {
+        return Uni.createFrom().item(UTC);
+    }
+
     /** The registered customer with this email, or empty. */
     @Retry(abortOn = {ServiceRefusal.class, StoreUnavailable.class, ApiException.class})
     @CircuitBreakerName("chat-gateway-customer")

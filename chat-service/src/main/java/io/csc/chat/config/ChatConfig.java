@@ -54,6 +54,31 @@ public interface ChatConfig {
 
     RateLimits rateLimit();
 
+    Live live();
+
+    /** Live handoff (docs/live-handoff.md): operators' sessions, their sign-in budget, the live streams. */
+    interface Live {
+        /** How long an operator's sign-in lasts ({@code CHAT_LIVE_SESSION_TTL}). */
+        @WithDefault("12h")
+        Duration sessionTtl();
+
+        /** Sign-in attempts per client address per 15 minutes ({@code CHAT_LIVE_SIGN_IN_PER_ADDRESS}); then 429. */
+        @WithDefault("20")
+        int signInPerAddress();
+
+        /** Sign-in attempts per login per 15 minutes ({@code CHAT_LIVE_SIGN_IN_PER_LOGIN}); then 429. */
+        @WithDefault("10")
+        int signInPerLogin();
+
+        /** How often a live stream sends a heartbeat comment ({@code CHAT_LIVE_HEARTBEAT}). */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** How often waiting handoffs are checked for the claim timeout ({@code CHAT_LIVE_TIMEOUT_EVERY}; "off"). */
+        @WithDefault("30s")
+        String timeoutEvery();
+    }
+
     Llm llm();
 
     /** The model (LLM mode). Further keys for io.csc.chat.llm go in this group. */

@@ -22,10 +22,13 @@ public class HandoffEntity extends PanacheEntityBase {
     /** The shopper's email, only when given and agreed to be used for the answer. */
     @Column(name = "reply_to")
     public String replyTo;
-    /** open|answered */
+    /** open|answered (email path), waiting|claimed|resolved|timed_out|unstaffed (live handoff) */
     public String state;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "answered_at")
     public Instant answeredAt;
+    /** When the transcript went to the support address (once per conversation). */
+    @Column(name = "mailed_at")
+    public Instant mailedAt;
 }

@@ -26,16 +26,24 @@ public class HandoffRepository {
     public record Recorded(HandoffEntity handoff, boolean fresh) {
     }
 
+    /** States of a handoff not finished yet: a later handoff of the conversation updates it. */
+    static final java.util.List<String> UNFINISHED = java.util.List.of("open", "waiting", "claimed", "unstaffed",
+            "timed_out");
+
+    public Uni<Recorded> record(String domain, String conversationId, String reason, String replyTo) {
+        return record(domain, conversationId, reason, replyTo, "open");
+    }
+
     /**
-     * One handoff per conversation: while one is open, a later one updates it (the latest reason, a reply address
-     * given since) instead of opening a second.
+     * One handoff per conversation: while one is unfinished, a later one updates it (the latest reason, a reply address
+     * given since) instead of opening a second; a new one starts in {@code state} (open, waiting, unstaffed).
      */
     @WithTransaction
-    public Uni<Recorded> record(String domain, String conversationId, String reason, String replyTo) {
-        return HandoffEntity.<HandoffEntity>find("conversationId = ?1 and domain = ?2 and state = 'open'", conversationId,
-                domain).firstResult().flatMap(open -> {
+    public Uni<Recorded> record(String domain, String conversationId, String reason, String replyTo, String state) {
+        return HandoffEntity.<HandoffEntity>find("conversationId = ?1 and domain = ?2 and state in ?3 order by createdAt desc",
+                conversationId, domain, UNFINISHED).firstResult().flatMap(open -> {
                     if (open == null) {
-                        return create(domain, conversationId, reason, replyTo).map(h -> new Recorded(h, true));
+                        return create(domain, conversationId, reason, replyTo, state).map(h -> new Recorded(h, true));
                     }
                     if (reason != null) {
                         open.reason = redacted(reason);
@@ -51,7 +59,7 @@ public class HandoffRepository {
         return Redactor.redact(reason.length() > 500 ? reason.substring(0, 500) : reason);
     }
 
-    private Uni<HandoffEntity> create(String domain, String conversationId, String reason, String replyTo) {
+    private Uni<HandoffEntity> create(String domain, String conversationId, String reason, String replyTo, String state) {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         HandoffEntity h = new HandoffEntity();
@@ -60,7 +68,7 @@ public class HandoffRepository {
         h.domain = domain;
         h.reason = reason == null ? null : redacted(reason);
         h.replyTo = replyTo;
-        h.state = "open";
+        h.state = state;
         h.createdAt = clock.instant();
         return h.persist().replaceWith(h);
     }
@@ -76,6 +84,17 @@ public class HandoffRepository {
         return HandoffEntity
                 .update("state = 'answered', answeredAt = ?1 where id = ?2 and domain = ?3", clock.instant(), id, domain)
                 .map(n -> n == 1);
+    }
+
+    /**
+     * Claims the conversation's one email to the support address: true for the first caller only (the mail goes once
+     * per conversation, whichever of its handoffs asks).
+     */
+    @WithTransaction
+    public Uni<Boolean> claimMail(String id, String conversationId) {
+        return HandoffEntity.update("mailedAt = ?1 where id = ?2 and mailedAt is null and not exists (select 1 from"
+                + " HandoffEntity o where o.conversationId = ?3 and o.mailedAt is not null)", clock.instant(), id,
+                conversationId == null ? "-" : conversationId).map(n -> n == 1);
     }
 
     @WithSession

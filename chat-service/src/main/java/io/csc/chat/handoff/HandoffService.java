@@ -14,9 +14,11 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Hands a conversation to the store's staff: records it (open), then mails the redacted transcript to the store's
- * support address (once per conversation: while its handoff is open, a later one updates it and sends no mail), with the shopper's email as Reply-To only when the shopper gave it and agreed. A mail that fails
- * leaves the handoff recorded: staff still see it in the operators' list.
+ * Hands a conversation to the store's staff: records it, then, unless a person of the store is asked to join the chat
+ * (live handoff, state waiting), mails the redacted transcript to the store's support address (once per conversation:
+ * a later handoff updates the unfinished one and sends no second mail), with the shopper's email as Reply-To only when
+ * the shopper gave it and agreed. A mail that fails leaves the handoff recorded: staff still see it in the operators'
+ * list.
  */
 @ApplicationScoped
 public class HandoffService {
@@ -41,14 +43,29 @@ public class HandoffService {
      */
     public Uni<HandoffEntity> handOff(TenantSettings tenant, String conversationId, String reason, String replyTo,
             String trigger) {
-        return repository.record(tenant.domain(), conversationId, reason, replyTo).flatMap(r -> {
-            if (!r.fresh()) {
-                // one handoff, one mail: staff see the update in the operators' list
+        return handOff(tenant, conversationId, reason, replyTo, trigger, "open");
+    }
+
+    /**
+     * Records the handoff in {@code state} when it is new: {@code waiting} (a person of the store is asked to join the
+     * chat: no mail), else {@code open} or {@code unstaffed} (the email path). The email path mails the redacted
+     * transcript once per conversation, however many handoffs ask.
+     */
+    public Uni<HandoffEntity> handOff(TenantSettings tenant, String conversationId, String reason, String replyTo,
+            String trigger, String state) {
+        boolean live = "waiting".equals(state);
+        return repository.record(tenant.domain(), conversationId, reason, replyTo, state).flatMap(r -> {
+            if (r.fresh()) {
+                metrics.handoff(trigger);
+            }
+            if (live || "waiting".equals(r.handoff().state) || "claimed".equals(r.handoff().state)) {
+                // a person is asked or holds it: staff see it in the live inbox, no mail
                 return Uni.createFrom().item(r.handoff());
             }
-            return conversations.history(conversationId, TRANSCRIPT_MESSAGES)
-                    .chain(history -> mail(tenant, r.handoff(), history))
-                    .invoke(() -> metrics.handoff(trigger)).replaceWith(r.handoff());
+            return repository.claimMail(r.handoff().id, conversationId).flatMap(first -> !first
+                    ? Uni.createFrom().item(r.handoff())
+                    : conversations.history(conversationId, TRANSCRIPT_MESSAGES)
+                            .chain(history -> mail(tenant, r.handoff(), history)).replaceWith(r.handoff()));
         });
     }
 

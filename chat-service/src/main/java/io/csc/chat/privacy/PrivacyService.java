@@ -17,6 +17,7 @@ import io.csc.chat.conversation.ConversationEntity;
 import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.handoff.HandoffEntity;
 import io.csc.chat.handoff.HandoffRepository;
+import io.csc.chat.live.LiveService;
 import io.csc.model.privacy.PrivacyDeletion;
 import io.csc.model.privacy.PrivacyExport;
 import io.csc.model.privacy.PrivacyRequest;
@@ -39,9 +40,11 @@ public class PrivacyService {
     private final CartClient carts;
     private final ConversationRepository conversations;
     private final HandoffRepository handoffs;
+    private final LiveService live;
 
     public PrivacyService(GatewayClient gateway, VerificationClient verification, CartClient carts,
-            ConversationRepository conversations, HandoffRepository handoffs) {
+            ConversationRepository conversations, HandoffRepository handoffs, LiveService live) {
+        this.live = live;
         this.gateway = gateway;
         this.verification = verification;
         this.carts = carts;
@@ -130,26 +133,35 @@ public class PrivacyService {
                 }));
             }
             return rows.flatMap(conversationRows -> handoffs.forEmailOrConversations(request.domain(), request.email(), ids)
-                    .map(hs -> {
+                    .flatMap(hs -> live.export(ids).map(liveData -> {
                         Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
                         data.put("conversations", conversationRows);
                         data.put("handoffs", hs.stream().map(PrivacyService::handoffRow).toList());
+                        // what the shopper typed to a person, the person's replies, and who did what (live handoff)
+                        data.put("liveMessages", cast(liveData.get("liveMessages")));
+                        data.put("operatorActions", cast(liveData.get("operatorActions")));
                         return new PrivacyExport(SERVICE, data);
-                    }));
+                    })));
         });
     }
 
     private Uni<PrivacyDeletion> ownDelete(PrivacyRequest request, Set<String> fromGrants) {
         return ownConversations(request, fromGrants).flatMap(convs -> {
             List<String> ids = convs.stream().map(c -> c.id).toList();
-            return handoffs.deleteForEmailOrConversations(request.domain(), request.email(), ids)
+            return live.delete(ids).flatMap(l -> handoffs.deleteForEmailOrConversations(request.domain(), request.email(), ids)
                     .flatMap(h -> conversations.delete(ids).map(n -> {
                         Map<String, Long> deleted = new LinkedHashMap<>();
                         deleted.put("conversations", n);
                         deleted.put("handoffs", h);
+                        deleted.put("liveRecords", l);
                         return new PrivacyDeletion(SERVICE, deleted);
-                    }));
+                    })));
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> cast(Object list) {
+        return (List<Map<String, Object>>) list;
     }
 
     private static Map<String, Object> handoffRow(HandoffEntity h) {

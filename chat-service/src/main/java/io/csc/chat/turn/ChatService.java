@@ -19,6 +19,8 @@ import io.csc.chat.config.ChatConfig;
 import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.gate.Gate;
 import io.csc.chat.identity.IdentityService;
+import io.csc.chat.live.LiveHandoff;
+import io.csc.chat.live.LiveService;
 import io.csc.chat.metrics.ChatMetrics;
 import io.csc.chat.tools.HandoffTools;
 import io.csc.chat.tools.ToolResult;
@@ -63,10 +65,12 @@ public class ChatService {
     private final ChatMetrics metrics;
     private final ChatConfig config;
     private final CardComposer cards;
+    private final LiveService live;
 
     public ChatService(AssistantSelector assistants, ConversationRepository conversations, ActionService actions,
             PendingActionRepository pending, IdentityService identities, HandoffTools handoffs, Gate gate,
-            ChatMetrics metrics, ChatConfig config, CardComposer cards) {
+            ChatMetrics metrics, ChatConfig config, CardComposer cards, LiveService live) {
+        this.live = live;
         this.pending = pending;
         this.cards = cards;
         this.assistants = assistants;
@@ -85,10 +89,12 @@ public class ChatService {
     }
 
     public Uni<TurnOutcome> turn(TurnInput in) {
-        return prepare(in).flatMap(p -> (p.confirmation != null
-                ? Uni.createFrom().item(p.confirmation)
-                : assistants.reply(p.turn).onFailure().recoverWithItem(e -> failed(e, p.language)))
-                .flatMap(reply -> finish(p, reply)));
+        return prepare(in).flatMap(p -> p.forwarded
+                ? forwarded(p)
+                : (p.confirmation != null
+                        ? Uni.createFrom().item(p.confirmation)
+                        : assistants.reply(p.turn).onFailure().recoverWithItem(e -> failed(e, p.language)))
+                        .flatMap(reply -> finish(p, reply)));
     }
 
     /**
@@ -97,6 +103,9 @@ public class ChatService {
      */
     public Uni<StreamedTurn> stream(TurnInput in) {
         return prepare(in).map(p -> {
+            if (p.forwarded) {
+                return new StreamedTurn(Multi.createFrom().empty(), forwarded(p).memoize().indefinitely());
+            }
             StreamedReply streamed;
             if (p.confirmation != null) {
                 Uni<AssistantReply> one = Uni.createFrom().item(p.confirmation);
@@ -122,6 +131,20 @@ public class ChatService {
         /** The language of this turn: the message's, else the conversation's, else the page's locale. */
         Language language;
         AssistantReply confirmation;
+        /** The conversation's live handoff a person is asked to join or holds, else null. */
+        LiveHandoff live;
+        /** A person holds the conversation: the message went to them; no assistant, no action runs. */
+        boolean forwarded;
+    }
+
+    /**
+     * The turn of a message a person of the store received (docs/live-handoff.md): no assistant message, the live state
+     * with the person's first name.
+     */
+    private Uni<TurnOutcome> forwarded(Prepared p) {
+        AssistantReply none = new AssistantReply(null, List.of(), null, false, List.of(), "live", "live");
+        return gate.access(p.ctx).map(a -> a.level() != Gate.Level.NONE).onFailure().recoverWithItem(false)
+                .map(verified -> new TurnOutcome(p.ctx.conversationId(), none, verified, LiveService.shopperState(p.live)));
     }
 
     /**
@@ -162,32 +185,46 @@ public class ChatService {
                             identity == null ? null : identity.email(), p.language.code(),
                             new VerificationState(opened.verificationStarted(), opened.consented()));
                     p.turn = new Turn(p.ctx, in.message() == null ? "" : in.message(), opened.history());
-                    return actions.handle(p.ctx, in.confirm(), in.message(), p.before.proposalId()).flatMap(outcome -> {
-                        if (outcome != null && outcome.result() == ActionService.Result.CONSENTED) {
-                            metrics.toolCall("consent", "given");
-                            p.ctx.verification().markConsented();
-                            return conversations.markConsent(p.ctx.conversationId()).map(v -> {
-                                if (outcome.replay() != null) {
-                                    // the message that led to the question is answered now, in its own context
-                                    p.turn = new Turn(p.ctx, outcome.replay(), beforeConsentQuestion(opened.history()));
-                                } else {
-                                    p.confirmation = new AssistantReply(outcome.message()
-                                            + " " + ReplyCatalog.text(p.language, "verified.ask.orders"), List.of(), null,
-                                            false,
-                                            List.of(), "core", "answered");
-                                }
-                                return p;
-                            });
+                    return live.activeOf(opened.conversationId()).flatMap(active -> {
+                        p.live = active;
+                        if (active != null && "claimed".equals(active.state())) {
+                            // the person answers: the message goes to them as typed; no proposal executes
+                            p.forwarded = true;
+                            return in.message() == null || in.message().isBlank()
+                                    ? Uni.createFrom().item(p)
+                                    : live.shopperMessage(active, in.message()).replaceWith(p);
                         }
-                        if (outcome != null) {
-                            metrics.toolCall("confirmation", outcome.result().metric());
-                            p.confirmation = new AssistantReply(outcome.message(), List.of(), null, false, List.of(),
-                                    "core", outcome.result() == ActionService.Result.EXECUTED
-                                            || outcome.result() == ActionService.Result.DECLINED ? "answered" : "refused");
-                        }
-                        return Uni.createFrom().item(p);
+                        return decide(p, in, opened);
                     });
                 });
+    }
+
+    private Uni<Prepared> decide(Prepared p, TurnInput in, ConversationRepository.Opened opened) {
+        return actions.handle(p.ctx, in.confirm(), in.message(), p.before.proposalId()).flatMap(outcome -> {
+            if (outcome != null && outcome.result() == ActionService.Result.CONSENTED) {
+                metrics.toolCall("consent", "given");
+                p.ctx.verification().markConsented();
+                return conversations.markConsent(p.ctx.conversationId()).map(v -> {
+                    if (outcome.replay() != null) {
+                        // the message that led to the question is answered now, in its own context
+                        p.turn = new Turn(p.ctx, outcome.replay(), beforeConsentQuestion(opened.history()));
+                    } else {
+                        p.confirmation = new AssistantReply(outcome.message()
+                                + " " + ReplyCatalog.text(p.language, "verified.ask.orders"), List.of(), null,
+                                false,
+                                List.of(), "core", "answered");
+                    }
+                    return p;
+                });
+            }
+            if (outcome != null) {
+                metrics.toolCall("confirmation", outcome.result().metric());
+                p.confirmation = new AssistantReply(outcome.message(), List.of(), null, false, List.of(),
+                        "core", outcome.result() == ActionService.Result.EXECUTED
+                                || outcome.result() == ActionService.Result.DECLINED ? "answered" : "refused");
+            }
+            return Uni.createFrom().item(p);
+        });
     }
 
     /** The history as the message that led to the consent question saw it: without that message and the question. */
@@ -218,10 +255,24 @@ public class ChatService {
                 .flatMap(s -> conversations.finish(ctx.conversationId(), s.message(), handOff ? 0 : failures,
                         after(p.before, s, p.language)).replaceWith(s))
                 .flatMap(s -> gate.access(ctx).map(a -> a.level() != Gate.Level.NONE).onFailure().recoverWithItem(false)
-                        .map(verified -> {
+                        .flatMap(verified -> liveState(p, s).map(liveState -> {
                             metrics.turn(s.mode(), s.outcome());
-                            return new TurnOutcome(ctx.conversationId(), s, verified);
-                        }));
+                            return new TurnOutcome(ctx.conversationId(), s, verified, liveState);
+                        })));
+    }
+
+    /**
+     * Where a live handoff stands after this reply: the one this turn asked for (waiting, or unstaffed: nobody there),
+     * else the one a person is asked to join; null when live chat played no part (the classic email handoff included).
+     */
+    private Uni<java.util.Map<String, Object>> liveState(Prepared p, AssistantReply reply) {
+        boolean handedOff = reply.toolResults().stream().anyMatch(r -> "handOff".equals(r.tool()));
+        if (!handedOff) {
+            return Uni.createFrom().item(p.live == null ? null : LiveService.shopperState(p.live));
+        }
+        return live.latestOf(p.ctx.conversationId()).map(h -> h == null || "open".equals(h.state())
+                ? null
+                : LiveService.shopperState(h));
     }
 
     /**

@@ -23,6 +23,7 @@ import io.csc.gateway.catalog.CatalogService;
 import io.csc.gateway.coupon.CouponService;
 import io.csc.gateway.order.OrderService;
 import io.csc.gateway.tenant.TenantService;
+import io.csc.gateway.woo.StoreTimeZoneService;
 import io.csc.model.commerce.AddressChange;
 import io.csc.model.commerce.CouponIssued;
 import io.csc.model.commerce.CouponRequest;
@@ -54,9 +55,11 @@ public class InternalResource {
     private final OrderService orders;
     private final CouponService coupons;
     private final StoreCache cache;
+    private final StoreTimeZoneService zones;
 
     public InternalResource(TenantService tenants, CatalogService catalog, OrderService orders, CouponService coupons,
-            StoreCache cache) {
+            StoreCache cache, StoreTimeZoneService zones) {
+        this.zones = zones;
         this.tenants = tenants;
         this.catalog = catalog;
         this.orders = orders;
@@ -68,6 +71,20 @@ public class InternalResource {
     @Path("/tenants/{domain}")
     public Uni<TenantSettings> tenant(@PathParam("domain") String domain) {
         return tenants.active(domain).map(t -> t.settings());
+    }
+
+    /**
+     * The store's time zone (WordPress's {@code timezone_string}, else its offset) for chat-service's business hours:
+     * {@code {"timeZone":"America/New_York","source":"store"}}, or UTC with source {@code default} when the store does
+     * not tell.
+     */
+    @GET
+    @Path("/tenants/{domain}/time-zone")
+    public Uni<Map<String, String>> timeZone(@PathParam("domain") String domain) {
+        return tenants.withStore(domain).chain(zones::zoneOf)
+                .map(zone -> zone.isPresent()
+                        ? Map.of("timeZone", zone.get().getId(), "source", "store")
+                        : Map.of("timeZone", "UTC", "source", "default"));
     }
 
     @GET

@@ -44,6 +44,11 @@ public interface GatewayInternalApi extends PrivacyRoutes {
     @Path("/tenants/{domain}")
     Uni<TenantSettings> tenant(@RestPath String domain);
 
+    /** The store's time zone: {@code {"timeZone":"America/New_York","source":"store"}} (UTC, "default" when unknown). */
+    @GET
+    @Path("/tenants/{domain}/time-zone")
+    Uni<java.util.Map<String, String>> timeZone(@RestPath String domain);
+
     @GET
     @Path("/products")
     Uni<List<ProductSummary>> products(@RestQuery String domain, @RestQuery String search, @RestQuery String sku,
