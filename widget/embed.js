@@ -531,15 +531,18 @@
   var liveS = null, liveName = '', lastId = null, seen = {}, es = null, pollT = 0, wait = 2000, noSse = !window.EventSource;
   function liveOn() { return liveS === 'waiting' || liveS === 'claimed'; }
   function live(l) {
-    var s = l.state, was = liveS;
+    var s = l.state, was = liveS, wasOn = liveOn();
     if (!s) return;
     liveS = s;
     if (l.operator) liveName = String(l.operator);
     var on = liveOn();
-    titleEl.textContent = s === 'claimed' ? T.liveWith.replace('{name}', liveName) : T.title;
-    subEl.textContent = s === 'waiting' ? T.liveWaiting : on ? T.handoffSubtitle : T.subtitle;
-    humanBtn.hidden = on;
-    if (!on) store('l', KEY_HANDOFF, null);
+    // the header changes while a person is asked or answers, and once back (an email handoff keeps its status)
+    if (on || wasOn) {
+      titleEl.textContent = s === 'claimed' ? T.liveWith.replace('{name}', liveName) : T.title;
+      subEl.textContent = s === 'waiting' ? T.liveWaiting : on ? T.handoffSubtitle : T.subtitle;
+      humanBtn.hidden = on;
+      if (!on) store('l', KEY_HANDOFF, null);
+    }
     liveSave();
     // a change of state is said once in the log (announced); what comes after a person (back, nobody came in time,
     // the email offer) is the assistant's own message
@@ -841,19 +844,21 @@
       .then(function (r) { return r.json(); })
       .then(function (h) {
         var list = Array.isArray(h) ? h : h.messages || [];
+        var l = JSON.parse(store('l', KEY_LIVE) || '[]');
+        if (l[0] !== conversationId) l = [];
+        liveName = l[2] || '';
         // Restored history is not news: keep the live region quiet while it is drawn.
         logEl.setAttribute('aria-live', 'off');
         list.forEach(function (m) {
           var role = m.role === 'user' || m.role === 'shopper' ? 'user' : m.role === 'operator' ? 'op' : 'assistant';
           var t = m.text != null ? m.text : m.message != null ? m.message : m.content;
           if (m.id != null && m.role === 'operator') seen[m.id] = 1;
-          if (role === 'assistant') answer({ message: t, sources: m.sources, cards: m.cards }); else bubble(role, t, null, m.operator);
+          if (role === 'assistant') answer({ message: t, sources: m.sources, cards: m.cards }); else bubble(role, t, null, m.operator || role === 'op' && liveName);
         });
         setTimeout(function () { logEl.setAttribute('aria-live', 'polite'); }, 0);
         log('restored', list.length);
         if (store('l', KEY_HANDOFF) === conversationId) handedOff(true);
-        var l = JSON.parse(store('l', KEY_LIVE) || '[]');
-        if (l[0] === conversationId) {
+        if (l[1]) {
           lastId = l[3];
           liveS = l[1]; // no news: said before the reload
           live({ state: l[1], operator: l[2] });

@@ -147,7 +147,8 @@ function createChatServer(state) {
     if (act === 'timeout') msg = { id: ++liveSeq, role: 'assistant', text: 'Niemand aus unserem Team hat rechtzeitig geantwortet. Sollen wir Ihnen per E-Mail antworten?', at: new Date().toISOString() };
     if (msg) {
       l.messages.push(msg);
-      conversations.get(id).messages.push(Object.assign({}, msg));
+      // the history as chat-service answers it: a person's replies as role operator, without id or name
+      conversations.get(id).messages.push({ role: msg.role, text: msg.text, at: msg.at });
       l.clients.forEach((c) => sse(c, 'message', msg));
     }
     if (act !== 'say') l.clients.forEach((c) => sse(c, 'state', livePublic(l)));

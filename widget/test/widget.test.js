@@ -774,6 +774,7 @@ test('live: a reload shows the person\'s messages from the history and reopens t
   await page.waitForFunction(() => window.ChatWidget);
   await waitLog(page, /Before the reload/);
   assert.equal(await page.locator('[role=log] .msg.op').count(), 1);
+  assert.equal(await page.locator('[role=log] .msg.op').textContent(), 'Anna: Before the reload', 'drawn as the person\'s, with the name kept');
   assert.equal(await page.locator('#csc-title').innerText(), 'Anna from our team');
   for (let i = 0; i < 50 && !server.state.requests.some((r) => r.path === '/api/chat/live'); i++) await new Promise((r) => setTimeout(r, 100));
   const req = server.state.requests.find((r) => r.path === '/api/chat/live');
