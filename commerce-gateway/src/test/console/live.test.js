@@ -276,13 +276,12 @@ test('outside business hours: the shopper is told and offered the email path; th
   const mailsBefore = await mails(address);
   const { ctx, page } = await shopperPage();
   await page.locator('.head button', { hasText: 'Talk to a person' }).click();
-  await waitWidget(page, /available in the chat right now|nobody|email/i);
-  // the email path: whatever the reply offers (a yes button, or the email sent at once)
-  const yes = page.locator('.actions button').first();
-  if (await yes.count()) {
-    await yes.click();
-    await page.waitForFunction(() => !document.getElementById('csc-chat-widget').shadowRoot.querySelector('.foot .btn').disabled);
-  }
+  // told honestly, and the email path taken: the transcript goes to the support address
+  await waitWidget(page, /Nobody from the store's team is available in the chat right now\./);
+  const told = (await widgetTexts(page, 'assistant')).pop();
+  assert.match(told, /passed|email|team/i, 'the email path is said: ' + told);
+  assert.strictEqual(await page.locator('.msg.sys').count(), 0, 'no "waiting for a person" line');
+  await page.screenshot({ path: path.join(TARGET, 'live-closed.png') });
   assert.strictEqual(await page.evaluate(() => localStorage.getItem('csc_live:demo.localhost')), null, 'no live stream: nobody is there');
   if (mailsBefore !== null) {
     let n = mailsBefore;
