@@ -139,6 +139,7 @@ async function mails(address) {
 test('live handoff across two replicas: requested, claimed, three messages each way in order, resolved, the assistant back', async () => {
   need();
   const anna = await operator('anna-' + RUN, 'Anna Berg', [STORE_A]);
+  const carl = await operator('carl-' + RUN, 'Carl Moss', [STORE_A]);
   shared.anna = anna;
   await liveSettings(STORE_A, ALL_DAY);
 
@@ -189,6 +190,27 @@ test('live handoff across two replicas: requested, claimed, three messages each 
   await op.waitForSelector('#reply-form:not([hidden])');
   assert.match(await op.textContent('#handoff-holder'), /Claimed by you/);
 
+  // a colleague sees who has it, cannot claim it, and follows it by polling (his event stream blocked on the way)
+  const carlCtx = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const carlPage = await carlCtx.newPage();
+  await carlPage.route('**/api/operator/handoffs/*/events*', (r) => r.abort());
+  await carlPage.goto(opBase + '/admin/');
+  await carlPage.fill('#op-login', 'carl-' + RUN);
+  await carlPage.fill('#op-password', PASSWORD);
+  await carlPage.click('#op-signin-form button[type=submit]');
+  const carlItem = carlPage.locator('#inbox-list li[data-handoff="' + handoff.id + '"]');
+  await carlItem.waitFor();
+  assert.match(await carlItem.textContent(), /Claimed by Anna Berg/);
+  await carlItem.locator('button').click();
+  await carlPage.waitForSelector('#handoff:not([hidden])');
+  assert.match(await carlPage.textContent('#handoff-holder'), /Claimed by Anna Berg: only they can reply/);
+  assert.strictEqual(await carlPage.isVisible('#handoff-claim'), false);
+  assert.strictEqual(await carlPage.isVisible('#reply-form'), false);
+  const taken = await api('POST', '/api/operator/handoffs/' + handoff.id + '/claim', undefined, carl.token, OPERATOR_CHAT);
+  assert.strictEqual(taken.status, 409);
+  assert.strictEqual(taken.body.code, 'already_claimed');
+  assert.match(taken.body.error, /Anna/, 'the answer names who has it');
+
   // the shopper's header says who answers (first name only)
   await page.waitForFunction(() => document.getElementById('csc-chat-widget').shadowRoot.getElementById('csc-title').textContent === 'Anna from our team', null, { timeout: 20000 });
   await waitWidget(page, /^Anna has joined the chat\.$/);
@@ -205,6 +227,9 @@ test('live handoff across two replicas: requested, claimed, three messages each 
   const transcript = await op.$$eval('#handoff-messages li', (lis) => lis.map((li) => li.querySelector('p').textContent));
   const order = transcript.filter((t) => /^(Operator|Shopper) line/.test(t));
   assert.deepStrictEqual(order, ['Operator line 1', 'Shopper line 1', 'Operator line 2', 'Shopper line 2', 'Operator line 3', 'Shopper line 3']);
+  // the colleague's page got them too, by polling the messages route after the last id
+  await carlPage.waitForFunction(() => /Operator line 3[\s\S]*Shopper line 3/.test(document.getElementById('handoff-messages').textContent), null, { timeout: 45000 });
+  await carlCtx.close();
   const assistantBefore = (await widgetTexts(page, 'assistant')).length;
   assert.ok(!(await widgetTexts(page, 'assistant')).some((t) => /Shopper line/.test(t)), 'the assistant stayed silent');
 
@@ -293,5 +318,110 @@ test('outside business hours: the shopper is told and offered the email path; th
   }
   await ctx.close();
 });
+
+test('admin: operators added, edited, disabled (their session ends) and deleted; a store\'s live-chat hours and the open-now line', async () => {
+  need();
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const csp = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) csp.push(m.text()); });
+  await page.goto(BASE + '/admin/#operators');
+  await page.fill('#token', TOKEN);
+  await page.click('#signin-form button[type=submit]');
+  await page.waitForSelector('#view-operators:not([hidden])');
+  const login = 'dora-' + RUN;
+  await page.fill('#o-name', 'Dora Quint');
+  await page.fill('#o-login', login);
+  await page.fill('#o-password', 'short');
+  await page.click('#operator-save');
+  assert.match(await page.textContent('#operator-form-error'), /at least 12 characters.*Choose at least one store/);
+  await page.fill('#o-password', PASSWORD);
+  await page.check('#o-stores input[value="' + STORE_A + '"]');
+  await page.click('#operator-save');
+  const row = page.locator('#operators-table tbody tr', { has: page.locator('td', { hasText: login }) });
+  await row.waitFor();
+  assert.match(await row.textContent(), new RegExp('Dora Quint' + login + STORE_A.replace('.', '\\.') + 'Active'));
+  const listed = (await api('GET', '/api/admin/chat/operators')).body.operators.find((o) => o.login === login);
+  made.operators.push(listed.id);
+  assert.deepStrictEqual(listed.domains, [STORE_A]);
+  // the same login again: taken, said in words
+  await page.fill('#o-name', 'Dora Again');
+  await page.fill('#o-login', login);
+  await page.fill('#o-password', PASSWORD);
+  await page.check('#o-stores input[value="' + STORE_A + '"]');
+  await page.click('#operator-save');
+  await page.waitForSelector('#operator-form-error:not([hidden])');
+  assert.match(await page.textContent('#operator-form-error'), /login is taken/);
+  await page.fill('#o-name', '');
+  await page.fill('#o-login', '');
+  await page.fill('#o-password', '');
+  // edit: a new display name
+  await row.locator('button', { hasText: 'Edit' }).click();
+  assert.strictEqual(await page.inputValue('#o-name'), 'Dora Quint');
+  await page.fill('#o-name', 'Dora Q. Quint');
+  await page.click('#operator-save');
+  await page.waitForFunction(() => /Dora Q\. Quint saved/.test(document.getElementById('operator-result').textContent));
+  // disable: her session ends
+  const session = await api('POST', '/api/operator/session', { login, password: PASSWORD }, '', OPERATOR_CHAT);
+  assert.strictEqual(session.status, 200);
+  assert.strictEqual((await api('GET', '/api/operator/handoffs', undefined, session.body.token, OPERATOR_CHAT)).status, 200);
+  await row.locator('button', { hasText: 'Disable' }).click();
+  await page.waitForFunction(() => /disabled: their sessions have ended/.test(document.getElementById('operator-result').textContent));
+  await page.locator('#operators-table tbody tr', { hasText: 'Disabled' }).waitFor();
+  assert.match(await row.textContent(), /Disabled/);
+  assert.strictEqual((await api('GET', '/api/operator/handoffs', undefined, session.body.token, OPERATOR_CHAT)).status, 401, 'a disabled operator\'s session ends');
+  await axeOn(page, 'operators');
+  await page.screenshot({ path: path.join(SHOTS, 'console-operators.png'), fullPage: true });
+  // delete, confirmed in the page's dialog
+  await row.locator('button', { hasText: 'Delete' }).click();
+  await page.waitForSelector('#confirm-dialog[open]');
+  assert.match(await page.textContent('#confirm-text'), /Delete Dora Q\. Quint/);
+  await page.click('#confirm-ok');
+  await row.waitFor({ state: 'detached' });
+  assert.ok(!(await api('GET', '/api/admin/chat/operators')).body.operators.some((o) => o.login === login), 'deleted');
+
+  // live chat settings of the demo store: hours per weekday, the time zone as read, the open-now line
+  await page.selectOption('#store-select', STORE_A);
+  await page.click('nav a[data-view="live"]');
+  await page.waitForSelector('#l-h-mon');
+  assert.match(await page.textContent('#l-zone'), /\S/);
+  await page.check('#l-enabled');
+  for (const d of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) await page.fill('#l-h-' + d, '');
+  await page.fill('#l-h-mon', '9-5');
+  await page.click('#live-save');
+  assert.match(await page.textContent('#live-form-error'), /Write each range as 09:00-17:00.*Monday: "9-5"/);
+  await page.fill('#l-h-mon', '09:00-12:00, 13:00-17:30');
+  await page.fill('#l-timeout', '7');
+  await page.click('#live-save');
+  await page.waitForFunction(() => /^Saved\./.test(document.getElementById('live-status').textContent));
+  const saved = (await api('GET', '/api/admin/chat/live/' + STORE_A)).body;
+  assert.deepStrictEqual(saved.settings.hours.mon, [['09:00', '12:00'], ['13:00', '17:30']]);
+  assert.deepStrictEqual(saved.settings.hours.tue, []);
+  assert.strictEqual(saved.settings.claimTimeoutMinutes, 7);
+  assert.strictEqual(saved.settings.enabled, true);
+  // every day, all day: open now (as long as an operator has the store)
+  const anna = shared.anna || await operator('anna3-' + RUN, 'Anna Berg', [STORE_A]);
+  assert.ok(anna);
+  for (const d of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) await page.fill('#l-h-' + d, '00:00-24:00');
+  await page.click('#live-save');
+  await page.waitForFunction(() => /^Saved\. ?Open now/.test(document.getElementById('live-status').textContent));
+  for (const d of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) await page.fill('#l-h-' + d, '');
+  await page.click('#live-save');
+  await page.waitForFunction(() => /^Saved\. ?Closed now/.test(document.getElementById('live-status').textContent));
+  // a week as a shop would have it, for the picture (open or closed, whatever the hour is)
+  for (const d of ['mon', 'tue', 'wed', 'thu', 'fri']) await page.fill('#l-h-' + d, '09:00-12:00, 13:00-17:30');
+  await page.fill('#l-h-sat', '10:00-14:00');
+  await page.click('#live-save');
+  await page.waitForFunction(() => /^Saved\. ?(Open|Closed) now/.test(document.getElementById('live-status').textContent));
+  await axeOn(page, 'live chat');
+  await page.screenshot({ path: path.join(SHOTS, 'console-live.png'), fullPage: true });
+  assert.deepStrictEqual(csp, []);
+  await ctx.close();
+});
+
+async function axeOn(page, name) {
+  const result = await page.evaluate(AXE + '\n;axe.run(document, { resultTypes: ["violations"] })');
+  assert.deepStrictEqual(result.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')), [], name + ' is axe clean');
+}
 
 module.exports = { setup, teardown };
