@@ -164,7 +164,7 @@ public class LiveRepository {
     public Uni<List<LiveHandoff>> timeOut(Instant now) {
         return pool.preparedQuery("update chat.handoff h set state = 'timed_out' from chat.live_settings s"
                 + " where s.domain = h.domain and h.state = 'waiting'"
-                + " and h.created_at <= $1 - make_interval(mins => s.claim_timeout_minutes)"
+                + " and h.created_at <= $1::timestamptz - make_interval(mins => s.claim_timeout_minutes)"
                 + " returning h.id, h.domain, h.conversation_id, h.state, h.created_at, h.claimed_by, h.claimed_by_name,"
                 + " h.claimed_at, h.resolved_at, h.reason, h.last_message_at, null as preview, null as verification")
                 .execute(Tuple.of(utc(now))).map(LiveRepository::handoffs);

@@ -31,6 +31,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LiveService {
     static final Set<String> STATES = Set.of("waiting", "claimed", "open", "resolved", "timed_out", "unstaffed");
+    static final Set<String> SHOPPER_STATES = Set.of("waiting", "claimed", "resolved", "timed_out", "unstaffed");
     private static final int MAX_TEXT = 2000;
 
     private final LiveRepository live;
@@ -155,7 +156,8 @@ public class LiveService {
     /** Where the conversation stands for the widget: {@code {"state","operator"}} (operator only while claimed). */
     public static Map<String, Object> shopperState(LiveHandoff h) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("state", h == null ? "none" : h.state());
+        // the email path's own states (open, answered) are no live state for the widget
+        m.put("state", h == null || !SHOPPER_STATES.contains(h.state()) ? "none" : h.state());
         if (h != null && "claimed".equals(h.state()) && h.claimedByName() != null) {
             m.put("operator", firstWord(h.claimedByName()));
         }

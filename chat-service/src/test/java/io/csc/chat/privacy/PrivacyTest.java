@@ -38,6 +38,8 @@ class PrivacyTest {
 
     @Inject
     VerificationTools verifications;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @BeforeEach
     void reset() {
@@ -74,6 +76,41 @@ class PrivacyTest {
             server.verify(1, postRequestedFor(urlPathEqualTo("/internal/privacy/delete")));
         }
         RestAssured.given().queryParam("session_id", c.session()).get("/api/chat/" + c.conversationId()).then().statusCode(404);
+    }
+
+    @Test
+    void liveMessagesAndOperatorActionsAreExportedAndDeleted() {
+        Chats c = Chats.open();
+        String login = io.csc.chat.live.Live.login();
+        io.csc.chat.live.Live.operator(login, "Anna Berg", c.domain());
+        io.csc.chat.live.Live.liveChat(c.domain(), true, io.csc.chat.live.Live.ALWAYS);
+        String bearer = io.csc.chat.live.Live.signIn(login);
+        io.csc.chat.live.Live.askForPerson(c);
+        String id = io.csc.chat.live.Live.handoffOf(bearer, c.domain());
+        io.csc.chat.live.Live.as(bearer).post("/api/operator/handoffs/" + id + "/claim").then().statusCode(200);
+        io.csc.chat.live.Live.as(bearer).body(Map.of("text", "Hello, Anna here")).post("/api/operator/handoffs/" + id
+                + "/messages").then().statusCode(201);
+        Api.chat(c.ip(), c.turn("My parcel never came")).then().statusCode(200);
+        ServicesResource.verification.stubFor(post(urlPathEqualTo("/internal/privacy/export")).atPriority(1).willReturn(okJson(
+                "{\"service\": \"verification-service\", \"data\": {\"grants\": [{\"conversationId\": \"" + c.conversationId()
+                        + "\", \"email\": \"alice@example.com\", \"level\": \"full\", \"method\": \"otp\"}], \"consents\": [],"
+                        + " \"pendingCodes\": []}}")));
+
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.ALICE)).post("/api/privacy/export").then()
+                .statusCode(200)
+                .body("services.find { it.service == 'chat-service' }.data.liveMessages.text",
+                        equalTo(List.of("Hello, Anna here", "My parcel never came")))
+                .body("services.find { it.service == 'chat-service' }.data.operatorActions.action",
+                        equalTo(List.of("claim", "reply")))
+                .body("services.find { it.service == 'chat-service' }.data.operatorActions[0].operator",
+                        equalTo("Anna Berg"));
+
+        Api.client(c.ip()).header("Authorization", ADMIN).body(body(c, Stubs.ALICE)).post("/api/privacy/delete").then()
+                .statusCode(200).body("services.find { it.service == 'chat-service' }.deleted.liveRecords", equalTo(4));
+        long left = await(() -> pool.preparedQuery("select (select count(*) from chat.live_message where conversation_id = $1)"
+                + " + (select count(*) from chat.operator_action where conversation_id = $1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(c.conversationId())).map(r -> r.iterator().next().getLong(0)));
+        org.junit.jupiter.api.Assertions.assertEquals(0L, left);
     }
 
     /** A second conversation in the same store (another session, same shopper or not). */

@@ -29,6 +29,8 @@ class RetentionTest {
     RetentionJob job;
     @Inject
     PendingActionRepository pending;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @Test
     void deletesConversationsIdleLongerThanTheRetention() {
@@ -51,6 +53,31 @@ class RetentionTest {
                 .statusCode(200);
         long messages = await(() -> Panache.withSession(() -> MessageEntity.count("conversationId", old.conversationId())));
         org.junit.jupiter.api.Assertions.assertEquals(0, messages, "messages go with their conversation");
+    }
+
+    @Test
+    void liveMessagesAndOperatorActionsGoWithTheirConversation() {
+        ServicesResource.reset();
+        Chats c = Chats.open();
+        String login = io.csc.chat.live.Live.login();
+        io.csc.chat.live.Live.operator(login, "Anna Berg", c.domain());
+        io.csc.chat.live.Live.liveChat(c.domain(), true, io.csc.chat.live.Live.ALWAYS);
+        String bearer = io.csc.chat.live.Live.signIn(login);
+        io.csc.chat.live.Live.askForPerson(c);
+        String id = io.csc.chat.live.Live.handoffOf(bearer, c.domain());
+        io.csc.chat.live.Live.as(bearer).post("/api/operator/handoffs/" + id + "/claim").then().statusCode(200);
+        io.csc.chat.live.Live.as(bearer).body(java.util.Map.of("text", "Hello")).post("/api/operator/handoffs/" + id
+                + "/messages").then().statusCode(201);
+        Instant longAgo = Instant.now().minus(31, ChronoUnit.DAYS);
+        await(() -> Panache.withTransaction(() -> ConversationEntity
+                .update("updatedAt = ?1 where id = ?2", longAgo, c.conversationId())));
+
+        await(() -> job.run());
+
+        long left = await(() -> pool.preparedQuery("select (select count(*) from chat.live_message where conversation_id = $1)"
+                + " + (select count(*) from chat.operator_action where conversation_id = $1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(c.conversationId())).map(r -> r.iterator().next().getLong(0)));
+        org.junit.jupiter.api.Assertions.assertEquals(0L, left);
     }
 
     @Test
