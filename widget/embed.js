@@ -530,6 +530,8 @@
   // after the last message seen. The state is kept like the conversation id, so a reload reopens the stream.
   var liveS = null, liveName = '', lastId = null, seen = {}, es = null, pollT = 0, wait = 2000, noSse = !window.EventSource;
   function liveOn() { return liveS === 'waiting' || liveS === 'claimed'; }
+  // a person may still claim a conversation whose wait timed out: keep listening
+  function listening() { return liveOn() || liveS === 'timed_out'; }
   function live(l) {
     var s = l.state, was = liveS, wasOn = liveOn();
     if (!s) return;
@@ -547,9 +549,9 @@
     // a change of state is said once in the log (announced); what comes after a person (back, nobody came in time,
     // the email offer) is the assistant's own message
     if (s !== was && on) bubble('sys', s === 'waiting' ? T.liveWaiting : T.liveJoined.replace('{name}', liveName));
-    if (on) liveGo(); else liveStop();
+    if (listening()) liveGo(); else liveStop();
   }
-  function liveSave() { store('l', KEY_LIVE, liveOn() ? JSON.stringify([conversationId, liveS, liveName, lastId]) : null); }
+  function liveSave() { store('l', KEY_LIVE, listening() ? JSON.stringify([conversationId, liveS, liveName, lastId]) : null); }
   function liveMsg(m) {
     if (!m || m.id == null || seen[m.id]) return;
     seen[m.id] = 1;
@@ -572,7 +574,7 @@
     pollT = 0;
   }
   function liveGo() {
-    if (es || pollT || !liveOn() || !conversationId) return;
+    if (es || pollT || !listening() || !conversationId) return;
     if (noSse) {
       pollT = setTimeout(poll, wait);
       return;

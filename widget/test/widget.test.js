@@ -813,7 +813,7 @@ test('live: where the event stream is blocked, polling with back-off (2 s, then 
   }
 });
 
-test('live: nobody there (unstaffed) offers the email path; after a timeout the assistant\'s notice and the header back', async () => {
+test('live: nobody there (unstaffed) offers the email path; after a timeout the assistant\'s notice and the header back, and a late claim still arrives', async () => {
   reset();
   const { ctx, page } = await newPage({ locale: 'de_DE' });
   await openAndGreet(page);
@@ -832,8 +832,13 @@ test('live: nobody there (unstaffed) offers the email path; after a timeout the 
   server.state.liveAct(id, 'timeout');
   await waitLog(b.page, /rechtzeitig geantwortet/);
   assert.equal(await b.page.locator('.head button', { hasText: 'Mit einem Menschen sprechen' }).isVisible(), true);
-  assert.equal(await b.page.evaluate(() => localStorage.getItem('csc_live:demo.localhost')), null);
   assert.equal(await b.page.locator('#csc-sub').innerText(), 'Wir antworten meist sofort');
+  // a person may still claim it: the widget keeps listening (and remembers so across a reload)
+  assert.match(await b.page.evaluate(() => localStorage.getItem('csc_live:demo.localhost')), /"timed_out"/);
+  server.state.liveAct(id, 'claim', 'Ben Ortiz');
+  server.state.liveAct(id, 'say', 'Entschuldigung, ich bin jetzt da.');
+  await waitLog(b.page, /Entschuldigung, ich bin jetzt da/);
+  assert.equal(await b.page.locator('#csc-title').innerText(), 'Ben aus unserem Team');
   await b.ctx.close();
 });
 

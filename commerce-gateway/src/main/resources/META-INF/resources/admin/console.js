@@ -886,7 +886,7 @@
 
   // ---- inbox (operator) ----------------------------------------------------------------------------------------------
 
-  var STATE_WORDS = { waiting: 'Waiting', claimed: 'Claimed', resolved: 'Resolved', timed_out: 'Timed out (sent to email)' };
+  var STATE_WORDS = { waiting: 'Waiting', claimed: 'Claimed', resolved: 'Resolved', timed_out: 'Timed out (email offered; may still be claimed)', unstaffed: 'Nobody there (sent by email)' };
   var LEVEL_WORDS = { none: 'not verified', email: 'verified by an emailed code', signed_in: 'signed in to the store' };
 
   function loadInbox(ev) {
@@ -967,10 +967,11 @@
   function showHandoffState(h) {
     state.handoff = h;
     var mine = !!(h.claimedBy && opSession() && h.claimedBy.id === opSession().operator.id);
-    var open = h.state === 'waiting' || h.state === 'claimed';
+    var open = h.state === 'waiting' || h.state === 'claimed' || h.state === 'timed_out';
     $('handoff-title').textContent = 'Conversation · ' + (STATE_WORDS[h.state] || h.state);
     $('handoff-holder').textContent = holder(h) + (h.state === 'claimed' && !mine ? ': only they can reply.' : '.');
-    $('handoff-claim').hidden = h.state !== 'waiting';
+    // a conversation whose wait timed out may still be claimed (the shopper was offered the email path meanwhile)
+    $('handoff-claim').hidden = !(h.state === 'waiting' || h.state === 'timed_out');
     $('handoff-resolve').hidden = !(mine && h.state === 'claimed');
     $('reply-form').hidden = !(mine && h.state === 'claimed');
     if (!open) { stopHandoff(); }
@@ -979,7 +980,7 @@
   /** Live updates of the open conversation: the events route read with fetch (the bearer header), else polling. */
   function follow() {
     var h = state.handoff;
-    if (!h || !(h.state === 'waiting' || h.state === 'claimed')) { return; }
+    if (!h || !(h.state === 'waiting' || h.state === 'claimed' || h.state === 'timed_out')) { return; }
     var ctl = window.AbortController ? new AbortController() : null;
     state.stream = ctl;
     var url = '/api/operator/handoffs/' + encodeURIComponent(h.id) + '/events' + q({ after: state.lastId });
@@ -1022,7 +1023,7 @@
   /** Polling with back-off (2 s doubling to 30 s) while the stream is unavailable; news resets the wait. */
   function poll() {
     var h = state.handoff;
-    if (!h || !(h.state === 'waiting' || h.state === 'claimed')) { return; }
+    if (!h || !(h.state === 'waiting' || h.state === 'claimed' || h.state === 'timed_out')) { return; }
     state.wait = state.wait || 2000;
     state.pollTimer = setTimeout(function () {
       api('GET', '/api/operator/handoffs/' + encodeURIComponent(h.id) + '/messages' + q({ after: state.lastId })).then(function (b) {
