@@ -148,6 +148,8 @@ test('live handoff across two replicas: requested, claimed, three messages each 
   const op = await opCtx.newPage();
   const csp = [];
   op.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) csp.push(m.text()); });
+  const opRequests = [];
+  op.on('request', (r) => opRequests.push(r.url()));
   await op.goto(opBase + '/admin/');
   await op.fill('#op-login', 'anna-' + RUN);
   await op.fill('#op-password', 'wrong password ' + RUN);
@@ -163,6 +165,8 @@ test('live handoff across two replicas: requested, claimed, three messages each 
 
   // the shopper asks for a person
   const { ctx, page } = await shopperPage();
+  const shopperRequests = [];
+  page.on('request', (r) => shopperRequests.push(r.url()));
   await page.locator('.head button', { hasText: 'Talk to a person' }).click();
   await waitWidget(page, /^Waiting for a person/);
   const conversation = await conversationOf(page);
@@ -230,6 +234,11 @@ test('live handoff across two replicas: requested, claimed, three messages each 
   // the colleague's page got them too, by polling the messages route after the last id
   await carlPage.waitForFunction(() => /Operator line 3[\s\S]*Shopper line 3/.test(document.getElementById('handoff-messages').textContent), null, { timeout: 45000 });
   await carlCtx.close();
+  // both pages followed over their event streams (polling is only the fallback)
+  assert.ok(opRequests.some((u) => /\/api\/operator\/handoffs\/[^/]+\/events/.test(u)), 'the inbox opened the events route');
+  assert.ok(!opRequests.some((u) => /\/api\/operator\/handoffs\/[^/]+\/messages\?/.test(u)), 'the inbox did not have to poll');
+  assert.ok(shopperRequests.some((u) => /\/api\/chat\/live\?/.test(u) && u.startsWith(SHOPPER)), 'the widget opened its live stream on the shopper\'s replica');
+  assert.ok(!shopperRequests.some((u) => /\/api\/chat\/live\/messages/.test(u)), 'the widget did not have to poll');
   const assistantBefore = (await widgetTexts(page, 'assistant')).length;
   assert.ok(!(await widgetTexts(page, 'assistant')).some((t) => /Shopper line/.test(t)), 'the assistant stayed silent');
 
