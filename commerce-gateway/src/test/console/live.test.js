@@ -186,6 +186,10 @@ test('live handoff across two replicas: requested, claimed, three messages each 
   const item = op.locator('#inbox-list li[data-handoff="' + handoff.id + '"]');
   await item.waitFor();
   assert.match(await item.textContent(), /Waiting/);
+  // the list is drawn anew (every 10 s, or on Refresh): the keyboard focus stays on the same conversation
+  await item.locator('button').focus();
+  await op.evaluate(() => { document.activeElement.setAttribute('data-old', '1'); document.getElementById('inbox-filter').requestSubmit(); });
+  await op.waitForFunction((id) => { const a = document.activeElement; return a && !a.hasAttribute('data-old') && a.closest('li[data-handoff="' + id + '"]'); }, handoff.id);
   await item.locator('button').click();
   await op.waitForSelector('#handoff:not([hidden])');
   assert.match(await op.textContent('#handoff-meta'), /not verified/);

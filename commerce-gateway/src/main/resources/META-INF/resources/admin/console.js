@@ -906,10 +906,15 @@
   function refreshInbox() {
     if (!store()) { return; }
     api('GET', '/api/operator/handoffs' + q({ state: $('i-state').value, domain: store() })).then(function (b) {
+      // the list is drawn anew every 10 s: the keyboard focus stays on the same conversation's button
+      var focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('#inbox-list li');
+      var keep = focused ? focused.getAttribute('data-handoff') : null;
       var list = clear($('inbox-list'));
       var items = (b && b.handoffs) || [];
-      $('inbox-summary').textContent = items.length + ' ' + ($('i-state').value === 'open' ? 'open ' : $('i-state').value + ' ')
+      var summary = items.length + ' ' + ($('i-state').value === 'open' ? 'open ' : $('i-state').value.replace('_', ' ') + ' ')
         + 'conversation' + (items.length === 1 ? '' : 's') + ' for ' + store() + '.';
+      // announced when it changes, not every 10 s
+      if ($('inbox-summary').textContent !== summary) { $('inbox-summary').textContent = summary; }
       items.forEach(function (h) {
         var current = state.handoff && state.handoff.id === h.id;
         list.appendChild(el('li', { class: 'card handoff-item ' + h.state + (current ? ' current' : ''), 'data-handoff': h.id }, [
@@ -918,6 +923,7 @@
           el('button', { type: 'button', class: current ? 'secondary' : '', text: 'Open', 'aria-label': 'Open the conversation of ' + when(h.createdAt) + ': ' + (h.preview || '').slice(0, 60),
             onclick: function () { openHandoff(h.id); } })
         ]));
+        if (h.id === keep) { list.lastChild.querySelector('button').focus(); }
       });
     }).catch(fail());
   }
