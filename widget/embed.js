@@ -586,9 +586,10 @@
     es.addEventListener('message', function (e) { liveMsg(JSON.parse(e.data)); });
     es.onerror = function () {
       liveStop();
-      // a stream that never opened is blocked on the way: poll from now on
+      // a stream that never opened is blocked on the way: poll from now on; one that worked is reopened after the
+      // last message seen
       if (!ok) noSse = true;
-      pollT = setTimeout(function () { pollT = 0; liveGo(); }, wait);
+      if (noSse) liveGo(); else pollT = setTimeout(function () { pollT = 0; liveGo(); }, wait);
     };
   }
   function poll() {

@@ -786,6 +786,32 @@ test('live: a reload shows the person\'s messages from the history and reopens t
   await ctx.close();
 });
 
+test('live: a stream that breaks is reopened after the last message seen, and nothing is missed or drawn twice', async () => {
+  reset();
+  const { ctx, page } = await newPage({});
+  await openAndGreet(page);
+  await say(page, 'a live person please');
+  const id = await convId(page);
+  const l = () => server.state.live.get(id);
+  for (let i = 0; i < 50 && !l().clients.size; i++) await new Promise((r) => setTimeout(r, 100));
+  server.state.liveAct(id, 'claim', 'Anna Berg');
+  server.state.liveAct(id, 'say', 'First');
+  await waitLog(page, /First/);
+  const seen = l().messages.slice(-1)[0].id;
+  server.state.requests.length = 0;
+  // the connection drops (a replica restarts); a message is written meanwhile
+  l().clients.forEach((c) => c.destroy());
+  l().clients.clear();
+  server.state.liveAct(id, 'say', 'Written while the stream was down');
+  await waitLog(page, /Written while the stream was down/);
+  const again = server.state.requests.filter((r) => r.path === '/api/chat/live');
+  assert.ok(again.length >= 1, 'reopened');
+  assert.match(again[0].query, new RegExp('after=' + seen + '$'));
+  assert.equal(server.state.requests.filter((r) => r.path === '/api/chat/live/messages').length, 0, 'a stream that worked is reopened, not replaced by polling');
+  assert.deepEqual((await logTexts(page)).filter((t) => t.startsWith('op:')), ['op:Anna: First', 'op:Anna: Written while the stream was down']);
+  await ctx.close();
+});
+
 test('live: where the event stream is blocked, polling with back-off (2 s, then 4 s) after the last message', async () => {
   reset();
   server.state.sseBlocked = true;
