@@ -39,8 +39,13 @@ public class LiveBus {
     }
 
     void start(@Observes StartupEvent event) {
-        subscribe().subscribe().with(s -> subscriber = s,
-                e -> Log.errorf("Live events: the Redis subscription failed (%s)", e.getClass().getSimpleName()));
+        // Redis may come up after us: keep trying (streams catch up from PostgreSQL meanwhile)
+        subscribe().onFailure().invoke(e -> Log.warnf("Live events: subscribing failed (%s), retrying",
+                e.getClass().getSimpleName()))
+                .onFailure().retry().withBackOff(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30))
+                .indefinitely()
+                .subscribe().with(s -> subscriber = s,
+                        e -> Log.errorf("Live events: the Redis subscription failed (%s)", e.getClass().getSimpleName()));
     }
 
     Uni<ReactivePubSubCommands.ReactiveRedisSubscriber> subscribe() {

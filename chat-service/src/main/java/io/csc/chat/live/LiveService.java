@@ -12,6 +12,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.csc.chat.assistant.Awaiting;
+import io.csc.chat.assistant.Dialogue;
 import io.csc.chat.client.GatewayClient;
 import io.csc.chat.conversation.ConversationRepository;
 import io.csc.chat.conversation.MessageEntity;
@@ -416,7 +418,9 @@ public class LiveService {
             Map<String, Object> v = new LinkedHashMap<>(values);
             v.putIfAbsent("within", ReplyCatalog.text(language, "handoff.within"));
             String text = ReplyCatalog.text(language, key, v);
-            return conversations.append(h.conversationId(), "assistant", text)
+            // stored as the assistant's reply with a state of its own: nothing live, the shopper's language kept
+            return conversations.finish(h.conversationId(), text, 0,
+                    new Dialogue(Awaiting.NOTHING, null, null, List.of(), language.code(), 0))
                     .chain(() -> live.addMessage(h.id(), h.conversationId(), "assistant", text, null, null))
                     .call(m -> bus.publish(LiveEvent.of(m))).replaceWithVoid();
         });

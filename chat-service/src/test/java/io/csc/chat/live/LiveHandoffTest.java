@@ -46,6 +46,8 @@ class LiveHandoffTest {
     Pool pool;
     @Inject
     LiveTimeoutJob timeouts;
+    @Inject
+    io.csc.chat.tools.VerificationTools verifications;
 
     @BeforeEach
     void reset() {
@@ -209,6 +211,17 @@ class LiveHandoffTest {
             assertTrue(shopperStream.next("message").contains("I'm back"));
             assertEquals("{\"state\":\"resolved\"}", shopperStream.next("state"));
         }
+        // a browser that reconnects after operator 1 gets what it missed from PostgreSQL, in order
+        long first = ((Number) RestAssured.given().header("X-Forwarded-For", c.ip()).queryParam("domain", c.domain())
+                .queryParam("session_id", c.session()).queryParam("conversation_id", c.conversationId())
+                .get("/api/chat/live/messages").path("messages[0].id")).longValue();
+        try (Live.Sse again = new Live.Sse(query + "&after=" + first, null)) {
+            assertEquals("{\"state\":\"resolved\"}", again.next("state"));
+            List<String> missed = again.messages(3);
+            assertTrue(missed.get(0).contains("operator 2") && missed.get(1).contains("operator 3")
+                    && missed.get(2).contains("\"role\":\"assistant\"") && missed.get(2).contains("I'm back"),
+                    missed.toString());
+        }
         Live.as(s.bearer()).body(Map.of("text", "too late")).post("/api/operator/handoffs/" + id + "/messages").then()
                 .statusCode(409).body("code", equalTo("resolved"));
         Live.as(s.bearer()).post("/api/operator/handoffs/" + id + "/claim").then().statusCode(409)
@@ -241,9 +254,35 @@ class LiveHandoffTest {
         Map<String, Object> confirm = new java.util.HashMap<>(c.turn("yes, cancel order 1001"));
         confirm.put("confirm", "pa_anything");
         Api.chat(c.ip(), confirm).then().statusCode(200).body("message", nullValue()).body("live.state", equalTo("claimed"));
+        // the streamed turn too: no text, one done event without a message
+        String streamed = Api.client(c.ip()).body(c.turn("are you there?")).post("/api/chat/stream").then().statusCode(200)
+                .extract().asString();
+        assertFalse(streamed.contains("event: delta"), streamed);
+        assertTrue(
+                streamed.contains("event: done") && streamed.contains("\"live\":{\"state\":\"claimed\",\"operator\":\"Anna\"}")
+                        && !streamed.contains("\"message\""),
+                streamed);
         assertEquals(before, assistantMessages(c));
+        Live.as(s.bearer()).queryParam("after", 0).get("/api/operator/handoffs/" + id + "/messages").then()
+                .body("messages.text", equalTo(List.of("yes, cancel order 1001", "are you there?")));
         ServicesResource.gateway.verify(0, com.github.tomakehurst.wiremock.client.WireMock
                 .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/orders/.*")));
+    }
+
+    @Test
+    void theOperatorSeesTheVerificationLevelAndTheOrdersTheGrantCoversNothingMore() {
+        Staffed s = staffed();
+        Chats c = s.shopper();
+        ServicesResource.verification.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/internal/verification/simple"))
+                .atPriority(1).willReturn(okJson("{\"level\": \"full\"}")));
+        await(() -> verifications.startSimple(c.ctx(), Stubs.ALICE, 1001L));
+        Live.askForPerson(c);
+        String id = Live.handoffOf(s.bearer(), c.domain());
+        Live.as(s.bearer()).get("/api/operator/handoffs").then().body("handoffs[0].verification", equalTo("email"));
+        Live.as(s.bearer()).get("/api/operator/handoffs/" + id).then().statusCode(200)
+                .body("verification.level", equalTo("email")).body("verification.orders", equalTo(List.of(1001)))
+                .body(not(containsString(Stubs.ALICE)));
     }
 
     @Test
@@ -348,6 +387,7 @@ class LiveHandoffTest {
                 + c.conversationId();
         try (Live.Sse stream = new Live.Sse(query, null)) {
             assertEquals("{\"state\":\"none\"}", stream.next("state"));
+            stream.next("ping"); // the heartbeat (CHAT_LIVE_HEARTBEAT, 1 s in tests)
             String event = "{\"conversationId\":\"" + c.conversationId() + "\",\"message\":{\"id\":987654321,"
                     + "\"handoffId\":\"h_other\",\"conversationId\":\"" + c.conversationId() + "\",\"role\":\"operator\","
                     + "\"text\":\"from the other replica\",\"operatorName\":\"Bea Other\",\"at\":\"2026-01-01T10:00:00Z\"},"
