@@ -8,7 +8,10 @@
 //   CSC_LIVE_SHOPPER_URL        the replica the shopper's page is served by (default http://127.0.0.1:8080)
 //   CSC_LIVE_OPERATOR_CHAT_URL  the other replica, for everything the operator does (default http://127.0.0.1:8084)
 //   CSC_GATEWAY_URL             commerce-gateway, which serves the console (default http://127.0.0.1:8081)
-//   CSC_E2E_INBOX_URL           the mailer's inbox API (GreenMail, default http://127.0.0.1:8025); unset: no mail check
+//   CSC_E2E_INBOX_URL           the mailer's inbox API (GreenMail, default http://127.0.0.1:8025); not answering: no mail check
+//   CSC_CART_PORT               cart-service's port for the operator's proxy (default 8083)
+// Against the private stack: STACK_CHAT_REPLICAS=2 stack start, then the variables it prints (demo.localhost is
+// registered here when the system does not have it, and removed after).
 const assert = require('assert');
 const path = require('path');
 const fs = require('fs');
@@ -59,10 +62,18 @@ async function setup() {
   const port = await freePort();
   proxy = spawn(process.execPath, [path.join(__dirname, 'proxy.js'), String(port)], {
     env: Object.assign({}, process.env, { PORT_CHAT_SERVICE: new URL(OPERATOR_CHAT).port, PORT_COMMERCE_GATEWAY: new URL(GATEWAY).port,
-      PORT_CART_SERVICE: '8083' }), stdio: 'ignore'
+      PORT_CART_SERVICE: process.env.CSC_CART_PORT || '8083' }), stdio: 'ignore'
   });
   opBase = 'http://127.0.0.1:' + port;
   for (let i = 0; i < 50 && !(await up(opBase + '/admin/')); i++) await new Promise((r) => setTimeout(r, 100));
+  // the demo store's tenant (deploy/local/run registers it; a private stack does not)
+  if ((await api('GET', '/api/admin/config/' + STORE_A)).status === 404) {
+    const add = await api('POST', '/api/admin/config', { domain: STORE_A, store_name: 'Demo Store', woocommerce_url: DEMO,
+      woocommerce_consumer_key: KEY, woocommerce_consumer_secret: SECRET, woocommerce_enabled: true, development_store: true,
+      support_email: 'support@' + STORE_A, allowed_origins: [BASE, SHOPPER] });
+    if (add.status >= 300) { down = 'could not register ' + STORE_A + ': ' + add.status; return; }
+    made.stores.push(STORE_A);
+  }
   before = (await api('GET', '/api/admin/chat/live/' + STORE_A)).body;
   browser = await launch();
   fs.mkdirSync(SHOTS, { recursive: true });
