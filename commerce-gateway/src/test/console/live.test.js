@@ -366,6 +366,7 @@ test('outside business hours: the shopper is told and offered the email path; th
   assert.strictEqual(await page.locator('.msg.sys').count(), 0, 'no "waiting for a person" line');
   await page.screenshot({ path: path.join(TARGET, 'live-closed.png') });
   assert.strictEqual(await page.evaluate(() => localStorage.getItem('csc_live:demo.localhost')), null, 'no live stream: nobody is there');
+  if (mailsBefore === null) console.log('     (no mail inbox answers at ' + INBOX + ': the one mail was not checked)');
   if (mailsBefore !== null) {
     let n = mailsBefore;
     for (let i = 0; i < 40 && n === mailsBefore; i++) { await new Promise((r) => setTimeout(r, 250)); n = await mails(address); }
