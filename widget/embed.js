@@ -59,12 +59,16 @@
     viewCart: 'View cart'
   };
   T.handoffSubtitle = 'A person from our team will reply';
+  // Live handoff (docs/live-handoff.md): {name} is the person's first name.
+  T.liveWaiting = 'Waiting for a person from our team…';
+  T.liveWith = '{name} from our team';
+  T.liveJoined = '{name} has joined the chat.';
   // de, es, fr by the page's locale (the plugin passes WordPress's, e.g. de_DE); else English.
-  var L10N_KEYS = 'title subtitle launcher close unread log placeholder inputLabel send you assistant typing sources human humanMessage emailLabel emailSend codeLabel codeSend confirmNo yes no retry network rateLimited tooLong unavailable failed minutes minute seconds newTab cards regularPrice salePrice options choose addToCart viewProduct adding added addFailed chooseFirst order orderTotal tracking cart viewCart handoffSubtitle'.split(' ');
+  var L10N_KEYS = 'title subtitle launcher close unread log placeholder inputLabel send you assistant typing sources human humanMessage emailLabel emailSend codeLabel codeSend confirmNo yes no retry network rateLimited tooLong unavailable failed minutes minute seconds newTab cards regularPrice salePrice options choose addToCart viewProduct adding added addFailed chooseFirst order orderTotal tracking cart viewCart handoffSubtitle liveWaiting liveWith liveJoined'.split(' ');
   var L10N = {
-    de: 'Chatten Sie mit uns|Wir antworten meist sofort|Mit dem Shop chatten|Chat schließen|neue Nachricht|Unterhaltung|Ihre Nachricht…|Nachricht|Senden|Sie|Assistent|Der Assistent schreibt|Quellen|Mit einem Menschen sprechen|Ich möchte mit einem Menschen sprechen.|Ihre E-Mail-Adresse|Senden|Der 6-stellige Code aus Ihrer E-Mail|Bestätigen|Nein, behalten|Ja|Nein|Erneut versuchen|Der Chat ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.|Sie haben viele Nachrichten gesendet. Bitte warten Sie {wait}.|Die Nachricht ist zu lang (höchstens 2.000 Zeichen).|Der Chat ist gerade nicht verfügbar. Bitte versuchen Sie es in einigen Minuten erneut.|Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.|{n} Minuten|eine Minute|{n} Sekunden|(öffnet in neuem Tab)|Ergebnisse|Regulärer Preis:|Angebotspreis:|Varianten|Bitte wählen…|In den Warenkorb|Produkt ansehen|Wird hinzugefügt…|{name} liegt jetzt in Ihrem Warenkorb.|Das konnte nicht in den Warenkorb gelegt werden.|Bitte wählen Sie zuerst eine Variante.|Bestellung #{n}|Gesamt:|Sendung verfolgen|Ihr Warenkorb|Warenkorb ansehen|Eine Person aus unserem Team antwortet Ihnen',
-    es: 'Chatea con nosotros|Solemos responder enseguida|Chatear con la tienda|Cerrar el chat|mensaje nuevo|Conversación|Escribe tu mensaje…|Mensaje|Enviar|Tú|Asistente|El asistente está escribiendo|Fuentes|Hablar con una persona|Quiero hablar con una persona.|Tu correo electrónico|Enviar|El código de 6 dígitos de tu correo|Verificar|No, mantenerlo|Sí|No|Reintentar|No pudimos conectar con el chat. Revisa tu conexión e inténtalo de nuevo.|Has enviado muchos mensajes. Espera {wait} antes de enviar otro.|El mensaje es demasiado largo (máximo 2.000 caracteres).|El chat no está disponible ahora. Inténtalo de nuevo en unos minutos.|Algo ha fallado por nuestra parte. Inténtalo de nuevo.|{n} minutos|un minuto|{n} segundos|(se abre en una pestaña nueva)|Resultados|Precio normal:|Precio de oferta:|Opciones|Elige…|Añadir al carrito|Ver producto|Añadiendo…|{name} se ha añadido a tu carrito.|No se pudo añadir al carrito.|Elige primero las opciones.|Pedido #{n}|Total:|Seguir el envío|Tu carrito|Ver carrito|Una persona de nuestro equipo te responderá',
-    fr: 'Discutons|Nous répondons généralement tout de suite|Discuter avec la boutique|Fermer le chat|nouveau message|Conversation|Votre message…|Message|Envoyer|Vous|Assistant|L’assistant écrit|Sources|Parler à une personne|Je voudrais parler à une personne.|Votre adresse e-mail|Envoyer|Le code à 6 chiffres reçu par e-mail|Vérifier|Non, le garder|Oui|Non|Réessayer|Impossible de joindre le chat. Vérifiez votre connexion et réessayez.|Vous avez envoyé beaucoup de messages. Patientez {wait} avant d’en envoyer un autre.|Ce message est trop long (2 000 caractères au plus).|Le chat n’est pas disponible pour le moment. Réessayez dans quelques minutes.|Un problème est survenu de notre côté. Réessayez.|{n} minutes|une minute|{n} secondes|(s’ouvre dans un nouvel onglet)|Résultats|Prix normal :|Prix soldé :|Options|Choisir…|Ajouter au panier|Voir le produit|Ajout…|{name} a été ajouté à votre panier.|Impossible de l’ajouter au panier.|Choisissez d’abord les options.|Commande n° {n}|Total :|Suivre le colis|Votre panier|Voir le panier|Une personne de notre équipe vous répondra'
+    de: 'Chatten Sie mit uns|Wir antworten meist sofort|Mit dem Shop chatten|Chat schließen|neue Nachricht|Unterhaltung|Ihre Nachricht…|Nachricht|Senden|Sie|Assistent|Der Assistent schreibt|Quellen|Mit einem Menschen sprechen|Ich möchte mit einem Menschen sprechen.|Ihre E-Mail-Adresse|Senden|Der 6-stellige Code aus Ihrer E-Mail|Bestätigen|Nein, behalten|Ja|Nein|Erneut versuchen|Der Chat ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.|Sie haben viele Nachrichten gesendet. Bitte warten Sie {wait}.|Die Nachricht ist zu lang (höchstens 2.000 Zeichen).|Der Chat ist gerade nicht verfügbar. Bitte versuchen Sie es in einigen Minuten erneut.|Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.|{n} Minuten|eine Minute|{n} Sekunden|(öffnet in neuem Tab)|Ergebnisse|Regulärer Preis:|Angebotspreis:|Varianten|Bitte wählen…|In den Warenkorb|Produkt ansehen|Wird hinzugefügt…|{name} liegt jetzt in Ihrem Warenkorb.|Das konnte nicht in den Warenkorb gelegt werden.|Bitte wählen Sie zuerst eine Variante.|Bestellung #{n}|Gesamt:|Sendung verfolgen|Ihr Warenkorb|Warenkorb ansehen|Eine Person aus unserem Team antwortet Ihnen|Wir warten auf eine Person aus unserem Team…|{name} aus unserem Team|{name} ist jetzt im Chat.',
+    es: 'Chatea con nosotros|Solemos responder enseguida|Chatear con la tienda|Cerrar el chat|mensaje nuevo|Conversación|Escribe tu mensaje…|Mensaje|Enviar|Tú|Asistente|El asistente está escribiendo|Fuentes|Hablar con una persona|Quiero hablar con una persona.|Tu correo electrónico|Enviar|El código de 6 dígitos de tu correo|Verificar|No, mantenerlo|Sí|No|Reintentar|No pudimos conectar con el chat. Revisa tu conexión e inténtalo de nuevo.|Has enviado muchos mensajes. Espera {wait} antes de enviar otro.|El mensaje es demasiado largo (máximo 2.000 caracteres).|El chat no está disponible ahora. Inténtalo de nuevo en unos minutos.|Algo ha fallado por nuestra parte. Inténtalo de nuevo.|{n} minutos|un minuto|{n} segundos|(se abre en una pestaña nueva)|Resultados|Precio normal:|Precio de oferta:|Opciones|Elige…|Añadir al carrito|Ver producto|Añadiendo…|{name} se ha añadido a tu carrito.|No se pudo añadir al carrito.|Elige primero las opciones.|Pedido #{n}|Total:|Seguir el envío|Tu carrito|Ver carrito|Una persona de nuestro equipo te responderá|Esperando a una persona de nuestro equipo…|{name}, de nuestro equipo|{name} se ha unido al chat.',
+    fr: 'Discutons|Nous répondons généralement tout de suite|Discuter avec la boutique|Fermer le chat|nouveau message|Conversation|Votre message…|Message|Envoyer|Vous|Assistant|L’assistant écrit|Sources|Parler à une personne|Je voudrais parler à une personne.|Votre adresse e-mail|Envoyer|Le code à 6 chiffres reçu par e-mail|Vérifier|Non, le garder|Oui|Non|Réessayer|Impossible de joindre le chat. Vérifiez votre connexion et réessayez.|Vous avez envoyé beaucoup de messages. Patientez {wait} avant d’en envoyer un autre.|Ce message est trop long (2 000 caractères au plus).|Le chat n’est pas disponible pour le moment. Réessayez dans quelques minutes.|Un problème est survenu de notre côté. Réessayez.|{n} minutes|une minute|{n} secondes|(s’ouvre dans un nouvel onglet)|Résultats|Prix normal :|Prix soldé :|Options|Choisir…|Ajouter au panier|Voir le produit|Ajout…|{name} a été ajouté à votre panier.|Impossible de l’ajouter au panier.|Choisissez d’abord les options.|Commande n° {n}|Total :|Suivre le colis|Votre panier|Voir le panier|Une personne de notre équipe vous répondra|En attente d’une personne de notre équipe…|{name}, de notre équipe|{name} a rejoint la conversation.'
   };
   var lang = String(cfg.locale || document.documentElement.lang || navigator.language || 'en').replace('_', '-');
   var k;
@@ -108,6 +112,7 @@
   var KEY_SID = 'csc_session:' + domain;
   var KEY_OPEN = 'csc_open:' + domain;
   var KEY_HANDOFF = 'csc_handoff:' + domain;
+  var KEY_LIVE = 'csc_live:' + domain;
   // The plugin's session id ties the chat to the cart it reports.
   var sessionId = cfg.sessionId || store('s', KEY_SID) || randomId();
   store('s', KEY_SID, sessionId);
@@ -160,6 +165,9 @@
     '.msg{max-width:85%;padding:9px 12px;border-radius:14px;white-space:pre-wrap;overflow-wrap:anywhere}',
     '.msg.assistant{align-self:flex-start;background:#eceff3;border-bottom-left-radius:4px}',
     '.msg.user{align-self:flex-end;background:var(--a,#1d4ed8);color:var(--on,#fff);border-bottom-right-radius:4px}',
+    '.msg.op{align-self:flex-start;background:#ecfdf5;border:1px solid #047857;border-bottom-left-radius:4px}',
+    '.msg b{display:block;font-size:13px;color:#065f46}',
+    '.msg.sys{align-self:center;font-size:13px;color:#374151;padding:2px 8px}',
     '.msg.notice{align-self:stretch;max-width:none;background:#fff4e5;border:1px solid #b45309;color:#1a1a1a}',
     '.msg a{color:#1e40af;text-decoration:underline}',
     '.msg.user a{color:inherit}',
@@ -269,7 +277,8 @@
   // so it is announced once.
   var draft = el('div', { class: 'msg assistant draft', 'aria-hidden': 'true', hidden: true });
   var typing = el('div', { class: 'typing', role: 'status', hidden: true }, [el('i'), el('i'), el('i'), el('span', { class: 'sr', text: T.typing })]);
-  var body = el('div', { class: 'body' }, [logEl, draft, el('div', null, [typing])]);
+  // focusable, so the keyboard can scroll a long conversation without links in it
+  var body = el('div', { class: 'body', tabindex: '0' }, [logEl, draft, el('div', null, [typing])]);
   var actions = el('div', { class: 'actions' });
   var input = el('textarea', {
     id: 'csc-input', rows: '1', maxlength: '2000', placeholder: T.placeholder, 'aria-label': T.inputLabel,
@@ -286,13 +295,14 @@
   var sendBtn = el('button', { class: 'btn', type: 'submit', text: T.send });
   var form = el('form', { class: 'foot', onsubmit: function (e) { e.preventDefault(); submitInput(); } }, [input, sendBtn]);
   var subEl = el('p', { id: 'csc-sub', text: T.subtitle });
+  var titleEl = el('h2', { id: 'csc-title', text: T.title });
   var panel = el('div', {
     id: 'csc-panel', class: 'panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'csc-title',
     'aria-describedby': 'csc-sub', hidden: true
   }, [
     el('div', { class: 'head' }, [
       safeUrl(brand.avatarUrl) ? el('img', { src: brand.avatarUrl, alt: '', width: '36', height: '36' }) : null,
-      el('div', null, [el('h2', { id: 'csc-title', text: T.title }), subEl]),
+      el('div', null, [titleEl, subEl]),
       humanBtn, closeBtn
     ]),
     body, actions, form
@@ -330,10 +340,12 @@
     if (cards) m.classList.add('wide');
     return m;
   }
-  function bubble(role, text, extra) {
+  function bubble(role, text, extra, name) {
     var who = role === 'user' ? T.you : role === 'assistant' ? T.assistant : '';
     var m = el('div', { class: 'msg ' + role });
     if (who) m.appendChild(el('span', { class: 'sr', text: who + ': ' }));
+    // a person's messages carry their name, seen and heard
+    if (name) m.appendChild(el('b', null, [document.createTextNode(name), el('span', { class: 'sr', text: ': ' })]));
     richText(m, text);
     if (extra) m.appendChild(extra);
     logEl.appendChild(m);
@@ -513,6 +525,91 @@
     subEl.textContent = on ? T.handoffSubtitle : T.subtitle;
     if (on && conversationId) store('l', KEY_HANDOFF, conversationId);
   }
+  // Live handoff (docs/live-handoff.md): a person joins this chat. Their messages come over Server-Sent Events
+  // (GET /api/chat/live), or by polling with back-off (2 s doubling to 30 s) where the stream is blocked; both resume
+  // after the last message seen. The state is kept like the conversation id, so a reload reopens the stream.
+  var liveS = null, liveName = '', lastId = null, seen = {}, es = null, pollT = 0, wait = 2000, noSse = !window.EventSource;
+  function liveOn() { return liveS === 'waiting' || liveS === 'claimed'; }
+  // a person may still claim a conversation whose wait timed out: keep listening
+  function listening() { return liveOn() || liveS === 'timed_out'; }
+  function live(l) {
+    var s = l.state, was = liveS, wasOn = liveOn();
+    if (!s) return;
+    liveS = s;
+    if (l.operator) liveName = String(l.operator);
+    var on = liveOn();
+    // the header changes while a person is asked or answers, and once back (an email handoff keeps its status)
+    if (on || wasOn) {
+      titleEl.textContent = s === 'claimed' ? T.liveWith.replace('{name}', liveName) : T.title;
+      subEl.textContent = s === 'waiting' ? T.liveWaiting : on ? T.handoffSubtitle : T.subtitle;
+      humanBtn.hidden = on;
+      if (!on) store('l', KEY_HANDOFF, null);
+    }
+    liveSave();
+    // a change of state is said once in the log (announced); what comes after a person (back, nobody came in time,
+    // the email offer) is the assistant's own message
+    if (s !== was && on) bubble('sys', s === 'waiting' ? T.liveWaiting : T.liveJoined.replace('{name}', liveName));
+    if (listening()) liveGo(); else liveStop();
+  }
+  function liveSave() { store('l', KEY_LIVE, listening() ? JSON.stringify([conversationId, liveS, liveName, lastId]) : null); }
+  function liveMsg(m) {
+    if (!m || m.id == null || seen[m.id]) return;
+    seen[m.id] = 1;
+    lastId = m.id;
+    liveSave();
+    // the shopper's own words are on screen already
+    if (m.role === 'operator') bubble('op', m.text, null, m.operator || liveName);
+    else if (m.role === 'assistant') answer({ message: m.text });
+    else return;
+    if (!isOpen) setBadge(1);
+  }
+  function liveQ() {
+    return '?domain=' + encodeURIComponent(domain) + '&session_id=' + encodeURIComponent(sessionId)
+      + '&conversation_id=' + encodeURIComponent(conversationId) + (lastId != null ? '&after=' + encodeURIComponent(lastId) : '');
+  }
+  function liveStop() {
+    if (es) es.close();
+    clearTimeout(pollT);
+    es = null;
+    pollT = 0;
+  }
+  function liveGo() {
+    if (es || pollT || !listening() || !conversationId) return;
+    if (noSse) {
+      pollT = setTimeout(poll, wait);
+      return;
+    }
+    var ok = 0;
+    es = new EventSource(server + '/api/chat/live' + liveQ());
+    es.onopen = function () { ok = 1; wait = 2000; };
+    es.addEventListener('state', function (e) { live(JSON.parse(e.data)); });
+    es.addEventListener('message', function (e) { liveMsg(JSON.parse(e.data)); });
+    es.onerror = function () {
+      liveStop();
+      // a stream that never opened is blocked on the way: poll from now on; one that worked is reopened after the
+      // last message seen
+      if (!ok) noSse = true;
+      if (noSse) liveGo(); else pollT = setTimeout(function () { pollT = 0; liveGo(); }, wait);
+    };
+  }
+  function poll() {
+    fetch(server + '/api/chat/live/messages' + liveQ(), { credentials: 'omit', headers: { Accept: 'application/json' } })
+      .then(check)
+      .then(function (r) { return r.json(); })
+      .then(function (j) {
+        var n = (j.messages || []).length;
+        (j.messages || []).forEach(liveMsg);
+        wait = n ? 2000 : Math.min(wait * 2, 30000);
+        pollT = 0;
+        live(j);
+      }, function (err) {
+        log('live poll failed', err);
+        wait = Math.min(wait * 2, 30000);
+        pollT = 0;
+        liveGo();
+      });
+  }
+
   // ui hints from the answer: one inline control at a time under the conversation.
   function renderUi(ui) {
     actions.textContent = '';
@@ -647,7 +744,8 @@
   function deliver(text, confirmId, firstTry) {
     setBusy(true);
     lastSent = { text: text, confirm: confirmId };
-    setTyping(true);
+    // while a person holds the conversation the assistant stays silent
+    setTyping(liveS !== 'claimed');
     var streamed = '';
     var extra = { message: text };
     if (confirmId) extra.confirm = confirmId;
@@ -676,8 +774,9 @@
         setBusy(false);
         log('answer', resp);
         remember(resp);
-        answer(resp, streamed);
+        if (resp.message || streamed || !resp.live) answer(resp, streamed);
         renderUi(resp.ui);
+        if (resp.live) live(resp.live);
       })
       .catch(function (err) {
         draft.hidden = true;
@@ -722,6 +821,7 @@
         if (brand.greeting && guest && !abandoned && !resp.resumed) resp.message = brand.greeting;
         if (resp.message) answer(resp);
         renderUi(resp.ui);
+        if (resp.live) live(resp.live);
         if (abandoned && !isOpen) {
           setBadge(1);
           if (behavior.autoOpen) open(true);
@@ -747,16 +847,25 @@
       .then(function (r) { return r.json(); })
       .then(function (h) {
         var list = Array.isArray(h) ? h : h.messages || [];
+        var l = JSON.parse(store('l', KEY_LIVE) || '[]');
+        if (l[0] !== conversationId) l = [];
+        liveName = l[2] || '';
         // Restored history is not news: keep the live region quiet while it is drawn.
         logEl.setAttribute('aria-live', 'off');
         list.forEach(function (m) {
-          var role = m.role === 'user' ? 'user' : 'assistant';
+          var role = m.role === 'user' || m.role === 'shopper' ? 'user' : m.role === 'operator' ? 'op' : 'assistant';
           var t = m.text != null ? m.text : m.message != null ? m.message : m.content;
-          if (role === 'assistant') answer({ message: t, sources: m.sources, cards: m.cards }); else bubble(role, t);
+          if (m.id != null && m.role === 'operator') seen[m.id] = 1;
+          if (role === 'assistant') answer({ message: t, sources: m.sources, cards: m.cards }); else bubble(role, t, null, m.operator || role === 'op' && liveName);
         });
         setTimeout(function () { logEl.setAttribute('aria-live', 'polite'); }, 0);
         log('restored', list.length);
         if (store('l', KEY_HANDOFF) === conversationId) handedOff(true);
+        if (l[1]) {
+          lastId = l[3];
+          liveS = l[1]; // no news: said before the reload
+          live({ state: l[1], operator: l[2] });
+        }
         if (!list.length) return false;
         started = true;
         return true;

@@ -22,7 +22,10 @@ async function launch() {
 async function run() {
   fs.mkdirSync(TARGET, { recursive: true });
   let passed = 0, failed = 0, skipped = 0;
+  // CSC_TEST_FILTER: a regular expression; only the tests whose names match run (the others are not counted)
+  const only = process.env.CSC_TEST_FILTER ? new RegExp(process.env.CSC_TEST_FILTER) : null;
   for (const t of tests) {
+    if (only && !only.test(t.name)) continue;
     if (t.skip) { skipped++; console.log(`SKIP ${t.name} (${t.skip})`); continue; }
     const t0 = Date.now();
     try {

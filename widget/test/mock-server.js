@@ -116,6 +116,9 @@ function createChatServer(state) {
       cards: [{ type: 'cart', itemCount: 2, items: [{ name: 'Wool Beanie', quantity: 2, total: '$36.00' }], total: '$36.00', url: state.storeOrigin + '/cart/' }]
     };
     if (/order/.test(t)) return { message: 'I can help with your order. What is the email address on the order?', requiresVerification: true, ui: { input: 'email' } };
+    // live handoff (docs/live-handoff.md): a staffed store, then one where nobody is there
+    if (/live person/.test(t)) return { message: 'I am asking a person from our team to join.', ui: { handoff: true }, live: { state: 'waiting' } };
+    if (/nobody there/.test(t)) return { message: 'Nobody from our team is available right now. Shall I send this conversation to our team by email?', live: { state: 'unstaffed' }, ui: { confirm: { id: 'email-1', label: 'Yes, send it' } } };
     if (/person|human/.test(t)) return { message: 'I have passed this conversation to our team. They will answer by email within one business day.', ui: { handoff: true } };
     if (/hoodie/.test(t)) return {
       message: 'The Zip-Up Fleece Hoodie is in stock (49.00 EUR): https://demo.localhost/product/zip-up-fleece-hoodie and see [our size guide](https://demo.localhost/size-guide).',
@@ -124,15 +127,60 @@ function createChatServer(state) {
     if (/markup/.test(t)) return { message: '<img src=x onerror="window.__xss=1">plain <b>text</b>' };
     return { message: 'Here is a fairly long answer that arrives word by word so that streaming can be seen in the test.' };
   }
+  // Live handoff: per conversation its state, the messages with ids, and the open event streams.
+  let liveSeq = 100;
+  function liveOf(id) {
+    if (!state.live.has(id)) state.live.set(id, { state: null, operator: null, messages: [], clients: new Set() });
+    return state.live.get(id);
+  }
+  const first = (name) => (name ? String(name).split(' ')[0] : undefined);
+  function sse(res, event, data) { res.write('event: ' + event + '\ndata: ' + JSON.stringify(data) + '\n\n'); }
+  function livePublic(l) { return { state: l.state, operator: l.state === 'claimed' ? first(l.operator) : undefined }; }
+  // what the test does as the person (or the server's timer)
+  state.liveAct = (id, act, arg) => {
+    const l = liveOf(id);
+    if (act === 'claim') { l.state = 'claimed'; l.operator = arg; }
+    if (act === 'resolve' || act === 'timeout') l.state = act === 'resolve' ? 'resolved' : 'timed_out';
+    let msg = null;
+    if (act === 'say') msg = { id: ++liveSeq, role: 'operator', text: arg, at: new Date().toISOString(), operator: first(l.operator) };
+    if (act === 'resolve') msg = { id: ++liveSeq, role: 'assistant', text: 'I am back. Ask me anything about the shop.', at: new Date().toISOString() };
+    if (act === 'timeout') msg = { id: ++liveSeq, role: 'assistant', text: 'Niemand aus unserem Team hat rechtzeitig geantwortet. Sollen wir Ihnen per E-Mail antworten?', at: new Date().toISOString() };
+    if (msg) {
+      l.messages.push(msg);
+      // the history as chat-service answers it: a person's replies as role operator, without id or name
+      conversations.get(id).messages.push({ role: msg.role, text: msg.text, at: msg.at });
+      l.clients.forEach((c) => sse(c, 'message', msg));
+    }
+    if (act !== 'say') l.clients.forEach((c) => sse(c, 'state', livePublic(l)));
+  };
+  function liveRoute(req, res, url) {
+    const id = url.searchParams.get('conversation_id');
+    const c = conversations.get(id);
+    if (!c || c.sessionId !== url.searchParams.get('session_id')) {
+      return json(res, 404, { success: false, error: 'Conversation not found', code: 'conversation_not_found' });
+    }
+    const l = liveOf(id);
+    const after = Number(url.searchParams.get('after') || 0);
+    const missed = l.messages.filter((m) => m.id > after);
+    if (url.pathname === '/api/chat/live/messages') return json(res, 200, Object.assign({ success: true, messages: missed }, livePublic(l)));
+    if (state.sseBlocked) return json(res, 403, { success: false, error: 'Blocked by a proxy', code: 'blocked' });
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+    sse(res, 'state', livePublic(l));
+    missed.forEach((m) => sse(res, 'message', m));
+    l.clients.add(res);
+    req.on('close', () => l.clients.delete(res));
+  }
+
   return http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
-    state.requests.push({ method: req.method, path: url.pathname, query: url.search, headers: req.headers });
+    state.requests.push({ method: req.method, path: url.pathname, query: url.search, headers: req.headers, t: Date.now() });
     cors(req, res);
     if (req.method === 'OPTIONS') { res.writeHead(204); return res.end(); }
     if (req.method === 'GET' && (url.pathname === '/embed.js' || /^\/embed\/[^/]+\/embed\.js$/.test(url.pathname))) {
       res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'public, max-age=31536000, immutable' });
       return res.end(compact(fs.readFileSync(EMBED)));
     }
+    if (req.method === 'GET' && (url.pathname === '/api/chat/live' || url.pathname === '/api/chat/live/messages')) return liveRoute(req, res, url);
     if (req.method === 'GET' && url.pathname.startsWith('/api/chat/')) {
       const id = decodeURIComponent(url.pathname.slice('/api/chat/'.length));
       const c = conversations.get(id);
@@ -169,9 +217,22 @@ function createChatServer(state) {
       if (text.length > 2000) return json(res, 413, { success: false, error: 'Message too long', code: 'message_too_long' });
       const conv = conversation(body);
       if (!conv) return json(res, 404, { success: false, error: 'Conversation not found', code: 'conversation_not_found' });
+      const l = state.live.get(conv.id);
+      if (l && (l.state === 'waiting' || l.state === 'claimed')) {
+        // a person holds the conversation: stored for them, no reply from the assistant
+        const m = { id: ++liveSeq, role: 'shopper', text, at: new Date().toISOString() };
+        l.messages.push(m);
+        conv.c.messages.push({ id: m.id, role: 'user', text });
+        const live = Object.assign({ conversation_id: conv.id }, { live: livePublic(l) });
+        if (url.pathname === '/api/chat') return json(res, 200, live);
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+        sse(res, 'done', live);
+        return res.end();
+      }
       const answer = body.confirm
-        ? { message: 'Order #48 has been cancelled.', verified: true }
+        ? { message: body.confirm === 'email-1' ? 'I have sent this conversation to our team. They will answer by email.' : 'Order #48 has been cancelled.', verified: true }
         : answerFor(text);
+      if (answer.live) liveOf(conv.id).state = answer.live.state;
       conv.c.messages.push({ role: 'user', text });
       conv.c.messages.push({ role: 'assistant', text: answer.message });
       const full = Object.assign({ conversation_id: conv.id, verified: false }, answer);
@@ -341,7 +402,7 @@ function listen(server) {
 }
 
 async function start() {
-  const state = { requests: [], bodies: [], demoCarts: [], storeCart: [], storeApiCalls: [], storeNonces: ['nonce-1', 'nonce-2'], allowedOrigins: [], rateLimited: false, down: false, abandoned: false, streamDelay: 15 };
+  const state = { live: new Map(), requests: [], bodies: [], demoCarts: [], storeCart: [], storeApiCalls: [], storeNonces: ['nonce-1', 'nonce-2'], allowedOrigins: [], rateLimited: false, down: false, abandoned: false, streamDelay: 15 };
   const chat = createChatServer(state);
   const store = createStoreServer(state);
   const chatPort = await listen(chat);

@@ -688,4 +688,184 @@ test('prefers-reduced-motion: no animation', async () => {
   await m.ctx.close();
 });
 
+// ---- live handoff (docs/live-handoff.md): the mock plays the person through server.state.liveAct --------------------
+
+const convId = (page) => page.evaluate(() => localStorage.getItem('csc_conversation:demo.localhost'));
+const logTexts = (page) => page.evaluate(() => [...document.getElementById('csc-chat-widget').shadowRoot.querySelectorAll('[role=log] .msg')]
+  .map((m) => m.className.replace('msg ', '') + ':' + m.textContent));
+async function waitLog(page, pattern) {
+  await page.waitForFunction((src) => [...document.getElementById('csc-chat-widget').shadowRoot.querySelectorAll('[role=log] .msg')]
+    .some((m) => new RegExp(src).test(m.textContent)), pattern.source, { timeout: 15000 });
+}
+async function sendLive(page, text) {
+  const n = server.state.bodies.length;
+  await page.locator('#csc-input').fill(text);
+  await page.locator('#csc-input').press('Enter');
+  await page.waitForFunction(() => !document.getElementById('csc-chat-widget').shadowRoot.querySelector('.foot .btn').disabled);
+  return server.state.bodies.slice(n).find((b) => b.body.message === text);
+}
+
+test('live: waiting, claimed (first name in the header), three messages each way in order inside role=log, no typing indicator, resolved with the assistant back; axe clean', async () => {
+  reset();
+  const { ctx, page } = await newPage({}, { strict: true });
+  await openAndGreet(page);
+  await say(page, 'a live person please');
+  const id = await convId(page);
+  assert.equal(await page.locator('#csc-sub').innerText(), 'Waiting for a person from our team…');
+  await waitLog(page, /^Waiting for a person/);
+  // the stream is open (EventSource, a GET with the conversation's proof)
+  for (let i = 0; i < 50 && !server.state.live.get(id).clients.size; i++) await new Promise((r) => setTimeout(r, 100));
+  const req = server.state.requests.find((r) => r.path === '/api/chat/live');
+  assert.ok(req, 'the live stream was opened');
+  assert.match(req.query, /domain=demo\.localhost/);
+  assert.match(req.query, new RegExp('conversation_id=' + id));
+  assert.match(req.query, /session_id=/);
+  server.state.liveAct(id, 'claim', 'Anna Berg');
+  await page.waitForFunction(() => document.getElementById('csc-chat-widget').shadowRoot.getElementById('csc-title').textContent === 'Anna from our team');
+  await waitLog(page, /^Anna has joined the chat\.$/);
+  assert.equal(await page.locator('.head button', { hasText: 'Talk to a person' }).isHidden(), true);
+  for (let i = 1; i <= 3; i++) {
+    server.state.liveAct(id, 'say', 'Operator message ' + i);
+    const sent = await sendLive(page, 'Shopper message ' + i);
+    assert.ok(sent, 'the shopper message reached the server');
+    assert.equal(await page.locator('.typing').isHidden(), true, 'no assistant typing indicator while a person holds the chat');
+  }
+  await waitLog(page, /Operator message 3/);
+  const texts = (await logTexts(page)).filter((t) => /message \d/.test(t));
+  assert.deepEqual(texts.filter((t) => t.startsWith('op:')), ['op:Anna: Operator message 1', 'op:Anna: Operator message 2', 'op:Anna: Operator message 3']);
+  assert.deepEqual(texts.filter((t) => t.startsWith('user:')), ['user:You: Shopper message 1', 'user:You: Shopper message 2', 'user:You: Shopper message 3']);
+  assert.equal((await logTexts(page)).filter((t) => t.startsWith('assistant:')).length, 2, 'the assistant stayed silent (greeting and the handoff reply only)');
+  // a distinct look: its own bubble colour, the name shown
+  const look = await page.evaluate(() => {
+    const root = document.getElementById('csc-chat-widget').shadowRoot;
+    const op = root.querySelector('[role=log] .msg.op'), as = root.querySelector('[role=log] .msg.assistant');
+    return { op: getComputedStyle(op).backgroundColor, as: getComputedStyle(as).backgroundColor, name: op.querySelector('b').textContent, inLog: !!op.closest('[role=log][aria-live=polite]') };
+  });
+  assert.notEqual(look.op, look.as);
+  assert.equal(look.name, 'Anna: ');
+  assert.ok(look.inLog);
+  const axe = await page.evaluate(fs.readFileSync(AXE, 'utf8') + '\n;axe.run(document.getElementById("csc-chat-widget").shadowRoot.querySelector(".panel"), { resultTypes: ["violations"] })');
+  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  await page.screenshot({ path: path.join(TARGET, 'widget-live.png') });
+  server.state.liveAct(id, 'resolve');
+  await waitLog(page, /I am back/);
+  await page.waitForFunction(() => document.getElementById('csc-chat-widget').shadowRoot.getElementById('csc-title').textContent === 'Chat with us');
+  assert.equal(await page.locator('#csc-sub').innerText(), 'We usually answer right away');
+  assert.equal(await page.evaluate(() => localStorage.getItem('csc_live:demo.localhost')), null);
+  await say(page, 'hoodie');
+  assert.match(await lastAssistant(page).innerText(), /Zip-Up Fleece Hoodie/);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  await ctx.close();
+});
+
+test('live: a reload shows the person\'s messages from the history and reopens the stream after the last one seen', async () => {
+  reset();
+  const { ctx, page } = await newPage({});
+  await openAndGreet(page);
+  await say(page, 'a live person please');
+  const id = await convId(page);
+  for (let i = 0; i < 50 && !server.state.live.get(id).clients.size; i++) await new Promise((r) => setTimeout(r, 100));
+  server.state.liveAct(id, 'claim', 'Anna Berg');
+  server.state.liveAct(id, 'say', 'Before the reload');
+  await waitLog(page, /Before the reload/);
+  const lastSeen = server.state.live.get(id).messages.slice(-1)[0].id;
+  server.state.requests.length = 0;
+  await page.reload();
+  await page.waitForFunction(() => window.ChatWidget);
+  await waitLog(page, /Before the reload/);
+  assert.equal(await page.locator('[role=log] .msg.op').count(), 1);
+  assert.equal(await page.locator('[role=log] .msg.op').textContent(), 'Anna: Before the reload', 'drawn as the person\'s, with the name kept');
+  assert.equal(await page.locator('#csc-title').innerText(), 'Anna from our team');
+  for (let i = 0; i < 50 && !server.state.requests.some((r) => r.path === '/api/chat/live'); i++) await new Promise((r) => setTimeout(r, 100));
+  const req = server.state.requests.find((r) => r.path === '/api/chat/live');
+  assert.match(req.query, new RegExp('after=' + lastSeen + '$'));
+  for (let i = 0; i < 50 && !server.state.live.get(id).clients.size; i++) await new Promise((r) => setTimeout(r, 100));
+  server.state.liveAct(id, 'say', 'After the reload');
+  await waitLog(page, /After the reload/);
+  assert.equal(await page.locator('[role=log] .msg.op').count(), 2, 'nothing drawn twice');
+  await ctx.close();
+});
+
+test('live: a stream that breaks is reopened after the last message seen, and nothing is missed or drawn twice', async () => {
+  reset();
+  const { ctx, page } = await newPage({});
+  await openAndGreet(page);
+  await say(page, 'a live person please');
+  const id = await convId(page);
+  const l = () => server.state.live.get(id);
+  for (let i = 0; i < 50 && !l().clients.size; i++) await new Promise((r) => setTimeout(r, 100));
+  server.state.liveAct(id, 'claim', 'Anna Berg');
+  server.state.liveAct(id, 'say', 'First');
+  await waitLog(page, /First/);
+  const seen = l().messages.slice(-1)[0].id;
+  server.state.requests.length = 0;
+  // the connection drops (a replica restarts); a message is written meanwhile
+  l().clients.forEach((c) => c.destroy());
+  l().clients.clear();
+  server.state.liveAct(id, 'say', 'Written while the stream was down');
+  await waitLog(page, /Written while the stream was down/);
+  const again = server.state.requests.filter((r) => r.path === '/api/chat/live');
+  assert.ok(again.length >= 1, 'reopened');
+  assert.match(again[0].query, new RegExp('after=' + seen + '$'));
+  assert.equal(server.state.requests.filter((r) => r.path === '/api/chat/live/messages').length, 0, 'a stream that worked is reopened, not replaced by polling');
+  assert.deepEqual((await logTexts(page)).filter((t) => t.startsWith('op:')), ['op:Anna: First', 'op:Anna: Written while the stream was down']);
+  await ctx.close();
+});
+
+test('live: where the event stream is blocked, polling with back-off (2 s, then 4 s) after the last message', async () => {
+  reset();
+  server.state.sseBlocked = true;
+  try {
+    const { ctx, page } = await newPage({});
+    await openAndGreet(page);
+    await say(page, 'a live person please');
+    const id = await convId(page);
+    server.state.liveAct(id, 'claim', 'Ben Ortiz');
+    server.state.liveAct(id, 'say', 'Polled hello');
+    await waitLog(page, /Polled hello/);
+    assert.equal(await page.locator('#csc-title').innerText(), 'Ben from our team');
+    const polls = () => server.state.requests.filter((r) => r.path === '/api/chat/live/messages');
+    for (let i = 0; i < 80 && polls().length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    const p = polls().map((r) => r.t);
+    const last = server.state.live.get(id).messages.slice(-1)[0].id;
+    assert.match(polls()[2].query, new RegExp('after=' + last + '$'));
+    // news resets the wait to 2 s; nothing new doubles it
+    const gap = p[2] - p[1];
+    assert.ok(gap >= 3500 && gap < 6000, 'second gap ' + gap + ' ms');
+    assert.ok(p[1] - p[0] >= 1800, 'first gap ' + (p[1] - p[0]) + ' ms');
+    await ctx.close();
+  } finally {
+    server.state.sseBlocked = false;
+  }
+});
+
+test('live: nobody there (unstaffed) offers the email path; after a timeout the assistant\'s notice and the header back, and a late claim still arrives', async () => {
+  reset();
+  const { ctx, page } = await newPage({ locale: 'de_DE' });
+  await openAndGreet(page);
+  await say(page, 'nobody there?');
+  assert.match(await lastAssistant(page).innerText(), /by email/);
+  await page.locator('.actions button', { hasText: 'Yes, send it' }).click();
+  await waitLog(page, /sent this conversation to our team/);
+  assert.equal(server.state.bodies.slice(-1)[0].body.confirm, 'email-1');
+  await ctx.close();
+  const b = await newPage({ locale: 'de_DE' });
+  await openAndGreet(b.page);
+  await say(b.page, 'a live person please');
+  assert.equal(await b.page.locator('#csc-sub').innerText(), 'Wir warten auf eine Person aus unserem Team…');
+  const id = await convId(b.page);
+  for (let i = 0; i < 50 && !server.state.live.get(id).clients.size; i++) await new Promise((r) => setTimeout(r, 100));
+  server.state.liveAct(id, 'timeout');
+  await waitLog(b.page, /rechtzeitig geantwortet/);
+  assert.equal(await b.page.locator('.head button', { hasText: 'Mit einem Menschen sprechen' }).isVisible(), true);
+  assert.equal(await b.page.locator('#csc-sub').innerText(), 'Wir antworten meist sofort');
+  // a person may still claim it: the widget keeps listening (and remembers so across a reload)
+  assert.match(await b.page.evaluate(() => localStorage.getItem('csc_live:demo.localhost')), /"timed_out"/);
+  server.state.liveAct(id, 'claim', 'Ben Ortiz');
+  server.state.liveAct(id, 'say', 'Entschuldigung, ich bin jetzt da.');
+  await waitLog(b.page, /Entschuldigung, ich bin jetzt da/);
+  assert.equal(await b.page.locator('#csc-title').innerText(), 'Ben aus unserem Team');
+  await b.ctx.close();
+});
+
 module.exports = { setup, teardown };

@@ -4,9 +4,12 @@
   'use strict';
 
   var TOKEN_KEY = 'csc.console.token';
+  var OP_KEY = 'csc.console.operator';
   var STORE_KEY = 'csc.console.store';
-  var VIEWS = ['stores', 'assistant', 'unanswered', 'carts'];
-  var state = { stores: [], editing: null, groups: [] };
+  var ADMIN_VIEWS = ['stores', 'assistant', 'unanswered', 'carts', 'operators', 'live'];
+  var OP_VIEWS = ['inbox'];
+  var VIEWS = ADMIN_VIEWS.concat(OP_VIEWS);
+  var state = { stores: [], editing: null, groups: [], operators: [], editingOperator: null, me: null, handoff: null };
 
   function $(id) { return document.getElementById(id); }
 
@@ -28,6 +31,11 @@
 
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
   function token() { return sessionStorage.getItem(TOKEN_KEY); }
+  /** The operator's session ({token, operator}) when an operator signed in, else null. */
+  function opSession() {
+    try { return JSON.parse(sessionStorage.getItem(OP_KEY) || 'null'); } catch (e) { return null; }
+  }
+  function role() { return token() ? 'admin' : opSession() ? 'operator' : null; }
   function store() { return $('store-select').value || ''; }
 
   // ---- calls -------------------------------------------------------------------------------------------------------
@@ -36,7 +44,8 @@
 
   /** Calls an admin route; rejects with an ApiError whose message is meant for a person. */
   function api(method, url, body) {
-    var headers = { 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json' };
+    var op = !token() && opSession();
+    var headers = { 'Authorization': 'Bearer ' + (op ? op.token : token()), 'Accept': 'application/json' };
     if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
     return fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'omit', cache: 'no-store' })
@@ -47,8 +56,9 @@
           var json = null;
           try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
           if (res.status === 401) {
-            signOut('The admin token was not accepted. Sign in again.');
-            throw new ApiError(401, 'unauthorized', 'The admin token was not accepted.');
+            var what = op ? 'Your operator session has ended.' : 'The admin token was not accepted.';
+            signOut(what + ' Sign in again.');
+            throw new ApiError(401, 'unauthorized', what);
           }
           if (!res.ok) {
             var code = json && json.code ? json.code : 'http_' + res.status;
@@ -70,10 +80,20 @@
       tenant_not_found: 'This store is not registered.',
       not_available: 'WooCommerce is not available for this store.',
       embeddings_unavailable: 'The embedding model failed; the previous knowledge is kept.',
-      rate_limited: 'Too many requests. Wait a moment and try again.'
+      rate_limited: 'Too many requests. Wait a moment and try again.',
+      login_taken: 'That login is taken: choose another one.',
+      weak_password: 'The password is too short: use at least 12 characters.',
+      invalid_credentials: 'The login or the password is wrong.',
+      not_claimed_by_you: 'Only the operator holding this conversation can do that. Claim it first.',
+      resolved: 'This conversation is resolved: the shopper talks to the assistant again.',
+      operator_not_found: 'This operator no longer exists.',
+      handoff_not_found: 'This conversation is not in your inbox (another store\'s, or gone).',
+      bad_request: 'The server did not accept the form.'
     };
     var text = known[code] || error || ('The server answered ' + status + '.');
-    if (known[code] && error && code !== 'store_auth_failed') { text += ' (' + error + ')'; }
+    // already_claimed names the holder in the server's own words
+    if (code === 'already_claimed') { text = error || 'Another operator holds this conversation.'; }
+    if (known[code] && error && code !== 'store_auth_failed' && code !== 'invalid_credentials') { text += ' (' + error + ')'; }
     return text;
   }
 
@@ -103,6 +123,14 @@
   // ---- sign in and navigation --------------------------------------------------------------------------------------
 
   function signOut(message) {
+    var op = opSession();
+    if (op && !token()) {
+      // ends the session on the server too; the page forgets it either way
+      fetch('/api/operator/session', { method: 'DELETE', headers: { 'Authorization': 'Bearer ' + op.token }, credentials: 'omit' }).catch(function () {});
+    }
+    stopHandoff();
+    clearInterval(state.inboxTimer);
+    sessionStorage.removeItem(OP_KEY);
     sessionStorage.removeItem(TOKEN_KEY);
     state.stores = [];
     clear($('store-select'));
@@ -115,7 +143,58 @@
     err.textContent = message || '';
     err.hidden = !message;
     $('token').value = '';
+    $('op-password').value = '';
     $('token').focus();
+  }
+
+  /** After a sign-in: the header, the sections of this role, the first view. */
+  function enter(focus) {
+    var r = role();
+    $('view-signin').hidden = true;
+    $('session').hidden = false;
+    $('nav').hidden = false;
+    Array.prototype.forEach.call(document.querySelectorAll('nav li[data-role]'), function (li) { li.hidden = li.getAttribute('data-role') !== r; });
+    $('who').textContent = r === 'operator' ? 'Signed in as ' + opSession().operator.displayName : 'Admin';
+    show(viewFromHash(), focus);
+  }
+
+  function opSignIn(ev) {
+    ev.preventDefault();
+    var err = $('op-signin-error');
+    err.hidden = true;
+    var login = $('op-login').value.trim(), password = $('op-password').value;
+    if (!login || !password) { err.textContent = 'Enter your login and password.'; err.hidden = false; return; }
+    fetch('/api/operator/session', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify({ login: login, password: password }), credentials: 'omit', cache: 'no-store' })
+      .catch(function () { throw new ApiError(0, 'network', 'The console could not reach the server. Check your connection and try again.'); })
+      .then(function (res) {
+        return res.text().then(function (text) {
+          var json = null;
+          try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+          if (!res.ok || !json || !json.token) {
+            var code = json && json.code ? json.code : 'http_' + res.status;
+            throw new ApiError(res.status, code, words(code, json && json.error, res.status));
+          }
+          return json;
+        });
+      }).then(function (s) {
+        sessionStorage.removeItem(TOKEN_KEY);
+        sessionStorage.setItem(OP_KEY, JSON.stringify({ token: s.token, expiresAt: s.expiresAt, operator: s.operator }));
+        $('op-password').value = '';
+        loadOperatorStores();
+        location.hash = '#inbox';
+        enter(true);
+      }).catch(function (e) { err.textContent = e.message; err.hidden = false; });
+  }
+
+  /** An operator's store list is their own stores, from the session. */
+  function loadOperatorStores() {
+    var select = clear($('store-select'));
+    var domains = (opSession().operator.domains || []).slice().sort();
+    state.stores = domains.map(function (d) { return { domain: d }; });
+    domains.forEach(function (d) { select.appendChild(el('option', { value: d, text: d })); });
+    var keep = sessionStorage.getItem(STORE_KEY);
+    if (keep && domains.indexOf(keep) >= 0) { select.value = keep; }
   }
 
   function signIn(ev) {
@@ -123,12 +202,10 @@
     var value = $('token').value.trim();
     $('signin-error').hidden = true;
     if (!value) { $('signin-error').textContent = 'Enter the admin token.'; $('signin-error').hidden = false; return; }
+    sessionStorage.removeItem(OP_KEY);
     sessionStorage.setItem(TOKEN_KEY, value);
     loadStores().then(function () {
-      $('view-signin').hidden = true;
-      $('session').hidden = false;
-      $('nav').hidden = false;
-      show(viewFromHash(), true);
+      enter(true);
     }).catch(function (e) {
       if (e && e.status === 401) { return; }
       sessionStorage.removeItem(TOKEN_KEY);
@@ -139,7 +216,8 @@
 
   function viewFromHash() {
     var h = (location.hash || '').replace('#', '');
-    return VIEWS.indexOf(h) >= 0 ? h : 'stores';
+    var mine = role() === 'operator' ? OP_VIEWS : ADMIN_VIEWS;
+    return mine.indexOf(h) >= 0 ? h : mine[0];
   }
 
   function show(view, focus) {
@@ -154,6 +232,9 @@
     if (view === 'assistant') { loadAssistant(); loadConversations(); }
     if (view === 'unanswered') { loadUnanswered(); }
     if (view === 'carts') { loadFunnel(); loadAbandoned(); }
+    if (view === 'operators') { loadOperators(); }
+    if (view === 'live') { loadLive(); }
+    if (view === 'inbox') { loadInbox(); } else { clearInterval(state.inboxTimer); stopHandoff(); }
   }
 
   // ---- stores ------------------------------------------------------------------------------------------------------
@@ -260,19 +341,24 @@
     }).catch(function (e) { if (e.status !== 401) { result(e.message, false); } });
   }
 
-  function remove(domain) {
+  /** Asks in the page's own dialog (focus on Cancel); runs then() only on Delete. */
+  function confirmDelete(title, text, then) {
     var dialog = $('confirm-dialog');
-    $('confirm-text').textContent = 'Delete ' + domain + '? Its keys and settings are removed; the widget on that store stops answering.';
+    $('confirm-title').textContent = title;
+    $('confirm-text').textContent = text;
     dialog.returnValue = '';
-    dialog.onclose = function () {
-      if (dialog.returnValue !== 'ok') { return; }
+    dialog.onclose = function () { if (dialog.returnValue === 'ok') { then(); } };
+    dialog.showModal();
+    $('confirm-cancel').focus();
+  }
+
+  function remove(domain) {
+    confirmDelete('Delete store?', 'Delete ' + domain + '? Its keys and settings are removed; the widget on that store stops answering.', function () {
       api('DELETE', '/api/admin/config/' + encodeURIComponent(domain)).then(function () {
         result(domain + ' deleted.', true);
         return loadStores();
       }).catch(function (e) { if (e.status !== 401) { result(e.message, false); } });
-    };
-    dialog.showModal();
-    $('confirm-cancel').focus();
+    });
   }
 
   function edit(t) {
@@ -632,10 +718,386 @@
       }).catch(fail());
   }
 
+  // ---- operators (admin) -------------------------------------------------------------------------------------------
+
+  function loadOperators() {
+    storeChecks([]);
+    api('GET', '/api/admin/chat/operators').then(function (b) {
+      state.operators = (b && b.operators) || [];
+      var body = clear($('operators-table').querySelector('tbody'));
+      $('operators-empty').hidden = state.operators.length > 0;
+      state.operators.forEach(function (o) {
+        var label = ' ' + o.displayName + ' (' + o.login + ')';
+        body.appendChild(el('tr', null, [
+          el('th', { scope: 'row', text: o.displayName }),
+          el('td', { text: o.login }),
+          el('td', { text: (o.domains || []).join(', ') || 'none' }),
+          el('td', { text: o.disabled ? 'Disabled' : 'Active' }),
+          el('td', { text: o.lastSignInAt ? when(o.lastSignInAt).replace(' UTC', '') : 'never' }),
+          el('td', { class: 'actions' }, [
+            el('button', { type: 'button', class: 'secondary', text: 'Edit', 'aria-label': 'Edit' + label, onclick: function () { editOperator(o); } }),
+            el('button', { type: 'button', class: 'secondary', text: o.disabled ? 'Enable' : 'Disable', 'aria-label': (o.disabled ? 'Enable' : 'Disable') + label, onclick: function () { toggleOperator(o); } }),
+            el('button', { type: 'button', class: 'danger', text: 'Delete', 'aria-label': 'Delete' + label, onclick: function () { removeOperator(o); } })
+          ])
+        ]));
+      });
+    }).catch(fail());
+  }
+
+  /** One checkbox per store; the given domains ticked. */
+  function storeChecks(ticked) {
+    var box = clear($('o-stores'));
+    if (!state.stores.length) { box.appendChild(el('p', { text: 'Add a store first (Stores).' })); }
+    state.stores.forEach(function (t, i) {
+      box.appendChild(el('label', null, [el('input', { type: 'checkbox', id: 'o-store-' + i, value: t.domain }), ' ' + t.domain]));
+      $('o-store-' + i).checked = ticked.indexOf(t.domain) >= 0;
+    });
+  }
+
+  function operatorResult(message, ok) {
+    var r = clear($('operator-result'));
+    r.className = 'result ' + (ok ? 'ok' : 'bad');
+    r.appendChild(el('p', { text: message }));
+  }
+
+  function editOperator(o) {
+    state.editingOperator = o.id;
+    $('operator-form-title').textContent = 'Edit ' + o.displayName;
+    $('o-name').value = o.displayName;
+    $('o-login').value = o.login;
+    $('o-login').readOnly = true;
+    $('o-password').value = '';
+    storeChecks(o.domains || []);
+    $('operator-cancel').hidden = false;
+    $('operator-form-error').hidden = true;
+    $('o-name').focus();
+  }
+
+  function resetOperatorForm() {
+    state.editingOperator = null;
+    $('operator-form').reset();
+    $('operator-form-title').textContent = 'Add an operator';
+    $('o-login').readOnly = false;
+    $('operator-cancel').hidden = true;
+    storeChecks([]);
+  }
+
+  function saveOperator(ev) {
+    ev.preventDefault();
+    var err = $('operator-form-error');
+    err.hidden = true;
+    var domains = Array.prototype.filter.call($('o-stores').querySelectorAll('input:checked'), function () { return true; })
+      .map(function (i) { return i.value; });
+    var body = { displayName: $('o-name').value.trim(), domains: domains };
+    var password = $('o-password').value;
+    var problems = [];
+    if (!body.displayName) { problems.push('Enter the display name.'); }
+    if (!state.editingOperator) {
+      body.login = $('o-login').value.trim();
+      if (!body.login) { problems.push('Enter a login.'); }
+      if (!password) { problems.push('Enter a password.'); }
+    }
+    if (password && password.length < 12) { problems.push('The password needs at least 12 characters.'); }
+    if (!domains.length) { problems.push('Choose at least one store.'); }
+    if (problems.length) { err.textContent = problems.join(' '); err.hidden = false; return; }
+    if (password) { body.password = password; }
+    var editing = state.editingOperator;
+    $('operator-save').disabled = true;
+    (editing ? api('PUT', '/api/admin/chat/operators/' + encodeURIComponent(editing), body) : api('POST', '/api/admin/chat/operators', body))
+      .then(function (b) {
+        resetOperatorForm();
+        operatorResult(b.operator.displayName + (editing ? ' saved.' : ' added. They sign in on this page with their login and password.'), true);
+        loadOperators();
+      }).catch(function (e) { if (e.status !== 401) { err.textContent = e.message; err.hidden = false; } })
+      .then(function () { $('operator-save').disabled = false; });
+  }
+
+  function toggleOperator(o) {
+    api('PUT', '/api/admin/chat/operators/' + encodeURIComponent(o.id), { disabled: !o.disabled }).then(function () {
+      operatorResult(o.displayName + (o.disabled ? ' is enabled.' : ' is disabled: their sessions have ended.'), true);
+      loadOperators();
+    }).catch(function (e) { if (e.status !== 401) { operatorResult(e.message, false); } });
+  }
+
+  function removeOperator(o) {
+    confirmDelete('Delete operator?', 'Delete ' + o.displayName + ' (' + o.login + ')? Their sessions end; what they did stays recorded under their name.', function () {
+      api('DELETE', '/api/admin/chat/operators/' + encodeURIComponent(o.id)).then(function () {
+        operatorResult(o.displayName + ' deleted.', true);
+        loadOperators();
+      }).catch(function (e) { if (e.status !== 401) { operatorResult(e.message, false); } });
+    });
+  }
+
+  // ---- live chat settings (admin) ------------------------------------------------------------------------------------
+
+  var DAYS = [['mon', 'Monday'], ['tue', 'Tuesday'], ['wed', 'Wednesday'], ['thu', 'Thursday'], ['fri', 'Friday'],
+    ['sat', 'Saturday'], ['sun', 'Sunday']];
+
+  function loadLive() {
+    $('live-form-error').hidden = true;
+    if (needStore('live-status')) { $('live-form').hidden = true; return; }
+    $('live-form').hidden = false;
+    api('GET', '/api/admin/chat/live/' + encodeURIComponent(store())).then(showLive).catch(fail($('live-form-error')));
+  }
+
+  function showLive(b) {
+    var st = b.settings || {};
+    $('l-enabled').checked = !!st.enabled;
+    $('l-zone').textContent = (st.timeZone || 'UTC') + (st.timeZoneSource === 'store' ? ' (from the store\'s WordPress settings)'
+      : ' (the store does not tell its time zone)');
+    var hours = clear($('l-hours'));
+    DAYS.forEach(function (d) {
+      var ranges = ((st.hours || {})[d[0]] || []).map(function (r) { return r[0] + '-' + r[1]; }).join(', ');
+      hours.appendChild(el('div', null, [el('label', { for: 'l-h-' + d[0], text: d[1] }),
+        el('input', { id: 'l-h-' + d[0], value: ranges, placeholder: 'closed', autocomplete: 'off', spellcheck: 'false' })]));
+    });
+    $('l-timeout').value = st.claimTimeoutMinutes || 5;
+    var ops = b.operators || 0;
+    var line = clear($('live-status'));
+    line.appendChild(el('span', { class: 'dot ' + (b.open ? 'open' : 'closed'), 'aria-hidden': 'true' }));
+    line.appendChild(document.createTextNode((b.open ? 'Open now' : 'Closed now') + ' · ' + ops + ' operator' + (ops === 1 ? '' : 's')
+      + (st.enabled && !ops ? ' · live chat stays off until an operator has this store (Operators)' : '')
+      + (!st.enabled ? ' · live chat is off: shoppers get the email path' : '')));
+  }
+
+  function saveLive(ev) {
+    ev.preventDefault();
+    var err = $('live-form-error');
+    err.hidden = true;
+    var hours = {}, bad = [];
+    DAYS.forEach(function (d) {
+      var text = $('l-h-' + d[0]).value.trim();
+      hours[d[0]] = !text ? [] : text.split(/\s*,\s*/).map(function (r) {
+        var m = /^(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$/.exec(r);
+        if (!m) { bad.push(d[1] + ': "' + r + '"'); return null; }
+        return [m[1].length === 4 ? '0' + m[1] : m[1], m[2].length === 4 ? '0' + m[2] : m[2]];
+      });
+    });
+    var minutes = parseInt($('l-timeout').value, 10);
+    if (bad.length) { err.textContent = 'Write each range as 09:00-17:00. Not understood: ' + bad.join('; ') + '.'; err.hidden = false; return; }
+    if (!(minutes >= 1)) { err.textContent = 'Enter the minutes before an unclaimed conversation goes to email (1 or more).'; err.hidden = false; return; }
+    $('live-save').disabled = true;
+    api('PUT', '/api/admin/chat/live/' + encodeURIComponent(store()), { enabled: $('l-enabled').checked, hours: hours, claimTimeoutMinutes: minutes })
+      .then(function () { return api('GET', '/api/admin/chat/live/' + encodeURIComponent(store())); })
+      .then(function (b) { showLive(b); $('live-status').insertBefore(document.createTextNode('Saved. '), $('live-status').firstChild); })
+      .catch(fail(err))
+      .then(function () { $('live-save').disabled = false; });
+  }
+
+  // ---- inbox (operator) ----------------------------------------------------------------------------------------------
+
+  var STATE_WORDS = { waiting: 'Waiting', claimed: 'Claimed', resolved: 'Resolved', timed_out: 'Timed out (email offered; may still be claimed)', unstaffed: 'Nobody there (sent by email)' };
+  var LEVEL_WORDS = { none: 'not verified', email: 'verified by an emailed code', signed_in: 'signed in to the store' };
+
+  function loadInbox(ev) {
+    if (ev) { ev.preventDefault(); }
+    clearInterval(state.inboxTimer);
+    refreshInbox();
+    // the list has no event stream: it is read again every 10 s while the inbox is shown
+    state.inboxTimer = setInterval(refreshInbox, 10000);
+  }
+
+  function holder(h) {
+    if (!h.claimedBy) { return STATE_WORDS[h.state] || h.state; }
+    var mine = opSession() && h.claimedBy.id === opSession().operator.id;
+    return (h.state === 'resolved' ? 'Resolved by ' : 'Claimed by ') + (mine ? 'you' : h.claimedBy.displayName);
+  }
+
+  function refreshInbox() {
+    if (!store()) { return; }
+    api('GET', '/api/operator/handoffs' + q({ state: $('i-state').value, domain: store() })).then(function (b) {
+      // the list is drawn anew every 10 s: the keyboard focus stays on the same conversation's button
+      var focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('#inbox-list li');
+      var keep = focused ? focused.getAttribute('data-handoff') : null;
+      var list = clear($('inbox-list'));
+      var items = (b && b.handoffs) || [];
+      var summary = items.length + ' ' + ($('i-state').value === 'open' ? 'open ' : $('i-state').value.replace('_', ' ') + ' ')
+        + 'conversation' + (items.length === 1 ? '' : 's') + ' for ' + store() + '.';
+      // announced when it changes, not every 10 s
+      if ($('inbox-summary').textContent !== summary) { $('inbox-summary').textContent = summary; }
+      items.forEach(function (h) {
+        var current = state.handoff && state.handoff.id === h.id;
+        list.appendChild(el('li', { class: 'card handoff-item ' + h.state + (current ? ' current' : ''), 'data-handoff': h.id }, [
+          el('p', { class: 'who', text: when(h.createdAt) + ' · ' + holder(h) + ' · shopper ' + (LEVEL_WORDS[h.verification] || h.verification || 'not verified') }),
+          el('p', { class: 'preview', text: h.preview || '(no message yet)' }),
+          el('button', { type: 'button', class: current ? 'secondary' : '', text: 'Open', 'aria-label': 'Open the conversation of ' + when(h.createdAt) + ': ' + (h.preview || '').slice(0, 60),
+            onclick: function () { openHandoff(h.id); } })
+        ]));
+        if (h.id === keep) { list.lastChild.querySelector('button').focus(); }
+      });
+    }).catch(fail());
+  }
+
+  function stopHandoff() {
+    if (state.stream) { state.stream.abort(); state.stream = null; }
+    clearTimeout(state.pollTimer);
+  }
+
+  function openHandoff(id) {
+    stopHandoff();
+    $('handoff-error').hidden = true;
+    api('GET', '/api/operator/handoffs/' + encodeURIComponent(id)).then(function (b) {
+      state.handoff = b.handoff;
+      state.seen = {};
+      state.lastId = null;
+      var v = b.verification || {};
+      $('handoff-meta').textContent = 'Store ' + b.handoff.domain + ' · started ' + when(b.handoff.createdAt) + ' · shopper '
+        + (LEVEL_WORDS[v.level] || v.level || 'not verified') + ' · orders covered: '
+        + ((v.orders || []).length ? v.orders.map(function (n) { return '#' + n; }).join(', ') : 'none')
+        + (b.handoff.reason ? ' · reason: ' + b.handoff.reason : '');
+      clear($('handoff-messages'));
+      (b.transcript || []).forEach(addMessage);
+      showHandoffState(b.handoff);
+      $('handoff').hidden = false;
+      $('handoff').focus();
+      follow();
+    }).catch(fail($('handoff-error')));
+  }
+
+  function addMessage(m) {
+    if (m.id !== undefined && m.id !== null) {
+      if (state.seen[m.id]) { return; }
+      state.seen[m.id] = true;
+      // live messages have numeric ids (what after= counts from); the stored history's are not
+      if (/^\d+$/.test(String(m.id)) && (state.lastId === null || Number(m.id) > Number(state.lastId))) { state.lastId = m.id; }
+    }
+    var who = m.role === 'shopper' ? 'Shopper' : m.role === 'operator' ? (m.operator || 'Operator') : 'Assistant';
+    var list = $('handoff-messages');
+    list.appendChild(el('li', { class: 'msg ' + (m.role === 'shopper' ? 'shopper' : m.role === 'operator' ? 'operator' : 'assistant') }, [
+      el('span', { class: 'who', text: who + (m.at ? ' · ' + String(m.at).slice(11, 16) : '') }),
+      el('p', { text: m.text })
+    ]));
+    list.lastChild.scrollIntoView && list.lastChild.scrollIntoView({ block: 'nearest' });
+  }
+
+  function showHandoffState(h) {
+    state.handoff = h;
+    var mine = !!(h.claimedBy && opSession() && h.claimedBy.id === opSession().operator.id);
+    var open = h.state === 'waiting' || h.state === 'claimed' || h.state === 'timed_out';
+    $('handoff-title').textContent = 'Conversation · ' + (STATE_WORDS[h.state] || h.state);
+    $('handoff-holder').textContent = holder(h) + (h.state === 'claimed' && !mine ? ': only they can reply.' : '.');
+    // a conversation whose wait timed out may still be claimed (the shopper was offered the email path meanwhile)
+    $('handoff-claim').hidden = !(h.state === 'waiting' || h.state === 'timed_out');
+    $('handoff-resolve').hidden = !(mine && h.state === 'claimed');
+    $('reply-form').hidden = !(mine && h.state === 'claimed');
+    if (!open) { stopHandoff(); }
+  }
+
+  /** Live updates of the open conversation: the events route read with fetch (the bearer header), else polling. */
+  function follow() {
+    var h = state.handoff;
+    if (!h || !(h.state === 'waiting' || h.state === 'claimed' || h.state === 'timed_out')) { return; }
+    var ctl = window.AbortController ? new AbortController() : null;
+    state.stream = ctl;
+    var url = '/api/operator/handoffs/' + encodeURIComponent(h.id) + '/events' + q({ after: state.lastId });
+    fetch(url, { headers: { 'Authorization': 'Bearer ' + opSession().token, 'Accept': 'text/event-stream' }, credentials: 'omit',
+      cache: 'no-store', signal: ctl ? ctl.signal : undefined }).then(function (res) {
+      if (!res.ok || !res.body || (res.headers.get('Content-Type') || '').indexOf('text/event-stream') < 0) { throw new Error('no stream'); }
+      state.wait = 2000;
+      var reader = res.body.getReader(), decoder = new TextDecoder(), buf = '';
+      function pump() {
+        return reader.read().then(function (r) {
+          if (r.value) { buf += decoder.decode(r.value, { stream: true }); }
+          var parts = buf.split(/\r?\n\r?\n/);
+          buf = parts.pop();
+          parts.forEach(onEvent);
+          if (!r.done) { return pump(); }
+          throw new Error('stream ended');
+        });
+      }
+      return pump();
+    }).catch(function () {
+      if (state.stream !== ctl) { return; } // stopped on purpose, or another conversation opened
+      state.stream = null;
+      poll();
+    });
+  }
+
+  function onEvent(block) {
+    var ev = 'message', data = [];
+    block.split(/\r?\n/).forEach(function (line) {
+      if (line.indexOf('event:') === 0) { ev = line.slice(6).trim(); }
+      else if (line.indexOf('data:') === 0) { data.push(line.slice(5).replace(/^ /, '')); }
+    });
+    if (!data.length) { return; }
+    var obj;
+    try { obj = JSON.parse(data.join('\n')); } catch (e) { return; }
+    if (ev === 'message') { addMessage(obj); }
+    if (ev === 'state') { showHandoffState(obj.handoff || obj); refreshInbox(); }
+  }
+
+  /** Polling with back-off (2 s doubling to 30 s) while the stream is unavailable; news resets the wait. */
+  function poll() {
+    var h = state.handoff;
+    if (!h || !(h.state === 'waiting' || h.state === 'claimed' || h.state === 'timed_out')) { return; }
+    state.wait = state.wait || 2000;
+    state.pollTimer = setTimeout(function () {
+      api('GET', '/api/operator/handoffs/' + encodeURIComponent(h.id) + '/messages' + q({ after: state.lastId })).then(function (b) {
+        var list = (b && (b.messages || b.transcript)) || [];
+        list.forEach(addMessage);
+        state.wait = list.length ? 2000 : Math.min(state.wait * 2, 30000);
+        if (b && b.handoff) { showHandoffState(b.handoff); }
+        if (state.handoff && state.handoff.id === h.id) { follow(); }
+      }).catch(function () {
+        state.wait = Math.min(state.wait * 2, 30000);
+        poll();
+      });
+    }, state.wait);
+  }
+
+  function act(path, body) {
+    var h = state.handoff;
+    $('handoff-error').hidden = true;
+    return api('POST', '/api/operator/handoffs/' + encodeURIComponent(h.id) + path, body).then(function (b) {
+      if (b && b.handoff) { showHandoffState(b.handoff); }
+      refreshInbox();
+      return b;
+    }).catch(function (e) {
+      fail($('handoff-error'))(e);
+      // someone else was quicker, or it is over: show what is true now
+      if (e.status === 409) { api('GET', '/api/operator/handoffs/' + encodeURIComponent(h.id)).then(function (b) { showHandoffState(b.handoff); }).catch(function () {}); }
+      throw e;
+    });
+  }
+
+  function claim() {
+    act('/claim').then(function () {
+      stopHandoff();
+      follow();
+      $('reply-text').focus();
+    }).catch(function () {});
+  }
+
+  function reply(ev) {
+    ev.preventDefault();
+    var text = $('reply-text').value.trim();
+    if (!text) { return; }
+    $('reply-send').disabled = true;
+    act('/messages', { text: text }).then(function (b) {
+      $('reply-text').value = '';
+      if (b && b.message) { addMessage(b.message); }
+    }).catch(function () {}).then(function () { $('reply-send').disabled = false; $('reply-text').focus(); });
+  }
+
+  function resolve() {
+    act('/resolve').then(function () { $('handoff-holder').textContent = 'Resolved: the assistant answers the shopper again.'; }).catch(function () {});
+  }
+
   // ---- start ---------------------------------------------------------------------------------------------------------
 
   document.addEventListener('DOMContentLoaded', function () {
     $('signin-form').addEventListener('submit', signIn);
+    $('op-signin-form').addEventListener('submit', opSignIn);
+    $('operator-form').addEventListener('submit', saveOperator);
+    $('operator-cancel').addEventListener('click', resetOperatorForm);
+    $('live-form').addEventListener('submit', saveLive);
+    $('inbox-filter').addEventListener('submit', loadInbox);
+    $('i-state').addEventListener('change', loadInbox);
+    $('handoff-claim').addEventListener('click', claim);
+    $('handoff-resolve').addEventListener('click', resolve);
+    $('reply-form').addEventListener('submit', reply);
+    $('reply-text').addEventListener('keydown', function (e) { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { reply(e); } });
+    $('handoff-close').addEventListener('click', function () { stopHandoff(); state.handoff = null; $('handoff').hidden = true; $('inbox-title').focus(); });
     $('sign-out').addEventListener('click', function () { signOut(''); });
     $('store-form').addEventListener('submit', saveStore);
     $('store-cancel').addEventListener('click', resetForm);
@@ -649,11 +1111,13 @@
     $('abandoned-form').addEventListener('submit', loadAbandoned);
     $('store-select').addEventListener('change', function () { sessionStorage.setItem(STORE_KEY, store()); show(viewFromHash(), false); });
     $('conversations-title').setAttribute('tabindex', '-1');
-    window.addEventListener('hashchange', function () { if (token() && !$('nav').hidden) { show(viewFromHash(), true); } });
+    $('inbox-title').setAttribute('tabindex', '-1');
+    window.addEventListener('hashchange', function () { if (role() && !$('nav').hidden) { show(viewFromHash(), true); } });
     if (token()) {
-      loadStores().then(function () {
-        $('view-signin').hidden = true; $('session').hidden = false; $('nav').hidden = false; show(viewFromHash(), false);
-      }).catch(function (e) { if (e.status !== 401) { signOut(e.message); } });
+      loadStores().then(function () { enter(false); }).catch(function (e) { if (e.status !== 401) { signOut(e.message); } });
+    } else if (opSession()) {
+      loadOperatorStores();
+      enter(false);
     } else {
       $('token').focus();
     }
