@@ -26,7 +26,8 @@ public class LiveRepository {
             + " h.claimed_by_name, h.claimed_at, h.resolved_at, h.reason, h.last_message_at,"
             + " (select left(m.text, 120) from chat.live_message m where m.handoff_id = h.id order by m.id desc limit 1)"
             + " as preview,"
-            + " (select case when bool_or(p.method = 'identity') then 'signed_in' else 'email' end"
+            + " (select case when count(*) = 0 then 'none' when bool_or(p.method = 'identity') then 'signed_in'"
+            + " else 'email' end"
             + " from chat.conversation_proof p where p.conversation_id = h.conversation_id) as verification"
             + " from chat.handoff h";
     private static final String MESSAGE = "select id, handoff_id, conversation_id, role, text, operator_name, created_at"

@@ -193,6 +193,9 @@ class LiveHandoffTest {
                     .statusCode(200).body("messages.text", equalTo(List.of("shopper 2, my email is alice@example.com",
                             "operator 3", "shopper 3, my email is alice@example.com")));
 
+            // an unverified shopper is "none" in the inbox list as in the detail
+            Live.as(s.bearer()).get("/api/operator/handoffs").then().statusCode(200)
+                    .body("handoffs.find { it.id == '" + id + "' }.verification", equalTo("none"));
             // the operator's transcript: redacted before the handoff, as typed after
             Live.as(s.bearer()).get("/api/operator/handoffs/" + id).then().statusCode(200)
                     .body("verification.level", equalTo("none")).body("verification.orders", equalTo(List.of()))
