@@ -97,11 +97,30 @@ wait_for_http() {
 }
 
 # Waits for a URL to answer 200; gives up at once when the process deploy/local/run started for it has ended.
+# Whether a pid is a live process: a killed one that its parent has not reaped yet (a zombie) is not.
+running() {
+  local st
+  st=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+  [ -n "$st" ] && [ "${st#Z}" = "$st" ]
+}
+
+# Waits until a service that was killed is really gone (a JVM takes a moment to exit after SIGKILL), so that starting
+# it again does not find it "already running" while it dies. A service that is up and healthy is left alone.
+wait_gone_or_healthy() { # name health-url
+  local pidfile="$RUN_DIR/$1.pid"
+  [ -f "$pidfile" ] || return 0
+  for _ in $(seq 1 60); do
+    running "$(cat "$pidfile")" || return 0
+    curl -fsS -o /dev/null "$2" 2>/dev/null && return 0
+    sleep 0.5
+  done
+}
+
 wait_for() {
   local name=$1 url=$2 seconds=${3:-90} pidfile="$RUN_DIR/$1.pid"
   for _ in $(seq 1 "$seconds"); do
     if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
-    if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    if [ -f "$pidfile" ] && ! running "$(cat "$pidfile")"; then
       echo "$name stopped while starting; the end of $RUN_DIR/$name.log:" >&2
       grep -E 'ERROR|Caused by' "$RUN_DIR/$name.log" | tail -n 5 >&2 || true
       return 1
