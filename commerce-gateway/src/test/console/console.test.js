@@ -263,7 +263,10 @@ test('a conversation appears with its redacted transcript, found by order number
   await go('assistant');
   await page.fill('#c-order', '4242');
   await page.click('#conversation-filter button[type=submit]');
-  await page.waitForSelector('#conversations-table tbody tr');
+  // the tab's first, unfiltered list may still be on screen: wait for the filtered one
+  await page.waitForFunction(() => document.querySelectorAll('#conversations-table tbody tr').length === 1
+    && /4242/.test(document.querySelector('#conversations-table tbody tr').textContent), null, { timeout: 10000 })
+    .catch(() => {});
   assert.strictEqual(await page.locator('#conversations-table tbody tr').count(), 1, 'one conversation mentions 4242');
   await page.click('#conversations-table tbody tr button:text-is("Open")');
   await page.waitForSelector('#transcript:not([hidden]) .msg.shopper');

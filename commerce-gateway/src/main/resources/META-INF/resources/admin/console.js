@@ -560,13 +560,18 @@
 
   var OUTCOME_WORDS = { answered: 'Answered', unanswered: 'Not answered', handoff: 'Handed over' };
 
+  var conversationsAsked = 0;
+
   function loadConversations(ev) {
     if (ev) { ev.preventDefault(); }
     if (!store()) { return; }
     if (!$('c-from').value) { $('c-from').value = daysAgo(13); }
     if (!$('c-to').value) { $('c-to').value = today(); }
+    var asked = ++conversationsAsked;
     api('GET', '/api/admin/chat/conversations' + q({ domain: store(), from: $('c-from').value, to: $('c-to').value,
       outcome: $('c-outcome').value, order: $('c-order').value.trim() })).then(function (b) {
+      // an earlier search answering late must not replace the list the last search asked for
+      if (asked !== conversationsAsked) { return; }
       var body = clear($('conversations-table').querySelector('tbody'));
       $('conversations-empty').hidden = b.conversations.length > 0;
       b.conversations.forEach(function (c) {
@@ -574,7 +579,7 @@
           el('th', { scope: 'row', text: c.startedAt.slice(0, 16).replace('T', ' ') }),
           el('td', { text: c.firstMessage || '' }),
           el('td', { text: String(c.turns) }),
-          el('td', { text: OUTCOME_WORDS[c.outcome] + (c.verified ? ', verified' : '') }),
+          el('td', { text: (OUTCOME_WORDS[c.outcome] || c.outcome) + (c.verified ? ', verified' : '') }),
           el('td', { text: c.orderNumber ? '#' + c.orderNumber : '' }),
           el('td', null, [el('button', { type: 'button', class: 'secondary', text: 'Open', 'aria-label': 'Open the transcript of ' + c.startedAt.slice(0, 16).replace('T', ' '), onclick: function () { openTranscript(c.id); } })])
         ]));
@@ -586,7 +591,7 @@
     api('GET', '/api/admin/chat/conversations/' + encodeURIComponent(id) + q({ domain: store() })).then(function (b) {
       var c = b.conversation;
       $('transcript-meta').textContent = 'Started ' + c.startedAt.slice(0, 16).replace('T', ' ') + ' UTC, ' + c.turns
-        + ' turn' + (c.turns === 1 ? '' : 's') + ', ' + OUTCOME_WORDS[c.outcome].toLowerCase()
+        + ' turn' + (c.turns === 1 ? '' : 's') + ', ' + (OUTCOME_WORDS[c.outcome] || c.outcome).toLowerCase()
         + (c.verified ? ', shopper verified' : '') + (c.orderNumber ? ', order #' + c.orderNumber : '') + '.';
       var list = clear($('transcript-messages'));
       b.messages.forEach(function (m) {
