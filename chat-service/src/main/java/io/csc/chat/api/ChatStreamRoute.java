@@ -145,23 +145,6 @@ public class ChatStreamRoute {
     }
 
     private void error(HttpServerResponse response, Throwable failure) {
-        if (response.ended() || response.closed()) {
-            return;
-        }
-        int status;
-        ErrorResponse body;
-        if (failure instanceof ApiException e) {
-            status = e.status();
-            body = ErrorResponse.of(e.code(), e.getMessage());
-        } else {
-            Log.errorf("Unexpected failure: %s", failure.getClass().getName());
-            status = 500;
-            body = ErrorResponse.of("internal_error", "Internal server error");
-        }
-        try {
-            response.setStatusCode(status).putHeader("Content-Type", "application/json").end(json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            response.setStatusCode(500).end();
-        }
+        RouteErrors.write(response, failure, json);
     }
 }

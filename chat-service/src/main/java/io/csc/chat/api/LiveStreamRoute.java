@@ -236,19 +236,6 @@ public class LiveStreamRoute {
     }
 
     private void error(HttpServerResponse response, Throwable failure) {
-        if (response.ended() || response.closed()) {
-            return;
-        }
-        int status;
-        ErrorResponse body;
-        if (failure instanceof ApiException e) {
-            status = e.status();
-            body = ErrorResponse.of(e.code(), e.getMessage());
-        } else {
-            Log.errorf("Unexpected failure: %s", failure.getClass().getName());
-            status = 500;
-            body = ErrorResponse.of("internal_error", "Internal server error");
-        }
-        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(encode(body));
+        RouteErrors.write(response, failure, json);
     }
 }
