@@ -118,20 +118,20 @@ public class ActionService {
         Language lang = ctx.language();
         return switch (decide(confirmId, message, live)) {
             case ANSWER -> Uni.createFrom().nullItem();
-            case EXECUTE -> pending.find(ctx.conversationId(), live).flatMap(a -> a == null || !"pending".equals(a.state)
+            case EXECUTE -> pending.find(ctx.conversationId(), live).flatMap(a -> a == null || !"pending".equals(a.state())
                     ? Uni.createFrom().item(new Outcome(Result.EXPIRED, say(lang, "action.no.longer.open")))
-                    : confirms(confirmId, message, a.kind)
+                    : confirms(confirmId, message, a.kind())
                             ? execute(ctx, a)
                             : withdraw(ctx, live).map(v -> new Outcome(Result.DECLINED, say(lang, "action.declined"))));
             case STALE_BUTTON -> withdraw(ctx, live).chain(() -> pending.find(ctx.conversationId(), confirmId)).map(a -> {
                 metrics.toolCall("confirmation", "stale_button");
-                return a != null && CONSENT.equals(a.kind) && "executed".equals(a.state)
+                return a != null && CONSENT.equals(a.kind()) && "executed".equals(a.state())
                         ? new Outcome(Result.EXPIRED, say(lang, "consent.already"))
                         : new Outcome(Result.EXPIRED, say(lang, "action.no.longer.open"));
             });
             case DECLINE -> pending.find(ctx.conversationId(), live).flatMap(a -> withdraw(ctx, live)
                     .map(v -> new Outcome(Result.DECLINED,
-                            say(lang, a != null && CONSENT.equals(a.kind) ? "consent.declined" : "action.declined"))));
+                            say(lang, a != null && CONSENT.equals(a.kind()) ? "consent.declined" : "action.declined"))));
             case WITHDRAW_AND_ANSWER -> withdraw(ctx, live).map(v -> (Outcome) null);
         };
     }
@@ -150,22 +150,22 @@ public class ActionService {
         return pending.withdraw(ctx.conversationId());
     }
 
-    private Uni<Outcome> execute(TurnContext ctx, PendingActionEntity a) {
-        if (CONSENT.equals(a.kind)) {
+    private Uni<Outcome> execute(TurnContext ctx, PendingAction a) {
+        if (CONSENT.equals(a.kind())) {
             return consent(ctx, a);
         }
         Language lang = ctx.language();
         return gate.access(ctx).flatMap(access -> {
-            if (!access.mayChange(a.orderId == null ? -1 : a.orderId)) {
+            if (!access.mayChange(a.orderId() == null ? -1 : a.orderId())) {
                 metrics.gateRefusal("step_up");
-                return pending.settle(a.id, "dropped").map(ok -> new Outcome(Result.REFUSED,
+                return pending.settle(a.id(), "dropped").map(ok -> new Outcome(Result.REFUSED,
                         say(lang, "action.verification.ended")));
             }
-            return pending.settle(a.id, "executed").flatMap(won -> {
+            return pending.settle(a.id(), "executed").flatMap(won -> {
                 if (!won) {
                     return Uni.createFrom().item(new Outcome(Result.EXPIRED, say(lang, "action.no.longer.open")));
                 }
-                return run(ctx, a, access.email()).onFailure().recoverWithUni(e -> pending.mark(a.id, "failed")
+                return run(ctx, a, access.email()).onFailure().recoverWithUni(e -> pending.mark(a.id(), "failed")
                         .replaceWith(failure(e, lang)));
             });
         });
@@ -175,23 +175,23 @@ public class ActionService {
      * The shopper agreed: the consent is recorded with verification-service (with the question's version), then the
      * message that led to the question is answered. Nothing is recorded twice (a double click finds it settled).
      */
-    private Uni<Outcome> consent(TurnContext ctx, PendingActionEntity a) {
+    private Uni<Outcome> consent(TurnContext ctx, PendingAction a) {
         Language lang = ctx.language();
-        return pending.settle(a.id, "executed").flatMap(won -> {
+        return pending.settle(a.id(), "executed").flatMap(won -> {
             if (!won) {
                 return Uni.createFrom().item(new Outcome(Result.EXPIRED, say(lang, "consent.already")));
             }
             return verification.consent(ctx.conversationId(), new ConsentRequest(config.consentTextVersion()))
-                    .replaceWith(new Outcome(Result.CONSENTED, say(lang, "consent.thanks"), a.payload))
+                    .replaceWith(new Outcome(Result.CONSENTED, say(lang, "consent.thanks"), a.payload()))
                     .onFailure().recoverWithUni(e -> {
                         Log.warnf("Consent could not be recorded: %s", e.getClass().getSimpleName());
-                        return pending.mark(a.id, "failed").replaceWith(new Outcome(Result.FAILED,
+                        return pending.mark(a.id(), "failed").replaceWith(new Outcome(Result.FAILED,
                                 say(lang, "consent.failed")));
                     });
         });
     }
 
-    private Uni<Outcome> run(TurnContext ctx, PendingActionEntity a, String email) {
+    private Uni<Outcome> run(TurnContext ctx, PendingAction a, String email) {
         OrderChanges.Change change = changes.of(a);
         Language lang = ctx.language();
         if (change == null) {

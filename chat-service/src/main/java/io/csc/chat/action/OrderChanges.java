@@ -72,28 +72,28 @@ public class OrderChanges {
     }
 
     /** Records the change as the conversation's one proposal (any earlier one is withdrawn). */
-    public Uni<PendingActionEntity> propose(TurnContext ctx, Change change) {
+    public Uni<PendingAction> propose(TurnContext ctx, Change change) {
         return pending.propose(ctx.conversationId(), ctx.domain(), change.kind().stored, change.orderId(), payload(change));
     }
 
     /** The change a stored proposal describes, or null for one that is no order change (the consent question). */
     @SuppressWarnings("unchecked")
-    public Change of(PendingActionEntity a) {
-        Kind kind = Kind.ofStored(a.kind);
-        if (kind == null || a.orderId == null) {
+    public Change of(PendingAction a) {
+        Kind kind = Kind.ofStored(a.kind());
+        if (kind == null || a.orderId() == null) {
             return null;
         }
         Map<String, Object> p = Map.of();
-        if (a.payload != null) {
+        if (a.payload() != null) {
             try {
-                p = json.readValue(a.payload, Map.class);
+                p = json.readValue(a.payload(), Map.class);
             } catch (java.io.IOException e) {
                 p = Map.of();
             }
         }
         String reason = p.get("reason") instanceof String s ? s : null;
         Address address = kind == Kind.ADDRESS ? json.convertValue(p, Address.class) : null;
-        return new Change(kind, a.orderId, reason, address);
+        return new Change(kind, a.orderId(), reason, address);
     }
 
     /**

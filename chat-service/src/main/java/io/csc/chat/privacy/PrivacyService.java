@@ -15,6 +15,7 @@ import io.csc.chat.client.GatewayClient;
 import io.csc.chat.client.VerificationClient;
 import io.csc.chat.conversation.ConversationEntity;
 import io.csc.chat.conversation.ConversationRepository;
+import io.csc.chat.conversation.Durable;
 import io.csc.chat.handoff.HandoffEntity;
 import io.csc.chat.handoff.HandoffRepository;
 import io.csc.chat.live.LiveService;
@@ -41,9 +42,11 @@ public class PrivacyService {
     private final ConversationRepository conversations;
     private final HandoffRepository handoffs;
     private final LiveService live;
+    private final Durable durable;
 
     public PrivacyService(GatewayClient gateway, VerificationClient verification, CartClient carts,
-            ConversationRepository conversations, HandoffRepository handoffs, LiveService live) {
+            ConversationRepository conversations, HandoffRepository handoffs, LiveService live, Durable durable) {
+        this.durable = durable;
         this.live = live;
         this.gateway = gateway;
         this.verification = verification;
@@ -149,7 +152,8 @@ public class PrivacyService {
         return ownConversations(request, fromGrants).flatMap(convs -> {
             List<String> ids = convs.stream().map(c -> c.id).toList();
             return live.delete(ids).flatMap(l -> handoffs.deleteForEmailOrConversations(request.domain(), request.email(), ids)
-                    .flatMap(h -> conversations.delete(ids).map(n -> {
+                    // the shopper is told it is deleted: durable before that (chat-service commits asynchronously)
+                    .flatMap(h -> conversations.delete(ids).call(durable::flush).map(n -> {
                         Map<String, Long> deleted = new LinkedHashMap<>();
                         deleted.put("conversations", n);
                         deleted.put("handoffs", h);

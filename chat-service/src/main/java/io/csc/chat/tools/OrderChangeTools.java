@@ -102,7 +102,7 @@ public class OrderChangeTools {
                 }
                 return changes.propose(ctx, change)
                         .map(a -> new ToolResult(tool, ToolResult.Status.PENDING_CONFIRMATION, question.apply(order), order,
-                                OrderFacts.facts(order), Ui.confirm(a.id, label.apply(order)), List.of()));
+                                OrderFacts.facts(order), Ui.confirm(a.id(), label.apply(order)), List.of()));
             }).onFailure(ServiceRefusal.class).recoverWithItem(e -> {
                 ServiceRefusal r = (ServiceRefusal) e;
                 // one answer for "not yours" and "no such order" (see OrderTools)

@@ -76,8 +76,8 @@ public class VerificationTools {
         }
         return pending.propose(ctx.conversationId(), ctx.domain(), "consent", null, null)
                 .map(a -> new ToolResult(tool, ToolResult.Status.CONSENT_REQUIRED,
-                        ReplyCatalog.text(ctx.language(), "consent.question"), a.id, List.of(),
-                        Ui.consent(a.id, ctx.language()), List.of()));
+                        ReplyCatalog.text(ctx.language(), "consent.question"), a.id(), List.of(),
+                        Ui.consent(a.id(), ctx.language()), List.of()));
     }
 
     public Uni<ToolResult> startSimple(TurnContext ctx, String email, Long orderNumber) {

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.csc.chat.action.PendingActionEntity;
+import io.csc.chat.action.PendingAction;
 import io.csc.chat.action.PendingActionRepository;
 import io.csc.chat.conversation.ConversationEntity;
 import io.csc.chat.conversation.MessageEntity;
@@ -83,28 +83,21 @@ class RetentionTest {
     @Test
     void forgetsTheMessageKeptWithAConsentQuestionOnceItHasExpired() {
         Chats c = Chats.open();
-        String waiting = await(() -> pending.propose(c.conversationId(), c.domain(), "consent", null, null)).id;
+        String waiting = await(() -> pending.propose(c.conversationId(), c.domain(), "consent", null, null)).id();
         String expired = "pa_expired_" + c.conversationId();
         await(() -> pending.attach(waiting, "status of order 1001, my email is a@example.com"));
-        await(() -> Panache.withTransaction(() -> {
-            PendingActionEntity a = new PendingActionEntity();
-            a.id = expired;
-            a.conversationId = c.conversationId();
-            a.domain = c.domain();
-            a.kind = "consent";
-            a.payload = "where is my order? b@example.com";
-            a.state = "pending";
-            a.createdAt = Instant.now().minus(20, ChronoUnit.MINUTES);
-            a.expiresAt = Instant.now().minus(10, ChronoUnit.MINUTES);
-            return a.persist();
-        }));
-
+        await(() -> pool.preparedQuery("insert into chat.pending_action (id, conversation_id, domain, kind, payload, state,"
+                + " created_at, expires_at) values ($1, $2, $3, 'consent', $4, 'pending', $5, $6)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(expired, c.conversationId(), c.domain(),
+                        "where is my order? b@example.com",
+                        Instant.now().minus(20, ChronoUnit.MINUTES).atOffset(java.time.ZoneOffset.UTC),
+                        Instant.now().minus(10, ChronoUnit.MINUTES).atOffset(java.time.ZoneOffset.UTC))));
         await(() -> job.run());
 
-        PendingActionEntity stillWaiting = await(() -> Panache.withSession(() -> PendingActionEntity.findById(waiting)));
-        PendingActionEntity gone = await(() -> Panache.withSession(() -> PendingActionEntity.findById(expired)));
-        org.junit.jupiter.api.Assertions.assertEquals("status of order 1001, my email is a@example.com", stillWaiting.payload,
+        PendingAction stillWaiting = await(() -> pending.find(c.conversationId(), waiting));
+        PendingAction gone = await(() -> pending.find(c.conversationId(), expired));
+        org.junit.jupiter.api.Assertions.assertEquals("status of order 1001, my email is a@example.com", stillWaiting.payload(),
                 "a question still waiting keeps the message it will answer");
-        org.junit.jupiter.api.Assertions.assertNull(gone.payload, "an expired question's message is forgotten");
+        org.junit.jupiter.api.Assertions.assertNull(gone.payload(), "an expired question's message is forgotten");
     }
 }
