@@ -67,10 +67,16 @@ public class ConversationRepository {
             + " values ($1, $2, $3, $4, $4)";
     private static final String HISTORY = "select role, text, created_at, state::text from chat.message where conversation_id = $1"
             + " order by id desc limit $2";
-    /** Stores a message and touches its conversation in one statement (one round trip, atomic). */
+    /**
+     * Stores a message and touches its conversation in one statement (one round trip, atomic). The conversation row is
+     * written only when its count of failed turns changes or its last activity is a minute old or more:
+     * {@code updated_at} is indexed, so every write of the row is a new row version with new index entries, and two per
+     * turn bloated the table and its indexes under load. The last activity is known to the minute (retention, console).
+     */
     private static final String APPEND = "with stored as (insert into chat.message (conversation_id, role, text, created_at,"
             + " state) values ($1, $2, $3, $4, $6::text::jsonb)) update chat.conversation set updated_at = $4,"
-            + " failed_turns = coalesce($5, failed_turns) where id = $1";
+            + " failed_turns = coalesce($5, failed_turns) where id = $1"
+            + " and (failed_turns <> coalesce($5, failed_turns) or updated_at < $4 - interval '1 minute')";
 
     /**
      * The session's conversation {@code id} when it exists and is this session's in this store; otherwise a new one
@@ -105,24 +111,30 @@ public class ConversationRepository {
      * ({@link #CONTINUE}); a new one two (each write is atomic by itself; a conversation left without its first message
      * is harmless).
      */
-    public Uni<Opened> begin(String domain, String sessionId, String id, int historySize, String userMessage) {
+    public Uni<Opened> begin(String domain, String sessionId, String id, int historySize, String userMessage,
+            String identityEmail) {
         String stored = userMessage == null || userMessage.isBlank() ? null : Redactor.redact(userMessage);
+        String proven = identityEmail == null ? NO_PROOF : identityEmail.trim().toLowerCase(java.util.Locale.ROOT);
         Uni<Opened> continued = id == null
                 ? Uni.createFrom().nullItem()
                 : pool.preparedQuery(CONTINUE)
                         .execute(Tuple.from(List.of(id, domain, sessionId, stored == null ? NO_MESSAGE : stored,
-                                utc(clock.instant()), historySize)))
+                                utc(clock.instant()), historySize, proven)))
                         .map(rows -> continued(id, rows));
         return continued.flatMap(opened -> opened != null
                 ? Uni.createFrom().item(opened)
                 : create(domain, sessionId).call(fresh -> stored == null
                         ? Uni.createFrom().voidItem()
-                        : insert(fresh.conversationId(), "user", stored, null)));
+                        : insert(fresh.conversationId(), "user", stored, null))
+                        .call(fresh -> identityEmail == null
+                                ? Uni.createFrom().voidItem()
+                                : rememberProof(fresh.conversationId(), identityEmail, Proof.IDENTITY)));
     }
 
     /**
      * Continues the session's conversation {@code $1} in one round trip: finds it (this store, this session), stores the
-     * shopper's message {@code $4} and touches it, and reads the {@code $6} messages before this one. The statement's
+     * shopper's message {@code $4} and touches it, records the signed identity's email {@code $7} as proven, and reads
+     * the {@code $6} messages before this one. The statement's
      * parts see one snapshot, so the history never holds the message stored by the same statement. No row: not this
      * session's conversation (nothing was written).
      */
@@ -134,13 +146,19 @@ public class ConversationRepository {
             + " where id = $1 and domain = $2 and session_id = $3),"
             + " stored as (insert into chat.message (conversation_id, role, text, created_at)"
             + " select id, 'user', $4, $5 from conv where $4 <> ''),"
-            + " touched as (update chat.conversation set updated_at = $5 where id = (select id from conv) and $4 <> '')"
+            + " touched as (update chat.conversation set updated_at = $5 where id = (select id from conv) and $4 <> ''"
+            + " and updated_at < $5 - interval '1 minute'),"
+            // a valid signed identity proves its email in this conversation (the first proof of an email counts)
+            + " proven as (insert into chat.conversation_proof (conversation_id, email, method, proven_at)"
+            + " select id, $7::text, 'identity', $5 from conv where $7::text <> '' on conflict do nothing)"
             + " select c.failed_turns, c.verification, c.consent, h.role, h.text, h.created_at, h.state, c.person from conv c"
             + " left join lateral (select id, role, text, created_at, state::text as state from chat.message"
             + " where conversation_id = c.id"
             + " order by id desc limit $6) h on true order by h.id desc";
     /** {@link #CONTINUE}'s "no message to store" (a parameter is typed by the statement; an empty text is never stored). */
     private static final String NO_MESSAGE = "";
+    /** {@link #CONTINUE}'s "no signed identity this turn". */
+    private static final String NO_PROOF = "";
 
     private static Opened continued(String id, RowSet<Row> rows) {
         if (rows.size() == 0) {

@@ -171,12 +171,9 @@ public class ChatService {
     private Uni<Prepared> prepare(TurnInput in) {
         String domain = in.tenant().domain();
         IdentityService.Identity identity = identities.verify(in.tenant(), in.identityToken());
-        return conversations.begin(domain, in.sessionId(), in.conversationId(), config.historySize(), in.message())
-                // a valid signed identity proves its email here: the conversation is that email's (privacy export)
-                .call(opened -> identity == null
-                        ? Uni.createFrom().voidItem()
-                        : conversations.rememberProof(opened.conversationId(), identity.email(),
-                                ConversationRepository.Proof.IDENTITY))
+        // a valid signed identity proves its email here: the conversation is that email's (privacy export)
+        return conversations.begin(domain, in.sessionId(), in.conversationId(), config.historySize(), in.message(),
+                identity == null ? null : identity.email())
                 .flatMap(opened -> {
                     Prepared p = new Prepared();
                     p.failedTurns = opened.failedTurns();
