@@ -47,7 +47,7 @@ record DialogueState(Expectation expecting, Intent goal, Long order, int notUnde
                 goal = Intent.RECENT_ORDERS;
                 break;
             }
-            Understanding u = inAnyLanguage(understander.understand(m.text(), asked, null), m.text(), asked);
+            Understanding u = inAnyLanguage(understander.understandEarlier(m.text(), asked), m.text(), asked);
             if (goal == null) {
                 if (order == null && u.orderNumber() != null) {
                     order = u.orderNumber();

@@ -40,6 +40,28 @@ public final class Understander {
         this.minMargin = minMargin;
     }
 
+    /** Earlier messages understood, by what was awaited before them and their text (bounded: cleared when full). */
+    private final java.util.Map<String, Understanding> earlier = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int EARLIER_LIMIT = 20_000;
+
+    /**
+     * An earlier message of the conversation, understood without the catalogue: the same as
+     * {@code understand(message, expecting, null)}, kept, because every turn reads the conversation's recent messages
+     * again ({@link DialogueState#of}) and a message no rule settles costs an embedding.
+     */
+    public Understanding understandEarlier(String message, Expectation expecting) {
+        String key = expecting.name() + '\u0000' + message;
+        Understanding u = earlier.get(key);
+        if (u == null) {
+            u = understand(message, expecting, null);
+            if (earlier.size() >= EARLIER_LIMIT) {
+                earlier.clear();
+            }
+            earlier.put(key, u);
+        }
+        return u;
+    }
+
     public Understanding understand(String message, Expectation expecting, ProductMatcher catalog) {
         String msg = message == null ? "" : message.strip();
         Arguments args = Arguments.of(msg, expecting);

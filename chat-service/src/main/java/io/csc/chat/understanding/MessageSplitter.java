@@ -34,7 +34,12 @@ public final class MessageSplitter {
     /** The parts of the message: one part (the whole message) unless it asks two different things. */
     public static List<Part> split(String message, Language fallback) {
         String msg = message == null ? "" : message.strip();
-        Analysis whole = MessageAnalyser.analyse(msg, fallback);
+        return split(msg, MessageAnalyser.analyse(msg, fallback));
+    }
+
+    /** {@link #split(String, Language)} of a message already analysed as a whole ({@code whole}). */
+    public static List<Part> split(String message, Analysis whole) {
+        String msg = message == null ? "" : message.strip();
         Matcher m = JOINT.matcher(msg);
         while (m.find()) {
             String left = msg.substring(0, m.start()).strip();
