@@ -176,7 +176,7 @@ public class BuiltinAssistant implements Assistant {
             // a message that hands over an email, a code or an order number is one request with its data
             if (state.expecting() == Expectation.NONE && whole.email() == null && whole.code() == null
                     && whole.orderNumber() == null) {
-                List<MessageSplitter.Part> parts = MessageSplitter.split(turn.message(), lang);
+                List<MessageSplitter.Part> parts = MessageSplitter.split(turn.message(), whole);
                 if (parts.size() == 2) {
                     Part[] two = new Part[2];
                     for (int i = 0; i < 2; i++) {
@@ -398,7 +398,7 @@ public class BuiltinAssistant implements Assistant {
     private Uni<AssistantReply> byEvidence(TurnContext ctx, Understanding u, Analysis a, String message, Language lang,
             Calls calls) {
         Topic topic = a.topic().isStoreFact() ? a.topic() : Topic.STORE_QUESTION;
-        return knowledge.search(ctx, StoreFacts.searchQuery(message, topic, lang)).map(r -> {
+        return searchPages(ctx, message, topic, lang).map(r -> {
             List<KnowledgeHit> hits = pagesOnly(hitsOf(r));
             StoreFacts.Answer owners = ownerAnswer(hits);
             if (owners == null && (hits.isEmpty() || StoreFacts.evidence(message, topic, hits) < CLEAR_EVIDENCE)) {
@@ -522,8 +522,11 @@ public class BuiltinAssistant implements Assistant {
             return ask(ReplyCatalog.text(lang, SmallTalk.replyKey(t, message)), Ui.askEmail(), calls);
         }
         // an order or cart request the rules recognised stays one ("my email is ..." is no contact question); "what's
-        // your phone number" is a store fact even where the rules read a wish for a person
-        boolean ownRequest = u.intent().isPrivate() || u.intent() == Intent.CART_SUMMARY;
+        // your phone number" is a store fact even where the rules read a wish for a person. The intent of a message in
+        // another language than English is the English model's guess ("Quel est votre numéro de téléphone ?" read as
+        // an order question): there the topic, read in the message's own language, decides.
+        boolean ownRequest = (u.intent().isPrivate() || u.intent() == Intent.CART_SUMMARY)
+                && (lang == Language.EN || "rule".equals(u.by()));
         if (t.isStoreFact() && u.orderNumber() == null && !ownRequest) {
             return storeFact(ctx, message, t, lang, calls);
         }
@@ -611,7 +614,7 @@ public class BuiltinAssistant implements Assistant {
      */
     private Uni<AssistantReply> storeFact(TurnContext ctx, String message, Topic topic, Language lang, Calls calls) {
         Uni<StoreProfile> profile = profiles.of(ctx.domain());
-        return knowledge.search(ctx, StoreFacts.searchQuery(message, topic, lang)).flatMap(r -> profile.flatMap(settings -> {
+        return searchPages(ctx, message, topic, lang).flatMap(r -> profile.flatMap(settings -> {
             List<KnowledgeHit> hits = hitsOf(r);
             StoreFacts.Answer fact = ownerAnswer(hits);
             if (fact == null) {
@@ -660,6 +663,25 @@ public class BuiltinAssistant implements Assistant {
             }
             return answer(text.toString(), calls);
         }));
+    }
+
+    /**
+     * The store's pages for a store question: searched with the question and the page words its words stand for; a
+     * question in German, Spanish or French whose passages so hold no sentence that answers it (the page words alone
+     * are a bag of words the search ranks low: "contact call phone write email") is asked again as the topic's question
+     * in English, the language the search's model reads; the passages that answer better are kept.
+     */
+    private Uni<ToolResult> searchPages(TurnContext ctx, String message, Topic topic, Language lang) {
+        return knowledge.search(ctx, StoreFacts.searchQuery(message, topic, lang)).flatMap(r -> {
+            String english = lang == Language.EN ? null : StoreFacts.englishQuestion(topic);
+            double found = StoreFacts.evidence(message, topic, hitsOf(r));
+            // nothing indexed yet: a second search finds nothing either
+            if (english == null || r.status() == ToolResult.Status.UNAVAILABLE || found >= StoreFacts.ANSWERS) {
+                return Uni.createFrom().item(r);
+            }
+            return knowledge.search(ctx, english)
+                    .map(again -> StoreFacts.evidence(message, topic, hitsOf(again)) > found ? again : r);
+        });
     }
 
     private static List<KnowledgeHit> hitsOf(ToolResult r) {

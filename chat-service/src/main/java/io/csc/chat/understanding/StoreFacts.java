@@ -39,6 +39,20 @@ public final class StoreFacts {
             Topic.STORE_ADDRESS, List.of("address", "warehouse", "located", "street"),
             Topic.STORE_QUESTION, List.of("gift", "wrap", "warranty", "newsletter", "currency", "dollars"));
 
+    /** Each topic's question as a shopper asks it in English, with the page words that answer it (see {@link #englishQuestion}). */
+    private static final Map<Topic, String> ENGLISH_QUESTIONS = Map.of(
+            Topic.CONTACT, "How do I contact you? Call, phone or email customer service",
+            Topic.HOURS, "What are your opening hours? When are you open?",
+            Topic.SHIPPING, "How long does shipping take and where do you deliver?",
+            Topic.RETURNS_POLICY, "What is your return policy? How many days do I have to return an item?",
+            Topic.PAYMENT, "Which payment methods do you accept?",
+            Topic.STORE_ADDRESS, "Where are you located? What is your address?");
+
+    /** The topic's question in English, or null: searched when a question in another language found no page. */
+    public static String englishQuestion(Topic topic) {
+        return ENGLISH_QUESTIONS.get(topic);
+    }
+
     /** Shopper words (any of the four languages) to the words a store's page uses for the same thing. */
     private static final Map<String, List<String>> SHOPPER_TO_PAGE = new HashMap<>();
 
@@ -232,6 +246,9 @@ public final class StoreFacts {
      * How well the store's pages answer the question: the score of the best sentence of the passages (the question's
      * words and the page words they stand for, found in it; 0 when none). 3 or more is a sentence that answers it.
      */
+    /** The {@link #evidence} of a sentence the reply quotes as the answer. */
+    public static final double ANSWERS = 2;
+
     public static double evidence(String question, Topic topic, List<KnowledgeHit> hits) {
         String norm = " " + MessageAnalyser.normalize(question == null ? "" : question) + " ";
         return best(wanted(norm, topic), topic, hits == null ? List.of() : hits).score;
@@ -294,7 +311,7 @@ public final class StoreFacts {
     /** The one or two sentences of the passages that answer best, with the page they come from. */
     private static Answer fromPages(String norm, Topic topic, Language lang, List<KnowledgeHit> hits) {
         Best found = best(wanted(norm, topic), topic, hits);
-        if (found.sentence() == null || found.score() < 2) {
+        if (found.sentence() == null || found.score() < ANSWERS) {
             return new Answer(false, ReplyCatalog.text(lang, "facts.unknown"), null, null);
         }
         String src = ReplyCatalog.text(lang, "facts.source", Map.of("page", found.hit().title()));
@@ -377,7 +394,23 @@ public final class StoreFacts {
         return String.join(" ", nonBlank(a, b));
     }
 
+    /** The pages' sentences in {@link #plain} form: the same sentences are scored for every question (bounded). */
+    private static final Map<String, String> PLAIN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int PLAIN_LIMIT = 50_000;
+
     private static String plain(String s) {
+        String p = PLAIN.get(s);
+        if (p == null) {
+            p = plainOf(s);
+            if (PLAIN.size() >= PLAIN_LIMIT) {
+                PLAIN.clear();
+            }
+            PLAIN.put(s, p);
+        }
+        return p;
+    }
+
+    private static String plainOf(String s) {
         return Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
                 .replaceAll("[^a-z0-9@]+", " ");
     }
