@@ -115,12 +115,13 @@ w(f"{machine.get('cores')} cores ({machine.get('cpu')}), {machine.get('memory_gi
   f"as are the demo store, the load generator (wrk) and every service: nothing leaves loopback.")
 w('')
 loads = [(k[len('load_after_'):], v) for k, v in machine.items() if k.startswith('load_after_')]
-w(f"**The machine was shared**: other engineers were building and testing on the same two cores during this run. Load "
-  f"average (1, 5, 15 min) at the start: {machine.get('load_start')}; after each step: "
+w(f"Load average (1, 5, 15 min) at the start: {machine.get('load_start')}; after each step: "
   + '; '.join(f'{k} {v}' for k, v in loads) + '. '
-  "A load average above 2 means processes waited for a CPU, so absolute latencies and start-up times here are upper "
-  "bounds, and tails (p99) suffer most. Ratios were measured side by side within one step (same minutes, same load), "
-  "so they hold better than the absolute figures.")
+  "Each step's own processes (the services, PostgreSQL, Redis and wrk, all on two cores) raise the load average while "
+  "it runs; a load above 1 at the start means other work shared the machine. A load average above 2 means processes "
+  "waited for a CPU, so absolute latencies and start-up times here are upper bounds, and tails (p99) suffer most. "
+  "Ratios were measured side by side within one step (same minutes, same load), so they hold better than the "
+  "absolute figures.")
 w('')
 
 if STALE:
