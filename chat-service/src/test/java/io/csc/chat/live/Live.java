@@ -77,6 +77,23 @@ public final class Live {
                 .extract().path("handoffs[0].id");
     }
 
+    /**
+     * A conversation a person of the store answered: an operator (Anna Berg) of the conversation's store, live chat
+     * always open, the shopper asks for a person, Anna claims the handoff and replies {@code text}. Answers the handoff's
+     * id.
+     */
+    public static String personReplied(Chats c, String text) {
+        String login = login();
+        operator(login, "Anna Berg", c.domain());
+        liveChat(c.domain(), true, ALWAYS);
+        String bearer = signIn(login);
+        askForPerson(c);
+        String id = handoffOf(bearer, c.domain());
+        as(bearer).post("/api/operator/handoffs/" + id + "/claim").then().statusCode(200);
+        as(bearer).body(Map.of("text", text)).post("/api/operator/handoffs/" + id + "/messages").then().statusCode(201);
+        return id;
+    }
+
     /** Server-Sent Events read as a browser would, in the background: each event as "event|data". */
     public static final class Sse implements AutoCloseable {
         final BlockingQueue<String> events = new LinkedBlockingQueue<>();

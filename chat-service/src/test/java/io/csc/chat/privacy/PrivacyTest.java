@@ -81,15 +81,7 @@ class PrivacyTest {
     @Test
     void liveMessagesAndOperatorActionsAreExportedAndDeleted() {
         Chats c = Chats.open();
-        String login = io.csc.chat.live.Live.login();
-        io.csc.chat.live.Live.operator(login, "Anna Berg", c.domain());
-        io.csc.chat.live.Live.liveChat(c.domain(), true, io.csc.chat.live.Live.ALWAYS);
-        String bearer = io.csc.chat.live.Live.signIn(login);
-        io.csc.chat.live.Live.askForPerson(c);
-        String id = io.csc.chat.live.Live.handoffOf(bearer, c.domain());
-        io.csc.chat.live.Live.as(bearer).post("/api/operator/handoffs/" + id + "/claim").then().statusCode(200);
-        io.csc.chat.live.Live.as(bearer).body(Map.of("text", "Hello, Anna here")).post("/api/operator/handoffs/" + id
-                + "/messages").then().statusCode(201);
+        io.csc.chat.live.Live.personReplied(c, "Hello, Anna here");
         Api.chat(c.ip(), c.turn("My parcel never came")).then().statusCode(200);
         ServicesResource.verification.stubFor(post(urlPathEqualTo("/internal/privacy/export")).atPriority(1).willReturn(okJson(
                 "{\"service\": \"verification-service\", \"data\": {\"grants\": [{\"conversationId\": \"" + c.conversationId()

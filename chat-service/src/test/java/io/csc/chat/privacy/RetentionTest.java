@@ -59,15 +59,7 @@ class RetentionTest {
     void liveMessagesAndOperatorActionsGoWithTheirConversation() {
         ServicesResource.reset();
         Chats c = Chats.open();
-        String login = io.csc.chat.live.Live.login();
-        io.csc.chat.live.Live.operator(login, "Anna Berg", c.domain());
-        io.csc.chat.live.Live.liveChat(c.domain(), true, io.csc.chat.live.Live.ALWAYS);
-        String bearer = io.csc.chat.live.Live.signIn(login);
-        io.csc.chat.live.Live.askForPerson(c);
-        String id = io.csc.chat.live.Live.handoffOf(bearer, c.domain());
-        io.csc.chat.live.Live.as(bearer).post("/api/operator/handoffs/" + id + "/claim").then().statusCode(200);
-        io.csc.chat.live.Live.as(bearer).body(java.util.Map.of("text", "Hello")).post("/api/operator/handoffs/" + id
-                + "/messages").then().statusCode(201);
+        io.csc.chat.live.Live.personReplied(c, "Hello");
         Instant longAgo = Instant.now().minus(31, ChronoUnit.DAYS);
         await(() -> Panache.withTransaction(() -> ConversationEntity
                 .update("updatedAt = ?1 where id = ?2", longAgo, c.conversationId())));
